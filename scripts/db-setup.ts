@@ -1,0 +1,32 @@
+// Prepares the database before the server starts: applies pending migrations,
+// then seeds the demo world if the database is empty. `--reset` deletes the
+// file first (npm run db:reset). Start-up problems print one sentence, not a stack.
+import fs from "node:fs";
+import { DatabaseSetupError, migrateDatabase } from "../src/server/db/migrate";
+import { databaseFile, databaseUrl } from "../src/server/db/url";
+import { createPrismaClient } from "../src/server/db/client";
+import { seedDemo } from "../src/server/demo/seed";
+import { now } from "../src/server/clock";
+
+const url = databaseUrl();
+const file = databaseFile(url);
+try {
+  if (process.argv.includes("--reset")) {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+  }
+  const applied = await migrateDatabase(url);
+  if (applied.length) console.log(`Database ${file}: applied ${applied.join(", ")}`);
+  const db = createPrismaClient(url);
+  try {
+    if (await seedDemo(db, { now: now() })) console.log("Demo data created (sign in as admin@contoso.com).");
+  } finally {
+    await db.$disconnect();
+  }
+} catch (error) {
+  if (error instanceof DatabaseSetupError) {
+    console.error(error.message);
+  } else {
+    console.error(`The database ${file} could not be prepared: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  }
+  process.exit(1);
+}

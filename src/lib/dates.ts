@@ -1,0 +1,38 @@
+/** Calendar arithmetic in UTC: invoices are dated by day, independent of the server's time zone. */
+const DAY_MS = 86_400_000;
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+export function startOfUtcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+/** The same day `months` months earlier or later, clamped to the month's length. */
+export function addMonths(date: Date, months: number): Date {
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  return target;
+}
+
+export const INVOICE_DAY_OF_MONTH = 5;
+export const PAYMENT_TERMS_DAYS = 30;
+
+export type InvoiceDates = { monthsAgo: number; invoiceDate: Date; dueDate: Date; periodStart: Date; periodEnd: Date };
+
+/**
+ * Monthly invoices as an MCA billing profile receives them: each covers the
+ * previous calendar month, is issued on the 5th and is due 30 days later.
+ * The newest is the last one issued on or before `now`.
+ */
+export function monthlyInvoiceDates(now: Date, count: number): InvoiceDates[] {
+  const anchorMonth = now.getUTCDate() >= INVOICE_DAY_OF_MONTH ? now.getUTCMonth() : now.getUTCMonth() - 1;
+  return Array.from({ length: count }, (_, monthsAgo) => {
+    const invoiceDate = new Date(Date.UTC(now.getUTCFullYear(), anchorMonth - monthsAgo, INVOICE_DAY_OF_MONTH));
+    const periodStart = new Date(Date.UTC(invoiceDate.getUTCFullYear(), invoiceDate.getUTCMonth() - 1, 1));
+    const periodEnd = new Date(Date.UTC(invoiceDate.getUTCFullYear(), invoiceDate.getUTCMonth(), 0));
+    return { monthsAgo, invoiceDate, dueDate: addDays(invoiceDate, PAYMENT_TERMS_DAYS), periodStart, periodEnd };
+  });
+}
