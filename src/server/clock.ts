@@ -5,7 +5,7 @@ import "server-only";
  * tests and demos; otherwise it is the real time. Every rule that depends on
  * time (due, past due, card expiry, rate limits) asks this module.
  */
-export function now(env: NodeJS.ProcessEnv = process.env): Date {
+export function now(env: Record<string, string | undefined> = process.env): Date {
   const fixed = env.SIM_NOW?.trim();
   if (!fixed) return new Date();
   const date = new Date(fixed);

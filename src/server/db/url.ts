@@ -6,7 +6,7 @@ import path from "node:path";
  * Shared by the app, the CLI config and the scripts, so it must not import
  * `server-only` (scripts run outside the React server environment).
  */
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(env: Record<string, string | undefined> = process.env): string {
   const fromEnv = env.DATABASE_URL?.trim();
   if (fromEnv) return fromEnv;
   return `file:${path.join(process.cwd(), "data", "portal.db")}`;

@@ -5,14 +5,12 @@ import type { Db } from "@/server/db";
 import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import { percentOf } from "@/lib/money";
 import { addDays, monthlyInvoiceDates } from "@/lib/dates";
+import { demoPassword } from "./password";
 import { seededRandom, type SeededRandom } from "./random";
 import { demoAccounts, demoUsers, serviceFamilies, type DemoAccount, type DemoProfile, type InvoiceScenario } from "./world";
 
 export const DEMO_SEED = 20201217; // the seed article's date: any fixed number would do
 
-export function demoPassword(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DEMO_PASSWORD?.trim() || "Passw0rd!";
-}
 
 type InvoiceRow = Prisma.InvoiceCreateManyInput;
 type LineRow = Prisma.InvoiceLineCreateManyInput;

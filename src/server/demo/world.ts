@@ -28,12 +28,12 @@ export type DemoAccount = {
   profiles: DemoProfile[];
 };
 
-export type DemoUser = { email: string; displayName: string; roles: { account: string; role: "BILLING_ACCOUNT_ADMIN" | "BILLING_ACCOUNT_READER" }[] };
+export type DemoUser = { key: "contosoAdmin" | "contosoReader" | "fabrikamAdmin"; email: string; displayName: string; roles: { account: string; role: "BILLING_ACCOUNT_ADMIN" | "BILLING_ACCOUNT_READER" }[] };
 
 export const demoUsers: DemoUser[] = [
-  { email: "admin@contoso.com", displayName: "Adele Vance", roles: [{ account: "contoso", role: "BILLING_ACCOUNT_ADMIN" }] },
-  { email: "reader@contoso.com", displayName: "Alex Wilber", roles: [{ account: "contoso", role: "BILLING_ACCOUNT_READER" }] },
-  { email: "admin@fabrikam.com", displayName: "Diego Siciliani", roles: [{ account: "fabrikam", role: "BILLING_ACCOUNT_ADMIN" }] },
+  { key: "contosoAdmin", email: "admin@contoso.com", displayName: "Adele Vance", roles: [{ account: "contoso", role: "BILLING_ACCOUNT_ADMIN" }] },
+  { key: "contosoReader", email: "reader@contoso.com", displayName: "Alex Wilber", roles: [{ account: "contoso", role: "BILLING_ACCOUNT_READER" }] },
+  { key: "fabrikamAdmin", email: "admin@fabrikam.com", displayName: "Diego Siciliani", roles: [{ account: "fabrikam", role: "BILLING_ACCOUNT_ADMIN" }] },
 ];
 
 export const demoAccounts: DemoAccount[] = [

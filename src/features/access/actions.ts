@@ -1,0 +1,43 @@
+"use server";
+import bcrypt from "bcryptjs";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { db } from "@/server/db";
+import { safeReturnPath } from "./return-path";
+import { endSession, startSession } from "./session";
+
+const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  password: z.string().min(1).max(256),
+  returnTo: z.string().max(2048).optional(),
+});
+
+export type SignInState = { error?: string; email?: string };
+
+// Compared against when the email is unknown, so both failures take as long.
+const UNKNOWN_USER_HASH = bcrypt.hashSync("no such user", 10);
+
+export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const t = await getTranslations("access.signIn");
+  const parsed = signInSchema.safeParse({
+    email: formData.get("email") ?? "",
+    password: formData.get("password") ?? "",
+    returnTo: formData.get("returnTo") ?? undefined,
+  });
+  const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
+  if (!parsed.success) return { error: t("invalidInput"), email: typedEmail };
+
+  const user = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, passwordHash: true } });
+  const passwordMatches = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+  // One message for an unknown email and a wrong password: no account enumeration.
+  if (!user || !passwordMatches) return { error: t("wrongCredentials"), email: typedEmail };
+
+  await startSession(user.id);
+  redirect(safeReturnPath(parsed.data.returnTo));
+}
+
+export async function signOut(): Promise<void> {
+  await endSession();
+  redirect("/signin");
+}

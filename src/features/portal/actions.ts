@@ -1,0 +1,13 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { currentUser } from "@/features/access/session";
+import { db } from "@/server/db";
+import { now } from "@/server/clock";
+
+/** Opening the bell marks the signed-in user's notifications as read (their own only). */
+export async function markNotificationsRead(): Promise<void> {
+  const user = await currentUser();
+  if (!user) return;
+  await db.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: now() } });
+  revalidatePath("/", "layout");
+}

@@ -1,0 +1,55 @@
+"use client";
+import { PersonCircle24Regular } from "@/components/ui/icons";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState } from "react";
+import { signOut } from "@/features/access/actions";
+
+export function AccountMenu({ name, email }: { name: string; email: string }) {
+  const t = useTranslations("portal.topBar");
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  return (
+    <div className="relative" onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && setOpen(false)}>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={t("accountMenu", { name })}
+        onClick={() => setOpen((value) => !value)}
+        className="flex h-10 items-center gap-2 px-2 text-left text-white hover:bg-[#323130]"
+      >
+        <span className="hidden text-xs leading-tight sm:block">
+          <span className="block">{email}</span>
+        </span>
+        <PersonCircle24Regular aria-hidden />
+      </button>
+      {open && (
+        <div id={panelId} className="absolute top-10 right-0 z-50 w-72 border border-stroke bg-surface p-4 text-ink shadow-lg">
+          <p className="text-xs text-ink-muted">{t("signedInAs")}</p>
+          <p className="font-semibold">{name}</p>
+          <p className="mb-3 text-ink-muted">{email}</p>
+          <form action={signOut}>
+            <button type="submit" className="text-brand underline-offset-2 hover:underline">
+              {t("signOut")}
+            </button>
+          </form>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+import { Alert24Regular } from "@/components/ui/icons";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { markNotificationsRead } from "../actions";
+
+export type BellNotification = { id: string; title: string; body: string; when: string; unread: boolean; intent: "success" | "error" };
+
+/** The top bar's bell: a count of new notifications and the list of all of them. */
+export function NotificationsBell({ notifications }: { notifications: BellNotification[] }) {
+  const t = useTranslations("portal.topBar");
+  const [open, setOpen] = useState(false);
+  const [, startTransition] = useTransition();
+  const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const unread = notifications.filter((n) => n.unread).length;
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  const toggle = () => {
+    setOpen((value) => !value);
+    if (!open && unread > 0) startTransition(() => markNotificationsRead());
+  };
+
+  return (
+    <div className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={t("notificationsCount", { count: unread })}
+        onClick={toggle}
+        className="relative flex size-10 items-center justify-center text-white hover:bg-[#323130]"
+      >
+        <Alert24Regular aria-hidden />
+        {unread > 0 && (
+          <span aria-hidden className="absolute top-1 right-1 min-w-4 rounded-full bg-brand px-1 text-[10px] leading-4 font-semibold text-white">
+            {unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <section id={panelId} aria-label={t("notifications")} className="fixed top-10 right-0 bottom-0 z-50 w-[360px] overflow-y-auto border-l border-stroke bg-surface text-ink shadow-xl">
+          <h2 className="border-b border-stroke-subtle px-4 py-3 text-base font-semibold">{t("notifications")}</h2>
+          {notifications.length === 0 ? (
+            <p className="px-4 py-3 text-ink-muted">{t("noNotifications")}</p>
+          ) : (
+            <ul>
+              {notifications.map((notification) => (
+                <li key={notification.id} className={`border-b border-stroke-subtle px-4 py-3 ${notification.unread ? "bg-brand-subtle" : ""}`}>
+                  <p className={`font-semibold ${notification.intent === "error" ? "text-danger" : "text-success"}`}>{notification.title}</p>
+                  <p>{notification.body}</p>
+                  <p className="text-xs text-ink-muted">{notification.when}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
