@@ -1,12 +1,13 @@
 import type { Locale } from "./config";
 import enAccess from "./messages/en/access.json";
 import enCommon from "./messages/en/common.json";
+import enInvoices from "./messages/en/invoices.json";
 import enPayments from "./messages/en/payments.json";
 import enPortal from "./messages/en/portal.json";
 
 /** Each feature keeps its strings in its own namespace file. */
 export const catalogs = {
-  en: { common: enCommon, portal: enPortal, access: enAccess, payments: enPayments },
+  en: { common: enCommon, portal: enPortal, access: enAccess, payments: enPayments, invoices: enInvoices },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["en"];

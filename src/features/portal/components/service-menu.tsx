@@ -1,0 +1,42 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+/** The left menu of Cost Management + Billing for one billing account. */
+export function ServiceMenu({ basePath }: { basePath: string }) {
+  const t = useTranslations("portal.menu");
+  const pathname = usePathname();
+  const item = (href: string, label: string) => {
+    const current = pathname === href;
+    return (
+      <li>
+        <Link
+          href={href}
+          aria-current={current ? "page" : undefined}
+          className={`block border-l-2 px-4 py-1.5 text-[13px] hover:bg-[#f0f0f0] ${current ? "border-brand bg-brand-subtle font-semibold" : "border-transparent"}`}
+        >
+          {label}
+        </Link>
+      </li>
+    );
+  };
+  return (
+    <nav aria-label={t("label")} className="no-print w-56 shrink-0 border-r border-stroke-subtle bg-surface py-3">
+      <ul>
+        {item(basePath, t("overview"))}
+      </ul>
+      <p className="mt-3 px-4 pb-1 text-xs font-semibold text-ink-muted" id="menu-billing">{t("billing")}</p>
+      <ul aria-labelledby="menu-billing">
+        {item(`${basePath}/invoices`, t("invoices"))}
+        {item(`${basePath}/payment-methods`, t("paymentMethods"))}
+        {item(`${basePath}/billing-profiles`, t("billingProfiles"))}
+      </ul>
+      <p className="mt-3 px-4 pb-1 text-xs font-semibold text-ink-muted" id="menu-settings">{t("settings")}</p>
+      <ul aria-labelledby="menu-settings">
+        {item(`${basePath}/properties`, t("properties"))}
+        {item("/billing", t("billingScopes"))}
+      </ul>
+    </nav>
+  );
+}
