@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { billingAccountPath } from "@/features/access/paths";
+import { requireBillingScope } from "@/features/access/scope";
+import { Breadcrumb } from "@/features/portal/components/breadcrumb";
+import { cardBrandName } from "@/lib/card-brand";
+import { listBillingProfilesWithDefaultPayment, type BillingProfileDefaultPayment } from "../queries";
+
+/** The invoices grid of the account, filtered to one billing profile. */
+export function profileInvoicesPath(accountId: string, profileId: string): string {
+  return `${billingAccountPath(accountId)}/invoices?${new URLSearchParams({ profile: profileId })}`;
+}
+
+/** Billing › Billing profiles: each profile of the account, how it is paid, and a way to its invoices. */
+export async function BillingProfilesBlade({ accountId }: { accountId: string }) {
+  const { account } = await requireBillingScope(accountId);
+  const [t, tp, profiles] = await Promise.all([
+    getTranslations("profiles"),
+    getTranslations("portal.services"),
+    listBillingProfilesWithDefaultPayment(account.id),
+  ]);
+  const defaultPayment = (payment: BillingProfileDefaultPayment) => {
+    switch (payment.kind) {
+      case "card":
+        return t("defaultPayment.card", { brand: cardBrandName(payment.brand), last4: payment.last4 });
+      case "cardMissing":
+        return t("defaultPayment.cardMissing");
+      case "wire":
+        return t("defaultPayment.wire");
+    }
+  };
+  return (
+    <>
+      <Breadcrumb items={[{ label: tp("costManagementBilling"), href: "/billing" }, { label: account.name, href: billingAccountPath(account.id) }, { label: t("title") }]} />
+      <main className="px-6 py-3">
+        <h1 className="text-2xl font-semibold">{account.name} | {t("title")}</h1>
+        <p className="mt-1 mb-4 max-w-3xl text-ink-muted">{t("intro")}</p>
+        {profiles.length === 0 ? (
+          <p>{t("none")}</p>
+        ) : (
+          <div className="overflow-x-auto bg-surface">
+            <table className="w-full max-w-5xl text-left text-[13px]">
+              <thead>
+                <tr className="border-b border-stroke">
+                  <th scope="col" className="px-3 py-2 font-semibold">{t("columns.name")}</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">{t("columns.id")}</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">{t("columns.currency")}</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">{t("columns.defaultPayment")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {profiles.map((profile) => (
+                  <tr key={profile.id} className="border-b border-stroke-subtle">
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <Link href={profileInvoicesPath(account.id, profile.id)} className="text-brand hover:underline">{profile.name}</Link>
+                    </th>
+                    <td className="px-3 py-2 font-mono text-xs break-all">{profile.id}</td>
+                    <td className="px-3 py-2">{profile.currency}</td>
+                    <td className="px-3 py-2">{defaultPayment(profile.defaultPayment)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+    </>
+  );
+}
