@@ -35,7 +35,7 @@ export function canPayInvoice(access: BillingAccess, status: InvoiceStatus): boo
   return payDenial(access, status) === null;
 }
 
-/** Card management belongs to the billing account admin; EA accounts have no cards. */
+/** Card management belongs to the billing account admin of an account paid by card (MCA, MOSP); EA accounts have no cards. */
 export function canManagePaymentMethods(access: BillingAccess): boolean {
-  return access.role === "BILLING_ACCOUNT_ADMIN" && access.agreementType !== "EA";
+  return access.role === "BILLING_ACCOUNT_ADMIN" && (access.agreementType === "MCA" || access.agreementType === "MOSP");
 }

@@ -5,14 +5,22 @@
  */
 export function safeReturnPath(value: string | null | undefined): string {
   if (!value || value.length > 2048) return "/";
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (/[\u0000-\u001f\\]/.test(value)) return "/";
+  if (!isSitePath(value)) return "/";
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return "/";
   try {
     const parsed = new URL(value, "http://portal.invalid");
     if (parsed.origin !== "http://portal.invalid") return "/";
-    if (parsed.pathname.startsWith("/signin")) return "/";
+    // Resolving dot segments can turn "/..//evil.com" into "//evil.com", which a
+    // browser reads as another host: check the result, not only the input.
+    if (!isSitePath(parsed.pathname)) return "/";
+    if (parsed.pathname === "/signin" || parsed.pathname.startsWith("/signin/")) return "/";
     return parsed.pathname + parsed.search + parsed.hash;
   } catch {
     return "/";
   }
+}
+
+/** A path starting with one "/" and not "//" or "/\" (both mean "another host" to browsers). */
+function isSitePath(value: string): boolean {
+  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\");
 }
