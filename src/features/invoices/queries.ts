@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay } from "@/lib/dates";
 import { db } from "@/server/db";
 import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
-import { invoiceStatus, type InvoiceStatus } from "./status";
+import { invoiceStatus, invoiceStatuses, isPayableStatus, type InvoiceStatus } from "./status";
 
 /**
  * The database form of invoiceStatus(): the same rules as a WHERE clause, so
@@ -86,3 +86,62 @@ export async function getInvoiceDetails(accountId: string, invoiceId: string) {
   return invoice;
 }
 export type InvoiceDetails = NonNullable<Awaited<ReturnType<typeof getInvoiceDetails>>>;
+
+const payableStatuses = invoiceStatuses.filter(isPayableStatus);
+
+/** Where clause of every invoice of the account that still has a balance to pay (due, past due, partially paid). */
+export function payableWhere(accountId: string, now: Date): Prisma.InvoiceWhereInput {
+  return { billingAccountId: accountId, OR: payableStatuses.map((status) => statusWhere(status, now)) };
+}
+
+export type AmountByCurrency = { currency: string; amountMinor: number; count: number };
+
+async function sumAmountDue(where: Prisma.InvoiceWhereInput): Promise<AmountByCurrency[]> {
+  const groups = await db.invoice.groupBy({ by: ["currency"], where, _sum: { amountDueMinor: true }, _count: { _all: true }, orderBy: { currency: "asc" } });
+  return groups.map((group) => ({ currency: group.currency, amountMinor: group._sum.amountDueMinor ?? 0, count: group._count._all }));
+}
+
+export type OverviewChartPoint = { id: string; invoiceDate: Date; totalMinor: number; currency: string; profileName: string; status: InvoiceStatus };
+
+export type BillingOverview = {
+  /** Sum of the amount due of every payable invoice, per currency (an account normally has one). */
+  amountDueNow: AmountByCurrency[];
+  /** Sum of the amount due of the past-due invoices, per currency. */
+  pastDue: AmountByCurrency[];
+  /** The unpaid invoice whose due date comes first from today on, or null. */
+  nextDue: { id: string; dueDate: Date; amountDueMinor: number; currency: string } | null;
+  /** The last 12 invoices (by invoice date), oldest first, for the chart. */
+  recent: OverviewChartPoint[];
+};
+
+/** The Overview blade's figures for a billing account (already access-checked); sums run in the database. */
+export async function getBillingOverview(accountId: string, now: Date): Promise<BillingOverview> {
+  const [amountDueNow, pastDue, nextDue, recent] = await Promise.all([
+    sumAmountDue(payableWhere(accountId, now)),
+    sumAmountDue({ billingAccountId: accountId, ...statusWhere("pastDue", now) }),
+    db.invoice.findFirst({
+      where: { AND: [payableWhere(accountId, now), { dueDate: { gte: startOfUtcDay(now) } }] },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      select: { id: true, dueDate: true, amountDueMinor: true, currency: true },
+    }),
+    db.invoice.findMany({
+      where: { billingAccountId: accountId },
+      orderBy: [{ invoiceDate: "desc" }, { id: "desc" }],
+      take: 12,
+      select: { id: true, invoiceDate: true, dueDate: true, totalMinor: true, amountDueMinor: true, voided: true, currency: true, billingProfile: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    amountDueNow,
+    pastDue,
+    nextDue,
+    recent: recent.reverse().map((invoice) => ({
+      id: invoice.id,
+      invoiceDate: invoice.invoiceDate,
+      totalMinor: invoice.totalMinor,
+      currency: invoice.currency,
+      profileName: invoice.billingProfile.name,
+      status: invoiceStatus(invoice, now),
+    })),
+  };
+}

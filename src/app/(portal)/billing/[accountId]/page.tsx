@@ -1,7 +1,13 @@
-import { redirect } from "next/navigation";
-import { accountIdFromParam, billingAccountPath } from "@/features/access/paths";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { accountIdFromParam } from "@/features/access/paths";
+import { BillingOverview } from "@/features/invoices/components/billing-overview";
 
-// Placeholder until the Overview blade lands: the account opens on its invoices.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("invoices.overview"))("title") };
+}
+
+/** The billing account's Overview blade, where Cost Management + Billing opens. */
 export default async function BillingAccountOverviewPage({ params }: PageProps<"/billing/[accountId]">) {
-  redirect(`${billingAccountPath(accountIdFromParam((await params).accountId))}/invoices`);
+  return <BillingOverview accountId={accountIdFromParam((await params).accountId)} />;
 }

@@ -1,0 +1,50 @@
+import { getTranslations } from "next-intl/server";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { accountIdFromParam } from "@/features/access/paths";
+import { canViewInvoices } from "@/features/access/policy";
+import { loadBillingScope } from "@/features/access/scope";
+import { currentUser } from "@/features/access/session";
+import { invoicePdfFileName, renderInvoicePdf } from "@/features/invoices/invoice-pdf";
+import { getInvoiceDetails } from "@/features/invoices/queries";
+
+const paramsSchema = z.object({
+  accountId: z.string().transform(accountIdFromParam).pipe(z.string().min(1).max(200)),
+  invoiceId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+});
+
+const noStore = { "Cache-Control": "private, no-store" };
+
+async function error(status: 401 | 404) {
+  const t = await getTranslations("invoices.pdf.errors");
+  const code = status === 401 ? "unauthorized" : "notFound";
+  return Response.json({ error: { code, message: t(code) } }, { status, headers: noStore });
+}
+
+/**
+ * GET /api/billing/{accountId}/invoices/{invoiceId}/pdf: the invoice as a PDF
+ * download. Signed out → 401; no role on the account, or no such invoice in
+ * it → 404, so neither the account nor the invoice is revealed.
+ */
+export async function GET(_request: NextRequest, context: RouteContext<"/api/billing/[accountId]/invoices/[invoiceId]/pdf">) {
+  const user = await currentUser();
+  if (!user) return error(401);
+  const params = paramsSchema.safeParse(await context.params);
+  if (!params.success) return error(404);
+  const scope = await loadBillingScope(user.id, params.data.accountId);
+  if (!scope || !canViewInvoices(scope.access)) return error(404);
+  const invoice = await getInvoiceDetails(scope.account.id, params.data.invoiceId);
+  if (!invoice) return error(404);
+
+  const pdf = await renderInvoicePdf(invoice);
+  return new Response(Buffer.from(pdf), {
+    status: 200,
+    headers: {
+      ...noStore,
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.byteLength),
+      "Content-Disposition": `attachment; filename="${invoicePdfFileName(invoice.id)}"`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Clock16Regular, Receipt24Regular, Warning16Filled } from "@/components/ui/icons";
+import { MessageBar } from "@/components/ui/message-bar";
+import { billingAccountPath } from "@/features/access/paths";
+import { requireBillingScope } from "@/features/access/scope";
+import { Breadcrumb } from "@/features/portal/components/breadcrumb";
+import { intlLocaleOf } from "@/i18n/format";
+import { formatMoney } from "@/lib/money";
+import { now } from "@/server/clock";
+import { invoicesQuery } from "../filters";
+import { getBillingOverview, type AmountByCurrency } from "../queries";
+import { InvoiceTotalsChart, type InvoiceTotalPoint } from "./invoice-totals-chart";
+
+/** A billing account's Overview blade: what is due now, what is late, what comes next, and the recent invoices. */
+export async function BillingOverview({ accountId }: { accountId: string }) {
+  const { account, access } = await requireBillingScope(accountId);
+  const clock = now();
+  const [t, ti, tp, ts, format, locale, overview] = await Promise.all([
+    getTranslations("invoices.overview"),
+    getTranslations("invoices"),
+    getTranslations("portal.services"),
+    getTranslations("invoices.status"),
+    getFormatter(),
+    intlLocaleOf(),
+    getBillingOverview(account.id, clock),
+  ]);
+  const invoicesPath = `${billingAccountPath(account.id)}/invoices`;
+  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  // An account bills in one currency; should it ever hold several, each sum is shown.
+  const amounts = (sums: AmountByCurrency[]) =>
+    sums.length === 0 ? formatMoney(0, account.currency, locale) : sums.map((sum) => formatMoney(sum.amountMinor, sum.currency, locale)).join(" + ");
+  const count = (sums: AmountByCurrency[]) => sums.reduce((total, sum) => total + sum.count, 0);
+  const pastDueCount = count(overview.pastDue);
+
+  const points: InvoiceTotalPoint[] = overview.recent.map((invoice) => ({
+    id: invoice.id,
+    tick: format.dateTime(invoice.invoiceDate, { month: "short", year: "2-digit", timeZone: "UTC" }),
+    date: day(invoice.invoiceDate),
+    profile: invoice.profileName,
+    totalMinor: invoice.totalMinor,
+    total: formatMoney(invoice.totalMinor, invoice.currency, locale),
+    status: ts(invoice.status),
+  }));
+  const totals = overview.recent.map((invoice) => invoice.totalMinor);
+  const summary = t("chartSummary", {
+    count: points.length,
+    first: points[0]?.date ?? "",
+    last: points.at(-1)?.date ?? "",
+    min: totals.length ? formatMoney(Math.min(...totals), account.currency, locale) : "",
+    max: totals.length ? formatMoney(Math.max(...totals), account.currency, locale) : "",
+  });
+
+  const card = (id: string, title: string, value: React.ReactNode, detail: React.ReactNode, icon: React.ReactNode, tone = "") => (
+    <section aria-labelledby={id} className="flex flex-col gap-1 rounded border border-stroke-subtle bg-surface p-4">
+      <h2 id={id} className="flex items-center gap-1.5 text-[13px] font-semibold text-ink-muted">
+        <span aria-hidden className={`flex ${tone}`}>{icon}</span>
+        {title}
+      </h2>
+      <p className={`text-2xl font-semibold tabular-nums ${tone}`}>{value}</p>
+      <p className="text-[13px]">{detail}</p>
+    </section>
+  );
+
+  return (
+    <>
+      <Breadcrumb items={[{ label: tp("costManagementBilling"), href: "/billing" }, { label: account.name }]} />
+      <main className="px-6 py-3">
+        <h1 className="text-2xl font-semibold">{account.name} | {t("title")}</h1>
+        <div className="mt-3 flex flex-col gap-2">
+          {access.agreementType === "MOSP" && <MessageBar intent="info">{ti("info.mosp")}</MessageBar>}
+          {access.agreementType === "EA" && <MessageBar intent="info">{ti("info.ea")}</MessageBar>}
+        </div>
+        <div className="mt-4 grid max-w-6xl grid-cols-1 gap-4 md:grid-cols-3">
+          {card(
+            "overview-amount-due",
+            t("amountDueNow"),
+            amounts(overview.amountDueNow),
+            <Link href={invoicesPath} className="text-brand hover:underline">{t("amountDueNowDetail", { count: count(overview.amountDueNow) })}</Link>,
+            <Receipt24Regular className="size-4" />,
+          )}
+          {card(
+            "overview-past-due",
+            t("pastDueTotal"),
+            amounts(overview.pastDue),
+            pastDueCount > 0 ? (
+              <Link href={`${invoicesPath}${invoicesQuery({ status: "pastDue" })}`} className="text-brand hover:underline">{t("pastDueDetail", { count: pastDueCount })}</Link>
+            ) : (
+              t("pastDueDetail", { count: 0 })
+            ),
+            <Warning16Filled />,
+            pastDueCount > 0 ? "text-danger" : "",
+          )}
+          {card(
+            "overview-next-due",
+            t("nextDueDate"),
+            overview.nextDue ? day(overview.nextDue.dueDate) : t("noneDue"),
+            overview.nextDue ? (
+              <Link href={`${invoicesPath}${invoicesQuery({}, { invoice: overview.nextDue.id, blade: "details" })}`} className="text-brand hover:underline">
+                {t("nextDueDetail", { id: overview.nextDue.id, amount: formatMoney(overview.nextDue.amountDueMinor, overview.nextDue.currency, locale) })}
+              </Link>
+            ) : null,
+            <Clock16Regular />,
+          )}
+        </div>
+        <div className="mt-4 max-w-6xl rounded border border-stroke-subtle bg-surface p-4">
+          <InvoiceTotalsChart points={points} currency={account.currency} locale={locale} summary={summary} />
+        </div>
+        <p className="mt-4">
+          <Link href={invoicesPath} className={buttonClass("primary")}>{t("viewInvoices")}</Link>
+        </p>
+      </main>
+    </>
+  );
+}
