@@ -195,23 +195,29 @@ export async function buildInvoicePdf(invoice: InvoicePdfInput, texts: InvoicePd
   y -= 28;
 
   // Summary fields.
-  const fields: [string, string][] = [
+  const fields: [string, string, string?][] = [
     [texts.invoiceNumber, invoice.id],
-    [texts.billingAccount, `${invoice.billingAccount.name} (${invoice.billingAccount.id})`],
-    [texts.billingProfile, `${invoice.billingProfile.name} (${invoice.billingProfile.id})`],
+    [texts.billingAccount, invoice.billingAccount.name, invoice.billingAccount.id],
+    [texts.billingProfile, invoice.billingProfile.name, invoice.billingProfile.id],
     [texts.invoiceDate, day(invoice.invoiceDate)],
     [texts.dueDate, day(invoice.dueDate)],
     [texts.billingPeriod, texts.period],
     [texts.status, texts.statusText],
   ];
   const labelWidth = 120;
-  for (const [label, value] of fields) {
-    const lines = wrap(toWinAnsi(value, regular), regular, 10, contentWidth - labelWidth);
-    ensure(14 * lines.length);
+  const valueWidth = contentWidth - labelWidth;
+  for (const [label, value, detail] of fields) {
+    const lines = wrap(toWinAnsi(value, regular), regular, 10, valueWidth);
+    const details = detail ? wrap(toWinAnsi(detail, regular), regular, 8, valueWidth) : [];
+    ensure(14 * lines.length + 11 * details.length);
     draw(label, MARGIN, y, { size: 10, color: MUTED });
     for (const line of lines) {
       draw(line, MARGIN + labelWidth, y);
       y -= 14;
+    }
+    for (const line of details) {
+      draw(line, MARGIN + labelWidth, y + 2, { size: 8, color: MUTED });
+      y -= 11;
     }
   }
   y -= 14;

@@ -36,7 +36,7 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
 
   const points: InvoiceTotalPoint[] = overview.recent.map((invoice) => ({
     id: invoice.id,
-    tick: format.dateTime(invoice.invoiceDate, { month: "short", year: "2-digit", timeZone: "UTC" }),
+    tick: format.dateTime(invoice.invoiceDate, { month: "short", year: "numeric", timeZone: "UTC" }),
     date: day(invoice.invoiceDate),
     profile: invoice.profileName,
     totalMinor: invoice.totalMinor,
