@@ -33,14 +33,29 @@ async function session() {
   return getIronSession<SessionData>(await cookies(), sessionOptions());
 }
 
+/**
+ * The session for an action that rewrites the cookie. iron-session throws on
+ * some malformed seals (e.g. "Wrong mac prefix") instead of returning an empty
+ * session; such a cookie is dropped here, or it would make signing in and
+ * signing out fail until the user cleared their cookies.
+ */
+async function writableSession() {
+  try {
+    return await session();
+  } catch {
+    (await cookies()).delete(SESSION_COOKIE);
+    return session();
+  }
+}
+
 export async function startSession(userId: string): Promise<void> {
-  const s = await session();
+  const s = await writableSession();
   s.userId = userId;
   await s.save();
 }
 
 export async function endSession(): Promise<void> {
-  (await session()).destroy();
+  (await writableSession()).destroy();
 }
 
 /**
