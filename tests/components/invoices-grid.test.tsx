@@ -1,0 +1,130 @@
+import { render, screen, within } from "@testing-library/react";
+import { NextIntlClientProvider } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
+import { parseInvoiceFilters } from "@/features/invoices/filters";
+import type { GridInvoice } from "@/features/invoices/queries";
+import { invoiceStatuses, type InvoiceStatus } from "@/features/invoices/status";
+import { catalogs } from "@/i18n/catalogs";
+
+const en = catalogs.en;
+const basePath = "/billing/acc%3A1/invoices";
+
+function row(id: string, status: InvoiceStatus, overrides: Partial<GridInvoice> = {}): GridInvoice {
+  const totalMinor = 123_456;
+  const amountDueMinor = { due: totalMinor, pastDue: totalMinor, partiallyPaid: 50_000, paid: 0, void: 0 }[status];
+  return {
+    id,
+    invoiceDate: new Date("2026-10-05T00:00:00.000Z"),
+    dueDate: new Date("2026-11-04T00:00:00.000Z"),
+    periodStart: new Date("2026-09-01T00:00:00.000Z"),
+    periodEnd: new Date("2026-09-30T00:00:00.000Z"),
+    currency: "USD",
+    totalMinor,
+    amountDueMinor,
+    voided: status === "void",
+    billingProfileId: "PROFILE-1",
+    billingProfile: { name: "Contoso Engineering" },
+    status,
+    ...overrides,
+  };
+}
+
+// One row per status, named after it.
+const rows = invoiceStatuses.map((status, index) => row(`G0000000${index}`, status));
+const idOf = (status: InvoiceStatus) => rows.find((invoice) => invoice.status === status)!.id;
+
+function renderGrid(props: { canPay: boolean; rows?: GridInvoice[] }) {
+  return render(
+    <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
+      <InvoicesGrid basePath={basePath} rows={props.rows ?? rows} filters={parseInvoiceFilters({})} canPay={props.canPay} pdfHref={(id) => `/api/pdf/${id}`} />
+    </NextIntlClientProvider>,
+  );
+}
+
+function rowFor(id: string): HTMLElement {
+  return screen.getByRole("link", { name: id }).closest("tr")!;
+}
+
+describe("InvoicesGrid", () => {
+  it("shows every column header", () => {
+    renderGrid({ canPay: true });
+    // The sorted column carries an arrow after its label.
+    const headers = screen.getAllByRole("columnheader").map((header) => header.textContent?.replace(/[↑↓]/g, "").trim());
+    for (const key of ["invoiceId", "billingProfile", "invoiceDate", "dueDate", "billingPeriod", "total", "amountDue", "status", "actions"] as const) {
+      expect(headers).toContain(en.invoices.columns[key]);
+    }
+    expect(headers).toHaveLength(9);
+  });
+
+  it("makes the date and amount columns sortable links", () => {
+    renderGrid({ canPay: true });
+    for (const column of [en.invoices.columns.invoiceDate, en.invoices.columns.dueDate, en.invoices.columns.total]) {
+      expect(screen.getByRole("link", { name: `Sort by ${column}` })).toHaveAttribute("href", expect.stringContaining(basePath));
+    }
+    // The default view is sorted by invoice date, newest first.
+    expect(screen.getByRole("columnheader", { name: /Invoice date/ })).toHaveAttribute("aria-sort", "descending");
+  });
+
+  it("writes each row's status in words", () => {
+    renderGrid({ canPay: true });
+    for (const status of invoiceStatuses) {
+      expect(within(rowFor(idOf(status))).getByText(en.invoices.status[status])).toBeInTheDocument();
+    }
+  });
+
+  it("shows the row's figures formatted for en-US", () => {
+    renderGrid({ canPay: true });
+    const partial = within(rowFor(idOf("partiallyPaid")));
+    expect(partial.getByText("$1,234.56")).toBeInTheDocument();
+    expect(partial.getByText("$500.00")).toBeInTheDocument();
+    expect(partial.getByText("Oct 5, 2026")).toBeInTheDocument();
+    expect(partial.getByText("Nov 4, 2026")).toBeInTheDocument();
+    expect(partial.getByText("Sep 1, 2026 – Sep 30, 2026")).toBeInTheDocument();
+    expect(partial.getByText("Contoso Engineering")).toBeInTheDocument();
+  });
+
+  it("offers Pay now exactly on the due, past due and partially paid rows when the user can pay", () => {
+    renderGrid({ canPay: true });
+    const payLinks = screen.getAllByRole("link", { name: /^Pay now for invoice/ });
+    expect(payLinks).toHaveLength(3);
+    for (const status of invoiceStatuses) {
+      const link = within(rowFor(idOf(status))).queryByRole("link", { name: /^Pay now/ });
+      if (status === "due" || status === "pastDue" || status === "partiallyPaid") {
+        expect(link, status).toHaveTextContent(en.invoices.payNow);
+        expect(link).toHaveAttribute("href", `${basePath}?invoice=${idOf(status)}&blade=pay`);
+        expect(link).toHaveAccessibleName(`Pay now for invoice ${idOf(status)}`);
+      } else {
+        expect(link, status).toBeNull();
+      }
+    }
+  });
+
+  it("shows no Pay now link at all when the user may not pay", () => {
+    renderGrid({ canPay: false });
+    expect(screen.queryAllByRole("link", { name: /Pay now/ })).toHaveLength(0);
+    expect(screen.queryByText(en.invoices.payNow)).toBeNull();
+  });
+
+  it("links every row to its details blade and its PDF", () => {
+    renderGrid({ canPay: false });
+    for (const invoice of rows) {
+      expect(screen.getByRole("link", { name: invoice.id })).toHaveAttribute("href", `${basePath}?invoice=${invoice.id}&blade=details`);
+      const pdf = within(rowFor(invoice.id)).getByRole("link", { name: `Download PDF ${invoice.id}` });
+      expect(pdf).toHaveAttribute("href", `/api/pdf/${invoice.id}`);
+      expect(pdf).toHaveAttribute("download");
+    }
+  });
+
+  it("says so when no invoice matches", () => {
+    renderGrid({ canPay: true, rows: [] });
+    expect(screen.getByText(en.invoices.empty)).toBeInTheDocument();
+    expect(screen.queryAllByRole("row")).toHaveLength(1); // the header row only
+  });
+
+  it("renders markup in names as text", () => {
+    renderGrid({ canPay: true, rows: [row("G00000009", "due", { billingProfile: { name: "<img src=x onerror=alert(1)>" } })] });
+    expect(screen.getByText("<img src=x onerror=alert(1)>")).toBeInTheDocument();
+    expect(document.querySelector("img")).toBeNull();
+  });
+});
