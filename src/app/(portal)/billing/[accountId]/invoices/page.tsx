@@ -3,6 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { accountIdFromParam } from "@/features/access/paths";
 import { InvoiceDetailsBlade } from "@/features/invoices/components/invoice-details-blade";
 import { InvoicesBlade } from "@/features/invoices/components/invoices-blade";
+import { PayNowBlade } from "@/features/payments/components/pay-now-blade";
+import { PaymentSucceededToast } from "@/features/payments/components/payment-succeeded-toast";
+import { requireUser } from "@/features/access/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invoices"))("title") };
@@ -14,15 +17,21 @@ export default async function InvoicesPage({ params, searchParams }: PageProps<"
   const query = await searchParams;
   const invoiceId = typeof query.invoice === "string" ? query.invoice : undefined;
   const blade = invoiceId ? query.blade : undefined;
+  const paid = typeof query.paid === "string" ? query.paid : undefined;
+  const user = paid ? await requireUser() : null;
   return (
+    <>
+    {paid && user && <PaymentSucceededToast paymentId={paid} userId={user.id} accountId={accountId} />}
     <InvoicesBlade
       accountId={accountId}
       searchParams={query}
       renderBlade={(closeHref) => {
         if (!invoiceId) return null;
         if (blade === "details") return <InvoiceDetailsBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} />;
+        if (blade === "pay") return <PayNowBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} />;
         return null;
       }}
     />
+    </>
   );
 }

@@ -1,0 +1,61 @@
+import cardValidator from "card-validator";
+import { z } from "zod";
+import { billingCountries } from "./countries";
+
+/**
+ * The new-card form's one schema, run in the browser for instant feedback and
+ * again in the server action. Messages are catalog keys under
+ * "payments.cardErrors", so both sides speak the user's language.
+ */
+export function normaliseCardNumber(value: string): string {
+  return value.replace(/[\s-]/g, "");
+}
+
+const noControlChars = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
+export function newCardSchema(now: Date) {
+  return z
+    .object({
+      cardNumber: z
+        .string()
+        .max(40, "cardNumberInvalid")
+        .transform(normaliseCardNumber)
+        .refine((value) => value.length > 0, "cardNumberRequired")
+        .refine((value) => /^\d+$/.test(value), "cardNumberDigits")
+        .refine((value) => cardValidator.number(value).isValid, "cardNumberInvalid"),
+      expMonth: z.coerce.number({ message: "expiryRequired" }).int("expiryRequired").min(1, "expiryRequired").max(12, "expiryRequired"),
+      expYear: z.coerce.number({ message: "expiryRequired" }).int("expiryRequired").min(2000, "expiryRequired").max(2100, "expiryRequired"),
+      cvc: z.string().trim().regex(/^\d{3,4}$/, "cvcInvalid"),
+      holderName: z.string().trim().min(1, "holderRequired").max(100, "holderTooLong").refine(noControlChars, "holderRequired"),
+      country: z.enum(billingCountries, { message: "countryRequired" }),
+      postalCode: z.string().trim().min(1, "postalRequired").max(16, "postalInvalid").regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "postalInvalid"),
+    })
+    .superRefine((card, ctx) => {
+      // A card is valid through the last day of its expiry month, by the simulator's clock.
+      const expiryEnd = Date.UTC(card.expYear, card.expMonth, 1);
+      if (expiryEnd <= now.getTime()) ctx.addIssue({ code: "custom", path: ["expMonth"], message: "expired" });
+      const brand = cardValidator.number(card.cardNumber).card;
+      const size = brand?.code.size ?? 3;
+      if (card.cvc.length !== size) ctx.addIssue({ code: "custom", path: ["cvc"], message: size === 4 ? "cvcLength4" : "cvcLength3" });
+    })
+    .transform((card) => ({ ...card, brand: cardValidator.number(card.cardNumber).card?.type ?? "unknown", last4: card.cardNumber.slice(-4) }));
+}
+
+export type NewCardInput = z.input<ReturnType<typeof newCardSchema>>;
+export type NewCard = z.output<ReturnType<typeof newCardSchema>>;
+export type CardField = keyof NewCardInput;
+
+/** Field → first message key, for showing next to each field. */
+export function cardFieldErrors(error: z.ZodError): Partial<Record<CardField, string>> {
+  const errors: Partial<Record<CardField, string>> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0] as CardField | undefined;
+    if (field && !errors[field]) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+/** Whether a saved card has expired by the simulator's clock. */
+export function isCardExpired(card: { expMonth: number; expYear: number }, now: Date): boolean {
+  return Date.UTC(card.expYear, card.expMonth, 1) <= now.getTime();
+}

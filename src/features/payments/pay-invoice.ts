@@ -1,0 +1,179 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import { payDenial } from "@/features/access/policy";
+import { loadBillingScope } from "@/features/access/scope";
+import { invoiceStatus } from "@/features/invoices/status";
+import { addNotification } from "@/features/portal/notifications";
+import { db } from "@/server/db";
+import { now } from "@/server/clock";
+import { cardFingerprint } from "./card-fingerprint";
+import { isCardExpired, type NewCard } from "./card-schema";
+import { cardProcessor } from "./processor/simulated";
+import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
+import { declineLimitReached } from "./rate-limit";
+import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "./rules";
+
+export type PayMethod = { kind: "saved"; paymentMethodId: string } | { kind: "new"; card: NewCard };
+
+export type PayRequest = {
+  userId: string;
+  accountId: string;
+  invoiceId: string;
+  idempotencyKey: string;
+  /** Minor units; omitted means the whole amount due. */
+  amountMinor?: number;
+  method: PayMethod;
+};
+
+export type RefusalReason =
+  | "notFound"
+  | "notAdmin"
+  | "agreement"
+  | "notPayable"
+  | "aboveCardLimit"
+  | AmountProblem
+  | "cardNotUsable"
+  | "cardExpired"
+  | "balanceChanged"
+  | "keyReused"
+  | "tooManyDeclines";
+
+export type PayOutcome =
+  | { status: "succeeded"; paymentId: string; amountMinor: number; currency: string; invoiceId: string; paidInFull: boolean }
+  | { status: "declined"; paymentId: string; code: DeclineCode; retryable: boolean }
+  | { status: "inProgress"; paymentId: string }
+  | { status: "refused"; reason: RefusalReason };
+
+class Refused extends Error {
+  constructor(readonly reason: RefusalReason) {
+    super(reason);
+  }
+}
+
+/** What an earlier request with the same idempotency key ended with. */
+async function replay(idempotencyKey: string, request: PayRequest): Promise<PayOutcome | null> {
+  const earlier = await db.payment.findUnique({ where: { idempotencyKey } });
+  if (!earlier) return null;
+  if (earlier.userId !== request.userId || earlier.invoiceId !== request.invoiceId) return { status: "refused", reason: "keyReused" };
+  if (earlier.status === "PENDING") return { status: "inProgress", paymentId: earlier.id };
+  if (earlier.status === "FAILED") {
+    const code = (earlier.declineCode ?? "generic_decline") as DeclineCode;
+    return { status: "declined", paymentId: earlier.id, code, retryable: retryableDeclines.has(code) };
+  }
+  const invoice = await db.invoice.findUniqueOrThrow({ where: { id: earlier.invoiceId }, select: { amountDueMinor: true } });
+  return { status: "succeeded", paymentId: earlier.id, amountMinor: earlier.amountMinor, currency: earlier.currency, invoiceId: earlier.invoiceId, paidInFull: invoice.amountDueMinor === 0 };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Pays (part of) an invoice by card — the heart of Pay now.
+ *
+ * 1. The same idempotency key always returns the first result and never charges twice.
+ * 2. The session user must be allowed to pay (policy), the invoice payable, the amount valid.
+ * 3. One transaction records the payment as PENDING and reserves the amount by
+ *    lowering the amount due *conditionally* (it can never go below zero, so
+ *    concurrent payments cannot overpay).
+ * 4. The processor is called outside any transaction.
+ * 5. A second transaction settles: SUCCEEDED (saving a new card), or FAILED
+ *    with the reserved amount given back. Either way a notification is left.
+ */
+export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
+  const earlier = await replay(request.idempotencyKey, request);
+  if (earlier) return earlier;
+
+  const clock = now();
+  const scope = await loadBillingScope(request.userId, request.accountId);
+  const invoice = scope ? await db.invoice.findFirst({ where: { id: request.invoiceId, billingAccountId: request.accountId } }) : null;
+  if (!scope || !invoice) return { status: "refused", reason: "notFound" };
+  const denial = payDenial(scope.access, invoiceStatus(invoice, clock));
+  if (denial) return { status: "refused", reason: denial };
+  if (exceedsCardLimit(invoice.amountDueMinor, invoice.currency)) return { status: "refused", reason: "aboveCardLimit" };
+
+  const amountMinor = request.amountMinor ?? invoice.amountDueMinor;
+  const amountProblem = paymentAmountProblem(amountMinor, invoice.amountDueMinor, invoice.currency);
+  if (amountProblem) return { status: "refused", reason: amountProblem };
+  if (await declineLimitReached(request.accountId, request.userId, clock)) return { status: "refused", reason: "tooManyDeclines" };
+
+  let card: { fingerprint: string; brand: string; last4: string; expMonth: number; expYear: number; savedId: string | null };
+  if (request.method.kind === "saved") {
+    const saved = await db.paymentMethod.findFirst({ where: { id: request.method.paymentMethodId, billingProfileId: invoice.billingProfileId, removedAt: null } });
+    if (!saved) return { status: "refused", reason: "cardNotUsable" };
+    if (isCardExpired(saved, clock)) return { status: "refused", reason: "cardExpired" };
+    card = { fingerprint: saved.fingerprint, brand: saved.brand, last4: saved.last4, expMonth: saved.expMonth, expYear: saved.expYear, savedId: saved.id };
+  } else {
+    const { cardNumber, brand, last4, expMonth, expYear } = request.method.card;
+    card = { fingerprint: cardFingerprint(cardNumber), brand, last4, expMonth, expYear, savedId: null };
+  }
+
+  const paymentId = randomUUID();
+  try {
+    await db.$transaction(async (tx) => {
+      const reserved = await tx.invoice.updateMany({
+        where: { id: invoice.id, voided: false, amountDueMinor: { gte: amountMinor } },
+        data: { amountDueMinor: { decrement: amountMinor } },
+      });
+      if (reserved.count !== 1) throw new Refused("balanceChanged");
+      await tx.payment.create({
+        data: {
+          id: paymentId, invoiceId: invoice.id, billingAccountId: invoice.billingAccountId, userId: request.userId,
+          paymentMethodId: card.savedId, amountMinor, currency: invoice.currency, kind: "CARD", status: "PENDING",
+          idempotencyKey: request.idempotencyKey, cardBrand: card.brand, cardLast4: card.last4, createdAt: clock,
+        },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Refused) {
+      // A concurrent request with the same key may have won the race: answer as it did.
+      return (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason: error.reason };
+    }
+    if (isUniqueViolation(error)) return (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason: "keyReused" };
+    throw error;
+  }
+
+  const result = await cardProcessor()
+    .charge({
+      idempotencyKey: request.idempotencyKey,
+      amountMinor,
+      currency: invoice.currency,
+      card,
+      description: `Microsoft Azure invoice ${invoice.id}`,
+    })
+    .catch((): { outcome: "declined"; code: DeclineCode } => ({ outcome: "declined", code: "processing_error" }));
+
+  const settledAt = now();
+  const notification = { amountMinor, currency: invoice.currency, invoiceId: invoice.id };
+  if (result.outcome === "approved") {
+    await db.$transaction(async (tx) => {
+      let paymentMethodId = card.savedId;
+      if (request.method.kind === "new") paymentMethodId = await saveCard(tx, invoice.billingProfileId, request.method.card, card.fingerprint, settledAt);
+      await tx.payment.update({ where: { id: paymentId }, data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId } });
+      await addNotification(tx, { id: randomUUID(), userId: request.userId, kind: "PAYMENT_SUCCEEDED", params: notification, createdAt: settledAt });
+    });
+    const after = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id }, select: { amountDueMinor: true } });
+    return { status: "succeeded", paymentId, amountMinor, currency: invoice.currency, invoiceId: invoice.id, paidInFull: after.amountDueMinor === 0 };
+  }
+
+  await db.$transaction(async (tx) => {
+    await tx.payment.update({ where: { id: paymentId }, data: { status: "FAILED", declineCode: result.code, settledAt } });
+    await tx.invoice.update({ where: { id: invoice.id }, data: { amountDueMinor: { increment: amountMinor } } });
+    await addNotification(tx, { id: randomUUID(), userId: request.userId, kind: "PAYMENT_FAILED", params: { ...notification, reason: result.code }, createdAt: settledAt });
+  });
+  return { status: "declined", paymentId, code: result.code, retryable: retryableDeclines.has(result.code) };
+}
+
+/** Keeps a new card on the billing profile (the same card twice is one entry). */
+async function saveCard(tx: Prisma.TransactionClient, billingProfileId: string, card: NewCard, fingerprint: string, at: Date): Promise<string> {
+  const details = { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, holderName: card.holderName, country: card.country, postalCode: card.postalCode };
+  const existing = await tx.paymentMethod.findFirst({ where: { billingProfileId, fingerprint, removedAt: null } });
+  if (existing) {
+    await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
+    return existing.id;
+  }
+  const id = randomUUID();
+  await tx.paymentMethod.create({ data: { id, billingProfileId, fingerprint, createdAt: at, ...details } });
+  return id;
+}

@@ -1,0 +1,22 @@
+import type { DeclineCode } from "./test-cards";
+
+/**
+ * What the portal gives a card processor: never the full number or the
+ * security code beyond the request that carries them; the processor here
+ * identifies a card by its fingerprint, as a gateway's token would.
+ */
+export type ChargeRequest = {
+  idempotencyKey: string;
+  amountMinor: number;
+  currency: string;
+  card: { fingerprint: string; brand: string; last4: string; expMonth: number; expYear: number };
+  /** Shown on the bank statement; always names the invoice number. */
+  description: string;
+};
+
+export type ChargeResult = { outcome: "approved"; reference: string } | { outcome: "declined"; code: DeclineCode };
+
+/** One interface, so a real gateway could replace the simulator. */
+export interface CardProcessor {
+  charge(request: ChargeRequest): Promise<ChargeResult>;
+}
