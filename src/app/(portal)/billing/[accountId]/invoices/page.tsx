@@ -4,6 +4,7 @@ import { accountIdFromParam } from "@/features/access/paths";
 import { InvoiceDetailsBlade } from "@/features/invoices/components/invoice-details-blade";
 import { InvoicesBlade } from "@/features/invoices/components/invoices-blade";
 import { PayNowBlade } from "@/features/payments/components/pay-now-blade";
+import { ReceiptBlade } from "@/features/payments/components/receipt-blade";
 import { PaymentSucceededToast } from "@/features/payments/components/payment-succeeded-toast";
 import { requireUser } from "@/features/access/session";
 
@@ -27,7 +28,11 @@ export default async function InvoicesPage({ params, searchParams }: PageProps<"
       searchParams={query}
       renderBlade={(closeHref) => {
         if (!invoiceId) return null;
-        if (blade === "details") return <InvoiceDetailsBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} />;
+        const withBlade = (extra: Record<string, string>) => `${closeHref}${closeHref.includes("?") ? "&" : "?"}${new URLSearchParams({ invoice: invoiceId, ...extra })}`;
+        if (blade === "details") return <InvoiceDetailsBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} receiptHref={(payment) => withBlade({ blade: "receipt", payment })} />;
+        if (blade === "receipt" && typeof query.payment === "string") {
+          return <ReceiptBlade accountId={accountId} invoiceId={invoiceId} paymentId={query.payment} closeHref={withBlade({ blade: "details" })} />;
+        }
         if (blade === "pay") return <PayNowBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} />;
         return null;
       }}

@@ -1,0 +1,80 @@
+import { getTranslations } from "next-intl/server";
+import { MessageBar } from "@/components/ui/message-bar";
+import { canManagePaymentMethods } from "@/features/access/policy";
+import { billingAccountPath } from "@/features/access/paths";
+import { requireBillingScope } from "@/features/access/scope";
+import { Breadcrumb } from "@/features/portal/components/breadcrumb";
+import { cardBrandName } from "@/lib/card-brand";
+import { db } from "@/server/db";
+import { now } from "@/server/clock";
+import { isCardExpired } from "../card-schema";
+import { AddCardForm } from "./add-card-form";
+import { CardActions } from "./card-actions";
+
+/** Payment methods of each billing profile: list for everyone, add/remove/set default for the admin. */
+export async function PaymentMethodsBlade({ accountId }: { accountId: string }) {
+  const { account, access } = await requireBillingScope(accountId);
+  const canManage = canManagePaymentMethods(access);
+  const clock = now();
+  const [t, tm, profiles] = await Promise.all([
+    getTranslations("payments.methods"),
+    getTranslations("portal.services"),
+    db.billingProfile.findMany({
+      where: { billingAccountId: account.id },
+      orderBy: { name: "asc" },
+      include: { paymentMethods: { where: { removedAt: null }, orderBy: { createdAt: "asc" } } },
+    }),
+  ]);
+  return (
+    <>
+      <Breadcrumb items={[{ label: tm("costManagementBilling"), href: "/billing" }, { label: account.name, href: billingAccountPath(account.id) }, { label: t("title") }]} />
+      <main className="px-6 py-3">
+        <h1 className="text-2xl font-semibold">{account.name} | {t("title")}</h1>
+        <p className="mt-1 mb-3 max-w-3xl text-[13px] text-ink-muted">{t("intro")}</p>
+        {!canManage && <MessageBar intent="info">{t("readOnly")}</MessageBar>}
+        {profiles.map((profile) => (
+          <section key={profile.id} aria-labelledby={`profile-${profile.id}`} className="mt-5 max-w-5xl bg-surface p-4">
+            <h2 id={`profile-${profile.id}`} className="mb-2 text-base font-semibold">{t("profile", { name: profile.name })}</h2>
+            {profile.defaultPaymentKind === "WIRE" && <p className="mb-2 text-[13px] text-ink-muted">{t("wireDefault")}</p>}
+            {profile.paymentMethods.length === 0 ? (
+              <p className="text-[13px] text-ink-muted">{t("none")}</p>
+            ) : (
+              <table className="w-full text-left text-[13px]">
+                <thead>
+                  <tr className="border-b border-stroke">
+                    <th scope="col" className="py-1.5 font-semibold">{t("card")}</th>
+                    <th scope="col" className="py-1.5 font-semibold">{t("expires")}</th>
+                    <th scope="col" className="py-1.5 font-semibold">{t("holder")}</th>
+                    <th scope="col" className="py-1.5 font-semibold">{t("status")}</th>
+                    {canManage && <th scope="col" className="py-1.5 font-semibold">{t("actions")}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {profile.paymentMethods.map((card) => {
+                    const expired = isCardExpired(card, clock);
+                    const isDefault = profile.defaultPaymentMethodId === card.id;
+                    const label = `${cardBrandName(card.brand)} •••• ${card.last4}`;
+                    return (
+                      <tr key={card.id} className="border-b border-stroke-subtle">
+                        <td className="py-1.5">{label}</td>
+                        <td className="py-1.5">{String(card.expMonth).padStart(2, "0")}/{card.expYear}</td>
+                        <td className="py-1.5">{card.holderName}</td>
+                        <td className="py-1.5">{isDefault ? t("default") : expired ? t("expired") : t("active")}</td>
+                        {canManage && (
+                          <td className="py-1.5">
+                            <CardActions accountId={account.id} paymentMethodId={card.id} label={label} canSetDefault={!isDefault && !expired} canRemove={!isDefault} />
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+            {canManage && <AddCardForm accountId={account.id} billingProfileId={profile.id} profileName={profile.name} nowIso={clock.toISOString()} />}
+          </section>
+        ))}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireBillingScope } from "@/features/access/scope";
+import { Blade } from "@/features/portal/components/blade";
+import { intlLocaleOf } from "@/i18n/format";
+import { cardBrandName } from "@/lib/card-brand";
+import { formatMoney } from "@/lib/money";
+import { db } from "@/server/db";
+import { PrintButton } from "./print-button";
+
+/** A printable receipt of one successful payment of an invoice. */
+export async function ReceiptBlade({ accountId, invoiceId, paymentId, closeHref }: { accountId: string; invoiceId: string; paymentId: string; closeHref: string }) {
+  const { account } = await requireBillingScope(accountId);
+  const payment = await db.payment.findFirst({ where: { id: paymentId, invoiceId, billingAccountId: account.id, status: "SUCCEEDED" } });
+  if (!payment) notFound();
+  const [t, ti, format, locale] = await Promise.all([getTranslations("payments.receipt"), getTranslations("invoices.details"), getFormatter(), intlLocaleOf()]);
+  const row = (label: string, value: string) => (
+    <div className="grid grid-cols-[180px_1fr] gap-2 border-b border-stroke-subtle py-1.5">
+      <dt className="text-ink-muted">{label}</dt>
+      <dd className="font-semibold break-all">{value}</dd>
+    </div>
+  );
+  return (
+    <Blade title={t("title")} subtitle={payment.invoiceId} closeHref={closeHref} width="narrow">
+      <div className="no-print mb-3">
+        <PrintButton label={t("print")} />
+      </div>
+      <dl className="text-[13px]">
+        {row(t("paymentId"), payment.id)}
+        {row(t("date"), format.dateTime(payment.settledAt ?? payment.createdAt, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }))}
+        {row(t("amount"), formatMoney(payment.amountMinor, payment.currency, locale))}
+        {row(t("invoiceNumber"), payment.invoiceId)}
+        {row(t("billingAccount"), account.name)}
+        {row(t("method"), payment.kind === "WIRE_TRANSFER" ? ti("wireTransfer") : `${cardBrandName(payment.cardBrand)} •••• ${payment.cardLast4}`)}
+        {row(t("reference"), payment.processorReference ?? "")}
+        {row(t("status"), t("succeeded"))}
+      </dl>
+    </Blade>
+  );
+}
