@@ -32,8 +32,9 @@ export function newCardSchema(now: Date) {
     })
     .superRefine((card, ctx) => {
       // A card is valid through the last day of its expiry month, by the simulator's clock.
-      const expiryEnd = Date.UTC(card.expYear, card.expMonth, 1);
-      if (expiryEnd <= now.getTime()) ctx.addIssue({ code: "custom", path: ["expMonth"], message: "expired" });
+      // Only a complete expiry is judged: a missing year is "expiryRequired", not "expired".
+      const expiryComplete = [card.expMonth, card.expYear].every(Number.isInteger) && card.expMonth >= 1 && card.expMonth <= 12 && card.expYear >= 2000 && card.expYear <= 2100;
+      if (expiryComplete && isCardExpired(card, now)) ctx.addIssue({ code: "custom", path: ["expMonth"], message: "expired" });
       const brand = cardValidator.number(card.cardNumber).card;
       const size = brand?.code.size ?? 3;
       if (card.cvc.length !== size) ctx.addIssue({ code: "custom", path: ["cvc"], message: size === 4 ? "cvcLength4" : "cvcLength3" });
