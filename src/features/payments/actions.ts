@@ -10,7 +10,7 @@ import { safeReturnPath } from "@/features/access/return-path";
 import { parseMajorAmount } from "@/lib/money";
 import { db } from "@/server/db";
 import { now } from "@/server/clock";
-import { cardFieldErrors, newCardSchema, type CardField } from "./card-schema";
+import { translatedCardErrors, newCardSchema, type CardField } from "./card-schema";
 import { payInvoice, type PayMethod } from "./pay-invoice";
 import type { PayNowState } from "./pay-now-state";
 
@@ -71,7 +71,7 @@ export async function payInvoiceAction(_previous: PayNowState, formData: FormDat
   } else {
     const card = newCardSchema(now()).safeParse(Object.fromEntries(cardFields.map((field) => [field, text(formData, field) ?? ""])));
     if (!card.success) {
-      const fieldErrors = Object.fromEntries(Object.entries(cardFieldErrors(card.error)).map(([field, key]) => [field, t(`cardErrors.${key}` as "cardErrors.cardNumberInvalid")]));
+      const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cardNumberInvalid"));
       return { status: "error", message: t("errors.checkCard"), fieldErrors, nextKey: input.idempotencyKey };
     }
     method = { kind: "new", card: card.data };

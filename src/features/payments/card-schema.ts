@@ -56,6 +56,11 @@ export function cardFieldErrors(error: z.ZodError): Partial<Record<CardField, st
   return errors;
 }
 
+/** Field → message in the user's language, given the "payments.cardErrors" translator. */
+export function translatedCardErrors(error: z.ZodError, translate: (key: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(cardFieldErrors(error)).map(([field, key]) => [field, translate(key)]));
+}
+
 /** Whether a saved card has expired by the simulator's clock. */
 export function isCardExpired(card: { expMonth: number; expYear: number }, now: Date): boolean {
   return Date.UTC(card.expYear, card.expMonth, 1) <= now.getTime();

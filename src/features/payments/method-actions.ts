@@ -10,7 +10,7 @@ import { currentUser } from "@/features/access/session";
 import { db } from "@/server/db";
 import { now } from "@/server/clock";
 import { cardFingerprint } from "./card-fingerprint";
-import { cardFieldErrors, isCardExpired, newCardSchema, type CardField } from "./card-schema";
+import { translatedCardErrors, isCardExpired, newCardSchema, type CardField } from "./card-schema";
 
 export type MethodActionState = { status: "idle" | "ok" | "error"; message?: string; fieldErrors?: Record<string, string> };
 
@@ -44,7 +44,7 @@ export async function addPaymentMethodAction(_previous: MethodActionState, formD
 
   const card = newCardSchema(now()).safeParse(Object.fromEntries(cardFields.map((name) => [name, field(formData, name)])));
   if (!card.success) {
-    const fieldErrors = Object.fromEntries(Object.entries(cardFieldErrors(card.error)).map(([name, key]) => [name, t(`cardErrors.${key}` as "cardErrors.cvcInvalid")]));
+    const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
     return { status: "error", message: t("errors.checkCard"), fieldErrors };
   }
   const { cardNumber, brand, last4, expMonth, expYear, holderName, country, postalCode } = card.data;
@@ -59,29 +59,35 @@ export async function addPaymentMethodAction(_previous: MethodActionState, formD
   return { status: "ok", message: t("methods.added") };
 }
 
-export async function setDefaultPaymentMethodAction(_previous: MethodActionState, formData: FormData): Promise<MethodActionState> {
+type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
+type CardChange = (card: NonNullable<Awaited<ReturnType<typeof findCard>>>, t: Translator) => Promise<MethodActionState>;
+
+/** Parse → session → policy → the card of this account, then `change` it; shared by set-default and remove. */
+async function changeCard(formData: FormData, change: CardChange): Promise<MethodActionState> {
   const t = await getTranslations("payments");
   const parsed = ids.safeParse({ accountId: field(formData, "accountId"), paymentMethodId: field(formData, "paymentMethodId") });
   if (!parsed.success) return { status: "error", message: t("errors.invalidRequest") };
   if (!(await authorise(parsed.data.accountId))) return { status: "error", message: t("methods.notAllowed") };
   const card = await findCard(parsed.data.accountId, parsed.data.paymentMethodId);
   if (!card) return { status: "error", message: t("methods.notFound") };
-  if (isCardExpired(card, now())) return { status: "error", message: t("refusals.cardExpired") };
-  await db.billingProfile.update({ where: { id: card.billingProfileId }, data: { defaultPaymentMethodId: card.id, defaultPaymentKind: "CARD" } });
+  const result = await change(card, t);
   revalidatePath(`${billingAccountPath(parsed.data.accountId)}/payment-methods`);
-  return { status: "ok", message: t("methods.defaultSet") };
+  return result;
+}
+
+export async function setDefaultPaymentMethodAction(_previous: MethodActionState, formData: FormData): Promise<MethodActionState> {
+  return changeCard(formData, async (card, t) => {
+    if (isCardExpired(card, now())) return { status: "error", message: t("refusals.cardExpired") };
+    await db.billingProfile.update({ where: { id: card.billingProfileId }, data: { defaultPaymentMethodId: card.id, defaultPaymentKind: "CARD" } });
+    return { status: "ok", message: t("methods.defaultSet") };
+  });
 }
 
 export async function removePaymentMethodAction(_previous: MethodActionState, formData: FormData): Promise<MethodActionState> {
-  const t = await getTranslations("payments");
-  const parsed = ids.safeParse({ accountId: field(formData, "accountId"), paymentMethodId: field(formData, "paymentMethodId") });
-  if (!parsed.success) return { status: "error", message: t("errors.invalidRequest") };
-  if (!(await authorise(parsed.data.accountId))) return { status: "error", message: t("methods.notAllowed") };
-  const card = await findCard(parsed.data.accountId, parsed.data.paymentMethodId);
-  if (!card) return { status: "error", message: t("methods.notFound") };
-  if (card.billingProfile.defaultPaymentMethodId === card.id) return { status: "error", message: t("methods.cannotRemoveDefault") };
-  // Kept for the payment history (receipts name it); it is simply no longer offered.
-  await db.paymentMethod.updateMany({ where: { id: card.id, removedAt: null }, data: { removedAt: now() } });
-  revalidatePath(`${billingAccountPath(parsed.data.accountId)}/payment-methods`);
-  return { status: "ok", message: t("methods.removed") };
+  return changeCard(formData, async (card, t) => {
+    if (card.billingProfile.defaultPaymentMethodId === card.id) return { status: "error", message: t("methods.cannotRemoveDefault") };
+    // Kept for the payment history (receipts name it); it is simply no longer offered.
+    await db.paymentMethod.updateMany({ where: { id: card.id, removedAt: null }, data: { removedAt: now() } });
+    return { status: "ok", message: t("methods.removed") };
+  });
 }

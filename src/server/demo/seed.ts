@@ -116,7 +116,7 @@ export async function seedDemo(db: Db, options: { now: Date; password?: string }
         const profileId = `${rng.hex(4)}-${rng.hex(4)}-${rng.hex(3)}-${rng.hex(3)}`.toUpperCase();
         const built = buildProfile({ rng, now: options.now, account, accountId, adminUserId: admin.id, nextInvoiceNumber }, profile, profileId);
         await tx.billingProfile.create({ data: { id: profileId, billingAccountId: accountId, name: profile.name, currency: account.currency, defaultPaymentKind: profile.defaultPaymentKind, defaultPaymentMethodId: built.defaultCard?.id ?? null } });
-        if (built.cards.length) await tx.paymentMethod.createMany({ data: built.cards.map(({ isDefault: _isDefault, ...card }) => card) });
+        if (built.cards.length) await tx.paymentMethod.createMany({ data: built.cards.map(({ isDefault, ...card }) => (void isDefault, card)) });
         await tx.invoice.createMany({ data: built.invoices });
         await tx.invoiceLine.createMany({ data: built.lines });
         if (built.payments.length) await tx.payment.createMany({ data: built.payments });

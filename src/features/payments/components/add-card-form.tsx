@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { MessageBar } from "@/components/ui/message-bar";
-import { cardFieldErrors, newCardSchema } from "../card-schema";
+import { translatedCardErrors, newCardSchema } from "../card-schema";
 import { addPaymentMethodAction, type MethodActionState } from "../method-actions";
 import { CardFields, emptyCard, type CardValues } from "./card-fields";
 
@@ -27,7 +27,7 @@ export function AddCardForm({ accountId, billingProfileId, profileName, nowIso }
     const checked = newCardSchema(now).safeParse(card);
     if (checked.success) return setClientErrors({});
     event.preventDefault();
-    setClientErrors(Object.fromEntries(Object.entries(cardFieldErrors(checked.error)).map(([name, key]) => [name, t(`cardErrors.${key}` as "cardErrors.cvcInvalid")])));
+    setClientErrors(translatedCardErrors(checked.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid")));
   };
 
   return (

@@ -9,7 +9,7 @@ import { useFormatMoney } from "@/i18n/use-money";
 import { cardBrandName } from "@/lib/card-brand";
 import { toMajorString } from "@/lib/money";
 import { payInvoiceAction } from "../actions";
-import { cardFieldErrors, newCardSchema } from "../card-schema";
+import { translatedCardErrors, newCardSchema } from "../card-schema";
 import type { PayNowState } from "../pay-now-state";
 import { CardFields, emptyCard, type CardValues } from "./card-fields";
 
@@ -60,7 +60,7 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
     const checked = newCardSchema(now).safeParse(card);
     if (checked.success) return setClientErrors({});
     event.preventDefault();
-    setClientErrors(Object.fromEntries(Object.entries(cardFieldErrors(checked.error)).map(([field, key]) => [field, t(`cardErrors.${key}` as "cardErrors.cvcInvalid")])));
+    setClientErrors(translatedCardErrors(checked.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid")));
   };
 
   const maxPartial = toMajorString(amountDueMinor, currency);

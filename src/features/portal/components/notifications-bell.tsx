@@ -1,7 +1,8 @@
 "use client";
 import { Alert24Regular } from "@/components/ui/icons";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useCallback, useId, useRef, useState, useTransition } from "react";
+import { useEscapeToClose } from "./use-escape-to-close";
 import { markNotificationsRead } from "../actions";
 
 export type BellNotification = { id: string; title: string; body: string; when: string; unread: boolean; intent: "success" | "error" };
@@ -10,22 +11,13 @@ export type BellNotification = { id: string; title: string; body: string; when: 
 export function NotificationsBell({ notifications }: { notifications: BellNotification[] }) {
   const t = useTranslations("portal.topBar");
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const [, startTransition] = useTransition();
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const unread = notifications.filter((n) => n.unread).length;
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [open]);
+  useEscapeToClose(open, close, button);
 
   const toggle = () => {
     setOpen((value) => !value);
