@@ -1,0 +1,80 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { parseMajorAmount } from "@/lib/money";
+import { db } from "@/server/db";
+import { now } from "@/server/clock";
+import { newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
+import type { PayMethod, PayOutcome, PayRequest } from "./pay-invoice";
+
+type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
+
+const payInputSchema = z.object({
+  accountId: z.string().min(1).max(200),
+  invoiceId: z.string().min(1).max(40),
+  idempotencyKey: z.uuid(),
+  method: z.enum(["saved", "new"]),
+  paymentMethodId: z.string().max(64).optional(),
+  /** Major units as typed ("1234.56"), only for a partial payment. */
+  amount: z.string().max(32).optional(),
+});
+
+const cardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
+
+export type ParsedPayInput =
+  | { ok: true; request: Omit<PayRequest, "userId"> }
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; /** whether the same key may be used again */ keyUnused: boolean };
+
+const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+
+/**
+ * One parser for a payment request, whether it comes from the Pay now form
+ * (server action) or from JSON (route handler): the same zod schemas, the
+ * same messages, so both paths accept and refuse exactly the same input.
+ */
+export async function parsePayInput(raw: Record<string, unknown>, t: Translator): Promise<ParsedPayInput> {
+  const parsed = payInputSchema.safeParse({
+    accountId: str(raw.accountId),
+    invoiceId: str(raw.invoiceId),
+    idempotencyKey: str(raw.idempotencyKey),
+    method: str(raw.method),
+    paymentMethodId: str(raw.paymentMethodId),
+    amount: str(raw.amount),
+  });
+  if (!parsed.success) return { ok: false, message: t("errors.invalidRequest"), keyUnused: false };
+  const input = parsed.data;
+
+  let amountMinor: number | undefined;
+  if (input.amount !== undefined) {
+    const invoice = await db.invoice.findFirst({ where: { id: input.invoiceId, billingAccountId: input.accountId }, select: { currency: true } });
+    const value = invoice ? parseMajorAmount(input.amount, invoice.currency) : null;
+    if (value === null) return { ok: false, message: t("errors.amountFormat"), fieldErrors: { amount: t("errors.amountFormat") }, keyUnused: true };
+    amountMinor = value;
+  }
+
+  let method: PayMethod;
+  if (input.method === "saved") {
+    if (!input.paymentMethodId) return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
+    method = { kind: "saved", paymentMethodId: input.paymentMethodId };
+  } else {
+    const card = newCardSchema(now()).safeParse(Object.fromEntries(cardFields.map((field) => [field, typeof raw[field] === "string" ? raw[field] : ""])));
+    if (!card.success) {
+      const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
+      return { ok: false, message: t("errors.checkCard"), fieldErrors, keyUnused: true };
+    }
+    method = { kind: "new", card: card.data };
+  }
+  return { ok: true, request: { accountId: input.accountId, invoiceId: input.invoiceId, idempotencyKey: input.idempotencyKey, amountMinor, method } };
+}
+
+/** The sentence a person reads for an outcome that is not a success. */
+export function outcomeMessage(outcome: Exclude<PayOutcome, { status: "succeeded" }>, t: Translator): string {
+  switch (outcome.status) {
+    case "declined":
+      return t(`declines.${outcome.code}`);
+    case "inProgress":
+      return t("errors.inProgress");
+    case "refused":
+      return t(`refusals.${outcome.reason}`);
+  }
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import { currentUser } from "@/features/access/session";
+import { payInvoice, type PayOutcome, type RefusalReason } from "./pay-invoice";
+import { outcomeMessage, parsePayInput } from "./pay-input";
+
+const refusalStatus: Record<RefusalReason, number> = {
+  notFound: 404,
+  notAdmin: 403,
+  agreement: 403,
+  notPayable: 409,
+  aboveCardLimit: 422,
+  notPositive: 422,
+  belowMinimum: 422,
+  aboveAmountDue: 422,
+  cardNotUsable: 422,
+  cardExpired: 422,
+  balanceChanged: 409,
+  keyReused: 409,
+  tooManyDeclines: 429,
+};
+
+function httpStatus(outcome: PayOutcome): number {
+  switch (outcome.status) {
+    case "succeeded":
+      return 200;
+    case "declined":
+      return 402;
+    case "inProgress":
+      return 409;
+    case "refused":
+      return refusalStatus[outcome.reason];
+  }
+}
+
+/** A cross-site request carries another site's Origin; the browser's own requests carry ours or none. */
+export function isForeignOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * POST /api/billing/{account}/invoices/{invoice}/payments — the same payment
+ * as the Pay now blade, for scripts and load tests: a JSON body with the
+ * blade's fields, the session cookie, and the same payInvoice() underneath.
+ */
+export async function handlePaymentRequest(request: Request, accountId: string, invoiceId: string): Promise<Response> {
+  const t = await getTranslations("payments");
+  if (isForeignOrigin(request)) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
+  const user = await currentUser();
+  if (!user) return Response.json({ status: "error", message: t("errors.signedOut") }, { status: 401 });
+
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    body = null;
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 400 });
+  const parsed = await parsePayInput({ ...(body as Record<string, unknown>), accountId, invoiceId }, t);
+  if (!parsed.ok) return Response.json({ status: "error", message: parsed.message, fieldErrors: parsed.fieldErrors }, { status: 422 });
+
+  const outcome = await payInvoice({ userId: user.id, ...parsed.request });
+  const payload = outcome.status === "succeeded" ? outcome : { ...outcome, message: outcomeMessage(outcome, t) };
+  return Response.json(payload, { status: httpStatus(outcome), headers: { "Cache-Control": "no-store" } });
+}
