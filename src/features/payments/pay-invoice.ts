@@ -139,7 +139,8 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
       idempotencyKey: request.idempotencyKey,
       amountMinor,
       currency: invoice.currency,
-      card,
+      // Only what the ChargeRequest names: the portal's own IDs stay in the portal.
+      card: { fingerprint: card.fingerprint, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },
       description: `Microsoft Azure invoice ${invoice.id}`,
     })
     .catch((): { outcome: "declined"; code: DeclineCode } => ({ outcome: "declined", code: "processing_error" }));
