@@ -11,20 +11,21 @@ import { outcomeMessage, parsePayInput } from "./pay-input";
 import type { PayNowState } from "./pay-now-state";
 
 /**
- * The Pay now blade's action: parse → session → (policy, in payInvoice) →
+ * The Pay now blade's action: session → parse → (policy, in payInvoice) →
  * transactional, idempotent payment → revalidate → a typed result whose
  * messages are in the user's language. Card details never leave this request.
  */
 export async function payInvoiceAction(_previous: PayNowState, formData: FormData): Promise<PayNowState> {
   const t = await getTranslations("payments");
   const freshKey = randomUUID();
-  const raw = Object.fromEntries(Array.from(formData.keys(), (key) => [key, formData.get(key)]));
-  const parsed = await parsePayInput(raw, t);
-  const submittedKey = typeof raw.idempotencyKey === "string" ? raw.idempotencyKey : freshKey;
-  if (!parsed.ok) return { status: "error", message: parsed.message, fieldErrors: parsed.fieldErrors, nextKey: parsed.keyUnused ? submittedKey : freshKey };
-
+  // The session first: a signed-out caller learns nothing from how the form is answered.
   const user = await currentUser();
   if (!user) return { status: "error", message: t("errors.signedOut"), nextKey: freshKey };
+
+  const raw = Object.fromEntries(Array.from(formData.keys(), (key) => [key, formData.get(key)]));
+  const parsed = await parsePayInput(raw, t, user.id);
+  const submittedKey = typeof raw.idempotencyKey === "string" ? raw.idempotencyKey : freshKey;
+  if (!parsed.ok) return { status: "error", message: parsed.message, fieldErrors: parsed.fieldErrors, nextKey: parsed.keyUnused ? submittedKey : freshKey };
 
   const { request } = parsed;
   const outcome = await payInvoice({ userId: user.id, ...request });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { loadBillingScope } from "@/features/access/scope";
 import { parseMajorAmount } from "@/lib/money";
 import { db } from "@/server/db";
 import { now } from "@/server/clock";
@@ -32,7 +33,7 @@ const str = (value: unknown) => (typeof value === "string" && value !== "" ? val
  * (server action) or from JSON (route handler): the same zod schemas, the
  * same messages, so both paths accept and refuse exactly the same input.
  */
-export async function parsePayInput(raw: Record<string, unknown>, t: Translator): Promise<ParsedPayInput> {
+export async function parsePayInput(raw: Record<string, unknown>, t: Translator, userId: string): Promise<ParsedPayInput> {
   const parsed = payInputSchema.safeParse({
     accountId: str(raw.accountId),
     invoiceId: str(raw.invoiceId),
@@ -46,8 +47,12 @@ export async function parsePayInput(raw: Record<string, unknown>, t: Translator)
 
   let amountMinor: number | undefined;
   if (input.amount !== undefined) {
-    const invoice = await db.invoice.findFirst({ where: { id: input.invoiceId, billingAccountId: input.accountId }, select: { currency: true } });
-    const value = invoice ? parseMajorAmount(input.amount, invoice.currency) : null;
+    // The invoice's currency, only for a user with a role on its account: for anyone
+    // else it does not exist, whatever the amount typed (no existence oracle).
+    const scope = await loadBillingScope(userId, input.accountId);
+    const invoice = scope ? await db.invoice.findFirst({ where: { id: input.invoiceId, billingAccountId: input.accountId }, select: { currency: true } }) : null;
+    if (!invoice) return { ok: false, message: t("refusals.notFound"), keyUnused: false };
+    const value = parseMajorAmount(input.amount, invoice.currency);
     if (value === null) return { ok: false, message: t("errors.amountFormat"), fieldErrors: { amount: t("errors.amountFormat") }, keyUnused: true };
     amountMinor = value;
   }

@@ -63,7 +63,7 @@ export async function handlePaymentRequest(request: Request, accountId: string, 
     body = null;
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 400 });
-  const parsed = await parsePayInput({ ...(body as Record<string, unknown>), accountId, invoiceId }, t);
+  const parsed = await parsePayInput({ ...(body as Record<string, unknown>), accountId, invoiceId }, t, user.id);
   if (!parsed.ok) return Response.json({ status: "error", message: parsed.message, fieldErrors: parsed.fieldErrors }, { status: 422 });
 
   const outcome = await payInvoice({ userId: user.id, ...parsed.request });

@@ -1,0 +1,117 @@
+// npm test: every check in order, output streamed, one count at the end.
+//
+//   1. typecheck   next typegen + tsc --noEmit   (one check; typegen writes the route types
+//                                                  PageProps<"/route"> needs, without a build)
+//   2. lint        eslint                        (one check)
+//   3. unit        vitest run                    (each test; counted from its JSON report)
+//   4. build       next build                    (skipped with SKIP_BUILD=1; not counted itself)
+//   5. e2e         playwright test               (each test; counted from its JSON report;
+//                                                  skipped and counted as one failure if the build failed)
+//
+// A failing step never stops the later ones (except e2e after a failed build).
+// The last line printed is exactly "N passed, N failed"; the exit code is 1 if N failed > 0.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const bin = (...parts) => path.join(root, "node_modules", ...parts);
+const resultsDir = path.join(root, "test-results");
+const vitestReport = path.join(resultsDir, "vitest-results.json");
+const playwrightReport = path.join(resultsDir, "e2e-results.json");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+fs.mkdirSync(resultsDir, { recursive: true });
+
+const summary = [];
+let passed = 0;
+let failed = 0;
+
+function run(title, args, extraEnv = {}) {
+  const label = `${title}: ${args.map((arg) => (arg.startsWith(root) ? path.relative(root, arg) : arg)).join(" ")}`;
+  console.log(`\n━━━ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.error) console.error(`${title}: could not start (${result.error.message})`);
+  const code = result.status ?? 1;
+  console.log(`━━━ ${title} exited with ${result.signal ?? code} after ${seconds}s`);
+  return code;
+}
+
+function record(step, stepPassed, stepFailed, note = "") {
+  passed += stepPassed;
+  failed += stepFailed;
+  summary.push(`${step.padEnd(10)} ${String(stepPassed).padStart(5)} passed ${String(stepFailed).padStart(4)} failed${note ? `  (${note})` : ""}`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+// 1. Types. A fresh clone has no .next/types (nor next-env.d.ts), and an old build's
+//    may miss new routes: regenerate them first.
+{
+  const typegen = run("typegen", [bin("next", "dist", "bin", "next"), "typegen"]);
+  const code = typegen === 0 ? run("typecheck", [bin("typescript", "bin", "tsc"), "--noEmit"]) : typegen;
+  record("typecheck", code === 0 ? 1 : 0, code === 0 ? 0 : 1, typegen === 0 ? "" : "next typegen failed");
+}
+
+// 2. Lint (eslint.config.mjs).
+{
+  const code = run("lint", [bin("eslint", "bin", "eslint.js")]);
+  record("lint", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+}
+
+// 3. Unit + integration + component tests.
+{
+  fs.rmSync(vitestReport, { force: true });
+  const code = run("vitest", [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+  const report = readJson(vitestReport);
+  const ok = report?.numPassedTests ?? 0;
+  let bad = report?.numFailedTests ?? 0;
+  let note = "";
+  // A file that fails to load, an unhandled error or a crash fails the run without failing a test: count it.
+  if (code !== 0 && bad === 0) {
+    bad = Math.max(1, report?.numFailedTestSuites ?? 0);
+    note = report ? "run failed outside the tests" : "no report written";
+  }
+  record("vitest", ok, bad, note);
+}
+
+// 4. Production build (the e2e tests run against it).
+let buildOk = true;
+if (process.env.SKIP_BUILD === "1") {
+  console.log("\n━━━ build: skipped (SKIP_BUILD=1), using the existing .next/");
+  summary.push("build      skipped (SKIP_BUILD=1)");
+} else {
+  buildOk = run("build", [bin("next", "dist", "bin", "next"), "build"]) === 0;
+  summary.push(`build      ${buildOk ? "ok" : "FAILED"}`);
+}
+
+// 5. End-to-end tests.
+if (!buildOk) {
+  console.log("\n━━━ e2e: skipped because the build failed");
+  record("e2e", 0, 1, "skipped: build failed");
+} else {
+  fs.rmSync(playwrightReport, { force: true });
+  const code = run("e2e", [bin("@playwright", "test", "cli.js"), "test"]);
+  const stats = readJson(playwrightReport)?.stats;
+  const ok = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
+  let bad = stats?.unexpected ?? 0;
+  let note = stats?.flaky ? `${stats.flaky} flaky` : "";
+  // The web server not starting, a global error or a crash fails the run without failing a test: count it.
+  if (code !== 0 && bad === 0) {
+    bad = 1;
+    note = stats ? "run failed outside the tests (web server? see above)" : "no report written";
+  }
+  record("e2e", ok, bad, note);
+}
+
+console.log(`\n━━━ summary\n${summary.join("\n")}\n`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

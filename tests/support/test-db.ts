@@ -1,0 +1,152 @@
+/**
+ * Throwaway SQLite databases for integration tests.
+ *
+ * How a test file gets its database
+ * ---------------------------------
+ * 1. tests/support/setup-node.ts (a vitest `setupFiles` entry of the "node"
+ *    project) runs before the test file's imports and sets
+ *    `process.env.DATABASE_URL = file:<os.tmpdir()>/azure-billing-tests/<test-file>-<random>.db`.
+ *    Every test file gets its own path, and the app's `db` singleton
+ *    (`@/server/db`, built from DATABASE_URL at import time) is therefore
+ *    created on that path even when the test imports app code statically.
+ *    Prisma's SQLite adapter opens the file lazily, on the first query.
+ * 2. The test file calls `useTestDatabase({ seed: true })` at top level. Its
+ *    `beforeAll` creates the file, applies prisma/migrations with
+ *    migrateDatabase() and seeds the demo world (seedDemo at TEST_NOW); its
+ *    `afterAll` disconnects the client and deletes the file.
+ *
+ *    import { useTestDatabase } from "../support/test-db";
+ *    import { someServerFunction } from "@/server/...";   // uses `db` inside: fine
+ *
+ *    const testDb = useTestDatabase({ seed: true });
+ *    it("…", async () => {
+ *      const invoices = await testDb.db.invoice.findMany();  // the same client as `db` of "@/server/db"
+ *    });
+ *
+ * Tests that need several databases (or one they break on purpose) call
+ * `createTestDatabase()` / `tempDatabaseFile()` instead.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { Db } from "@/server/db/client";
+
+/** The date the demo world is seeded at in tests — the same "now" as the e2e server's SIM_NOW. */
+export const TEST_NOW = new Date("2026-11-20T09:00:00.000Z");
+
+/** Where every test database lives; never inside the repo, never data/portal.db. */
+export const TEST_DB_DIR = path.join(os.tmpdir(), "azure-billing-tests");
+
+/** A fresh path under TEST_DB_DIR (nothing is created but the folder). */
+export function tempDatabaseFile(label = "db"): string {
+  fs.mkdirSync(TEST_DB_DIR, { recursive: true });
+  const safe = label.replace(/[^a-zA-Z0-9_.-]+/g, "-").slice(0, 60);
+  return path.join(TEST_DB_DIR, `${safe}-${process.pid}-${randomBytes(4).toString("hex")}.db`);
+}
+
+let pathForThisFile: string | undefined;
+
+/** The database path of the running test file (each test file has its own module graph, so its own value). */
+export function testDatabasePathForThisFile(): string {
+  const testPath = expect.getState().testPath;
+  pathForThisFile ??= tempDatabaseFile(testPath ? path.basename(testPath).replace(/\.test\.tsx?$/, "") : "test");
+  return pathForThisFile;
+}
+
+/** Deletes an SQLite file with its WAL/SHM/journal companions. */
+export function removeDatabaseFiles(file: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+}
+
+export type TestDatabaseOptions = {
+  /** Seed the demo world (seedDemo) after migrating. Default false: an empty, migrated database. */
+  seed?: boolean;
+  /** The "now" the demo world is built around. Default TEST_NOW. */
+  now?: Date;
+};
+
+export type TestDatabase = {
+  url: string;
+  file: string;
+  db: Db;
+  appliedMigrations: string[];
+  seeded: boolean;
+};
+
+async function prepare(url: string, options: TestDatabaseOptions, db: () => Promise<Db>) {
+  const { migrateDatabase } = await import("@/server/db/migrate");
+  const appliedMigrations = await migrateDatabase(url);
+  const client = await db();
+  let seeded = false;
+  if (options.seed) {
+    const { seedDemo } = await import("@/server/demo/seed");
+    seeded = await seedDemo(client, { now: options.now ?? TEST_NOW, password: "Passw0rd!" });
+  }
+  return { appliedMigrations, seeded, db: client };
+}
+
+/**
+ * A new migrated (optionally seeded) database on its own file with its own
+ * Prisma client. Call `destroy()` when done.
+ */
+export async function createTestDatabase(
+  options: TestDatabaseOptions & { file?: string } = {},
+): Promise<TestDatabase & { destroy: () => Promise<void> }> {
+  const file = options.file ?? tempDatabaseFile("extra");
+  removeDatabaseFiles(file);
+  const url = `file:${file}`;
+  const { createPrismaClient } = await import("@/server/db/client");
+  const ready = await prepare(url, options, async () => createPrismaClient(url));
+  return {
+    url,
+    file,
+    ...ready,
+    destroy: async () => {
+      await ready.db.$disconnect();
+      removeDatabaseFiles(file);
+    },
+  };
+}
+
+/**
+ * Prepares the database DATABASE_URL points at (set per file by setup-node.ts)
+ * in beforeAll and removes it in afterAll. `handle.db` is the app's own `db`
+ * singleton from "@/server/db", so what the test reads is what app code wrote.
+ * Properties are available from beforeAll on.
+ */
+export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase {
+  let state: TestDatabase | undefined;
+  const get = (): TestDatabase => {
+    if (!state) throw new Error("useTestDatabase(): the database is ready only from beforeAll on (use it inside hooks and tests).");
+    return state;
+  };
+
+  beforeAll(async () => {
+    const { databaseFile, databaseUrl } = await import("@/server/db/url");
+    const url = databaseUrl();
+    const file = databaseFile(url);
+    if (!file.startsWith(TEST_DB_DIR + path.sep)) {
+      throw new Error(`useTestDatabase() refuses to touch ${file}: DATABASE_URL should point into ${TEST_DB_DIR} (is tests/support/setup-node.ts in setupFiles?).`);
+    }
+    removeDatabaseFiles(file);
+    const ready = await prepare(url, options, async () => (await import("@/server/db")).db);
+    state = { url, file, ...ready };
+  });
+
+  afterAll(async () => {
+    if (!state) return;
+    await state.db.$disconnect();
+    if (!process.env.KEEP_TEST_DB) removeDatabaseFiles(state.file);
+    state = undefined;
+  });
+
+  return {
+    get url() { return get().url; },
+    get file() { return get().file; },
+    get db() { return get().db; },
+    get appliedMigrations() { return get().appliedMigrations; },
+    get seeded() { return get().seeded; },
+  };
+}

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Two projects:
+ * - "node": tests/**\/*.test.ts — unit and integration tests (server code, Prisma on a throwaway SQLite file).
+ * - "dom":  tests/**\/*.test.tsx — React components under jsdom with @testing-library/jest-dom matchers.
+ *
+ * `server-only` is aliased to its empty module so server modules can be imported
+ * (Next resolves it with the react-server condition; vitest does not).
+ */
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${path.join(root, "src")}/` },
+      { find: /^server-only$/, replacement: path.join(root, "node_modules", "server-only", "empty.js") },
+    ],
+  },
+  test: {
+    // 2 cores: one fork per core. Each test file still runs in its own isolated module graph.
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    restoreMocks: true,
+    unstubEnvs: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["tests/**/*.test.ts"],
+          // Points DATABASE_URL at a per-file throwaway SQLite path before any test module is imported.
+          setupFiles: ["tests/support/setup-node.ts"],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: "dom",
+          environment: "jsdom",
+          include: ["tests/**/*.test.tsx"],
+          setupFiles: ["tests/support/setup-dom.ts"],
+        },
+      },
+    ],
+  },
+});
