@@ -4,9 +4,10 @@
 import fs from "node:fs";
 import { DatabaseSetupError, migrateDatabase } from "../src/server/db/migrate";
 import { databaseFile, databaseUrl } from "../src/server/db/url";
-import { createPrismaClient } from "../src/server/db/client";
+import { db } from "../src/server/db";
 import { seedDemo } from "../src/server/demo/seed";
 import { now } from "../src/server/clock";
+import { reconcilePendingPayments } from "../src/features/payments/settle";
 
 const url = databaseUrl();
 const file = databaseFile(url);
@@ -16,9 +17,11 @@ try {
   }
   const applied = await migrateDatabase(url);
   if (applied.length) console.log(`Database ${file}: applied ${applied.join(", ")}`);
-  const db = createPrismaClient(url);
   try {
     if (await seedDemo(db, { now: now() })) console.log("Demo data created (sign in as admin@contoso.com).");
+    // Payments a stopped server left half-way are settled against the processor's ledger.
+    const reconciled = await reconcilePendingPayments();
+    if (reconciled) console.log(`Reconciled ${reconciled} payment(s) left pending by a previous run.`);
   } finally {
     await db.$disconnect();
   }

@@ -4,12 +4,13 @@ import { Prisma } from "@/generated/prisma/client";
 import { payDenial } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { invoiceStatus } from "@/features/invoices/status";
-import { addNotification } from "@/features/portal/notifications";
 import { db } from "@/server/db";
 import { now } from "@/server/clock";
 import { cardFingerprint } from "./card-fingerprint";
 import { isCardExpired, type NewCard } from "./card-schema";
 import { cardProcessor } from "./processor/simulated";
+import type { ChargeResult } from "./processor/types";
+import { reconcilePayment, settlePayment } from "./settle";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import { declineLimitReached } from "./rate-limit";
 import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "./rules";
@@ -56,7 +57,11 @@ async function replay(idempotencyKey: string, request: PayRequest): Promise<PayO
   const earlier = await db.payment.findUnique({ where: { idempotencyKey } });
   if (!earlier) return null;
   if (earlier.userId !== request.userId || earlier.invoiceId !== request.invoiceId) return { status: "refused", reason: "keyReused" };
-  if (earlier.status === "PENDING") return { status: "inProgress", paymentId: earlier.id };
+  if (earlier.status === "PENDING") {
+    // The first request may have died or timed out after the processor answered: ask it.
+    if (!(await reconcilePayment(earlier, { abandonUnknown: false }))) return { status: "inProgress", paymentId: earlier.id };
+    return replay(idempotencyKey, request);
+  }
   if (earlier.status === "FAILED") {
     const code = (earlier.declineCode ?? "generic_decline") as DeclineCode;
     return { status: "declined", paymentId: earlier.id, code, retryable: retryableDeclines.has(code) };
@@ -78,8 +83,10 @@ function isUniqueViolation(error: unknown): boolean {
  *    lowering the amount due *conditionally* (it can never go below zero, so
  *    concurrent payments cannot overpay).
  * 4. The processor is called outside any transaction.
- * 5. A second transaction settles: SUCCEEDED (saving a new card), or FAILED
- *    with the reserved amount given back. Either way a notification is left.
+ * 5. A second transaction settles (settle.ts): SUCCEEDED (saving a new card),
+ *    or FAILED with the reserved amount given back. Either way a notification
+ *    is left. Without an answer the payment stays PENDING and is reconciled
+ *    against the processor on retry or at start-up — never lost, never charged twice.
  */
 export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   const earlier = await replay(request.idempotencyKey, request);
@@ -134,47 +141,34 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
     throw error;
   }
 
-  const result = await cardProcessor()
-    .charge({
-      idempotencyKey: request.idempotencyKey,
-      amountMinor,
-      currency: invoice.currency,
-      // Only what the ChargeRequest names: the portal's own IDs stay in the portal.
-      card: { fingerprint: card.fingerprint, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },
-      description: `Microsoft Azure invoice ${invoice.id}`,
-    })
-    .catch((): { outcome: "declined"; code: DeclineCode } => ({ outcome: "declined", code: "processing_error" }));
-
-  const settledAt = now();
-  const notification = { amountMinor, currency: invoice.currency, invoiceId: invoice.id };
-  if (result.outcome === "approved") {
-    await db.$transaction(async (tx) => {
-      let paymentMethodId = card.savedId;
-      if (request.method.kind === "new") paymentMethodId = await saveCard(tx, invoice.billingProfileId, request.method.card, card.fingerprint, settledAt);
-      await tx.payment.update({ where: { id: paymentId }, data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId } });
-      await addNotification(tx, { id: randomUUID(), userId: request.userId, kind: "PAYMENT_SUCCEEDED", params: notification, createdAt: settledAt });
-    });
-    const after = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id }, select: { amountDueMinor: true } });
-    return { status: "succeeded", paymentId, amountMinor, currency: invoice.currency, invoiceId: invoice.id, paidInFull: after.amountDueMinor === 0 };
+  const pending = { id: paymentId, invoiceId: invoice.id, userId: request.userId, amountMinor, currency: invoice.currency, paymentMethodId: card.savedId, idempotencyKey: request.idempotencyKey };
+  let result: ChargeResult;
+  try {
+    result = await withTimeout(
+      cardProcessor().charge({ idempotencyKey: request.idempotencyKey, amountMinor, currency: invoice.currency, card, description: `Microsoft Azure invoice ${invoice.id}` }),
+      paymentTimeoutMs(),
+    );
+  } catch {
+    // No answer (timeout, dropped connection): the charge may or may not have
+    // happened. The payment stays PENDING with its amount reserved; a retry
+    // with the same key, or the next start-up, asks the processor and settles it.
+    return { status: "inProgress", paymentId };
   }
 
-  await db.$transaction(async (tx) => {
-    await tx.payment.update({ where: { id: paymentId }, data: { status: "FAILED", declineCode: result.code, settledAt } });
-    await tx.invoice.update({ where: { id: invoice.id }, data: { amountDueMinor: { increment: amountMinor } } });
-    await addNotification(tx, { id: randomUUID(), userId: request.userId, kind: "PAYMENT_FAILED", params: { ...notification, reason: result.code }, createdAt: settledAt });
-  });
-  return { status: "declined", paymentId, code: result.code, retryable: retryableDeclines.has(result.code) };
+  const newCard = request.method.kind === "new" ? { billingProfileId: invoice.billingProfileId, card: request.method.card, fingerprint: card.fingerprint } : undefined;
+  await settlePayment(pending, result, newCard);
+  return (await replay(request.idempotencyKey, request)) ?? { status: "inProgress", paymentId };
 }
 
-/** Keeps a new card on the billing profile (the same card twice is one entry). */
-async function saveCard(tx: Prisma.TransactionClient, billingProfileId: string, card: NewCard, fingerprint: string, at: Date): Promise<string> {
-  const details = { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, holderName: card.holderName, country: card.country, postalCode: card.postalCode };
-  const existing = await tx.paymentMethod.findFirst({ where: { billingProfileId, fingerprint, removedAt: null } });
-  if (existing) {
-    await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
-    return existing.id;
-  }
-  const id = randomUUID();
-  await tx.paymentMethod.create({ data: { id, billingProfileId, fingerprint, createdAt: at, ...details } });
-  return id;
+/** How long Pay now waits for the processor before telling the user the payment is being checked. */
+function paymentTimeoutMs(): number {
+  return Number(process.env.PAYMENT_TIMEOUT_MS ?? 15_000);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("timeout")), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

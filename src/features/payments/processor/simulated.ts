@@ -1,29 +1,82 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { now } from "@/server/clock";
 import { cardFingerprint } from "../card-fingerprint";
-import { testCards, type TestCard } from "./test-cards";
+import { declineCodes, testCards, type DeclineCode, type TestCard } from "./test-cards";
 import type { CardProcessor, ChargeRequest, ChargeResult } from "./types";
+
+/**
+ * Fault injection for reliability tests (SIM_PROCESSOR_FAULT):
+ * - "fail-after-charge": records the charge, then the connection "drops" (throws);
+ * - "crash-after-charge": records the charge, then kills the server process;
+ * - "timeout": records the charge, then answers only after a long time;
+ * - "slow": answers after SIM_PROCESSOR_SLOW_MS (default 3000 ms).
+ */
+export type ProcessorFault = "none" | "fail-after-charge" | "crash-after-charge" | "timeout" | "slow";
+
+function faultFromEnv(): ProcessorFault {
+  const value = process.env.SIM_PROCESSOR_FAULT;
+  return value === "fail-after-charge" || value === "crash-after-charge" || value === "timeout" || value === "slow" ? value : "none";
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function toResult(row: { outcome: string; reference: string | null }): ChargeResult {
+  if (row.outcome === "approved") return { outcome: "approved", reference: row.reference ?? "" };
+  const code = (declineCodes as readonly string[]).includes(row.outcome) ? (row.outcome as DeclineCode) : "generic_decline";
+  return { outcome: "declined", code };
+}
 
 /**
  * The simulated card processor: the outcome is chosen by the card (its
  * fingerprint matched against the test cards), approved for any other card.
- * A small delay (PAYMENT_DELAY_MS, default 1200 ms; 0 in tests) makes the
- * blade's progress visible.
+ * Its ledger (the SimulatedCharge table) plays the gateway's own records: a
+ * charge is made once per idempotency key and can be looked up afterwards.
+ * PAYMENT_DELAY_MS (default 1200 ms; 0 in tests) makes progress visible.
  */
 export class SimulatedProcessor implements CardProcessor {
   private readonly outcomes: Map<string, TestCard["outcome"]>;
 
-  constructor(private readonly delayMs = Number(process.env.PAYMENT_DELAY_MS ?? 1200)) {
+  constructor(
+    private readonly delayMs = Number(process.env.PAYMENT_DELAY_MS ?? 1200),
+    private readonly fault: ProcessorFault = faultFromEnv(),
+  ) {
     this.outcomes = new Map(testCards.map((card) => [cardFingerprint(card.number), card.outcome]));
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
-    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const earlier = await this.lookup(request.idempotencyKey);
+    if (earlier) return earlier;
+    if (this.delayMs > 0) await sleep(this.delayMs);
+    if (this.fault === "slow") await sleep(Number(process.env.SIM_PROCESSOR_SLOW_MS ?? 3000));
+
     const outcome = this.outcomes.get(request.card.fingerprint) ?? "approved";
-    if (outcome !== "approved") return { outcome: "declined", code: outcome };
     // The same request always gets the same reference, as a gateway's idempotent API does.
-    const reference = `SIM-${createHash("sha256").update(request.idempotencyKey).digest("hex").slice(0, 12).toUpperCase()}`;
-    return { outcome: "approved", reference };
+    const reference = outcome === "approved" ? `SIM-${createHash("sha256").update(request.idempotencyKey).digest("hex").slice(0, 12).toUpperCase()}` : null;
+    try {
+      await db.simulatedCharge.create({
+        data: { idempotencyKey: request.idempotencyKey, amountMinor: request.amountMinor, currency: request.currency, outcome, reference, createdAt: now() },
+      });
+    } catch (error) {
+      // A concurrent charge with the same key was recorded first: answer as it did.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      const first = await this.lookup(request.idempotencyKey);
+      if (first) return first;
+      throw error;
+    }
+    const result = toResult({ outcome, reference });
+
+    if (this.fault === "fail-after-charge") throw new Error("Simulated processor: connection lost after the charge was made");
+    if (this.fault === "crash-after-charge") process.kill(process.pid, "SIGKILL");
+    if (this.fault === "timeout") await sleep(Number(process.env.SIM_PROCESSOR_TIMEOUT_MS ?? 60_000));
+    return result;
+  }
+
+  async lookup(idempotencyKey: string): Promise<ChargeResult | null> {
+    const row = await db.simulatedCharge.findUnique({ where: { idempotencyKey } });
+    return row ? toResult(row) : null;
   }
 }
 

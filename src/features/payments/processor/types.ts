@@ -18,5 +18,8 @@ export type ChargeResult = { outcome: "approved"; reference: string } | { outcom
 
 /** One interface, so a real gateway could replace the simulator. */
 export interface CardProcessor {
+  /** Charges once per idempotency key: the same key again returns the first result. */
   charge(request: ChargeRequest): Promise<ChargeResult>;
+  /** What became of a charge, or null if the processor never received it. */
+  lookup(idempotencyKey: string): Promise<ChargeResult | null>;
 }
