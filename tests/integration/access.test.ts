@@ -16,6 +16,7 @@ import { GET as health } from "@/app/api/health/route";
 import { signIn, signOut } from "@/features/access/actions";
 import { requireBillingScope } from "@/features/access/scope";
 import { currentUser, requireUser, SESSION_COOKIE, SESSION_TTL_SECONDS } from "@/features/access/session";
+import { payInvoiceAction } from "@/features/payments/actions";
 import { markNotificationsRead } from "@/features/portal/actions";
 import { catalogs } from "@/i18n/catalogs";
 import { expectNoDatabaseChange, type Outcome } from "../support/db-snapshot";
@@ -145,9 +146,35 @@ const guardedActions: GuardedAction[] = [
       expect(revalidatePath).not.toHaveBeenCalled();
     },
   },
-  // Payment actions go here, e.g.:
-  // { name: "payInvoice", run: ({ contosoPayableInvoiceId }) => payInvoice(...) },
+  // Pay now, with each way of paying: every actor is refused before anything is written or charged.
+  ...(["saved card", "new card", "partial amount"] as const).map((variant): GuardedAction => ({
+    name: `payInvoiceAction (${variant})`,
+    run: async (ctx) => payInvoiceAction({ status: "idle", nextKey: randomUUID() }, await payNowForm(ctx, variant)),
+    expectRefusal: (outcome, actor) => {
+      expect(outcome.ok, String(outcome.error)).toBe(true);
+      const expected = { "no session": PAY.errors.signedOut, "tampered cookie": PAY.errors.signedOut, reader: PAY.refusals.notAdmin, "other account's admin": PAY.refusals.notFound }[actor];
+      expect(outcome.value).toMatchObject({ status: "error", message: expected });
+    },
+  })),
 ];
+
+const PAY = catalogs.en.payments;
+
+/** The Pay now form for a card-payable Contoso invoice, paid with one of its profile's saved cards or a new card. */
+async function payNowForm(ctx: Ctx, variant: "saved card" | "new card" | "partial amount"): Promise<FormData> {
+  const invoice = await testDb.db.invoice.findFirstOrThrow({
+    where: { billingAccountId: ctx.contosoAccountId, voided: false, amountDueMinor: { gt: 0, lte: 50_000_00 }, billingProfile: { paymentMethods: { some: {} } } },
+    orderBy: { invoiceDate: "desc" },
+  });
+  const card = await testDb.db.paymentMethod.findFirstOrThrow({ where: { billingProfileId: invoice.billingProfileId, brand: "visa", last4: "4242" } });
+  const form = new FormData();
+  const fields: Record<string, string> = { accountId: ctx.contosoAccountId, invoiceId: invoice.id, idempotencyKey: randomUUID() };
+  if (variant === "saved card") Object.assign(fields, { method: "saved", paymentMethodId: card.id });
+  else Object.assign(fields, { method: "new", cardNumber: "4242 4242 4242 4242", expMonth: "12", expYear: "2030", cvc: "123", holderName: "Adele Vance", country: "US", postalCode: "98052" });
+  if (variant === "partial amount") fields.amount = "10.00";
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form;
+}
 
 const refusalCases = guardedActions.flatMap((action) => (action.refusedFor ?? ALL_ACTORS).map((actor) => ({ label: `${action.name} × ${actor}`, action, actor })));
 
