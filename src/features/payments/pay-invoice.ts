@@ -145,7 +145,14 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   let result: ChargeResult;
   try {
     result = await withTimeout(
-      cardProcessor().charge({ idempotencyKey: request.idempotencyKey, amountMinor, currency: invoice.currency, card, description: `Microsoft Azure invoice ${invoice.id}` }),
+      cardProcessor().charge({
+        idempotencyKey: request.idempotencyKey,
+        amountMinor,
+        currency: invoice.currency,
+        // Only what the ChargeRequest names: the portal's own IDs (savedId) stay in the portal.
+        card: { fingerprint: card.fingerprint, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },
+        description: `Microsoft Azure invoice ${invoice.id}`,
+      }),
       paymentTimeoutMs(),
     );
   } catch {
