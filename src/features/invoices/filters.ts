@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addMonths, startOfUtcDay } from "@/lib/dates";
 import { invoiceStatuses } from "./status";
 
 export const timespans = ["3m", "6m", "12m", "24m", "custom"] as const;
@@ -58,5 +59,5 @@ export function timespanRange(filters: Pick<InvoiceFilters, "timespan" | "from" 
     };
   }
   const months = Number(filters.timespan.slice(0, -1));
-  return { gte: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate())) };
+  return { gte: startOfUtcDay(addMonths(now, -months)) };
 }

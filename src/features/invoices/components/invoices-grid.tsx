@@ -41,7 +41,7 @@ export function InvoicesGrid({ basePath, rows, filters, canPay, pdfHref }: Props
 
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[1000px] text-left text-[13px]">
+      <table className="w-full min-w-[880px] text-left text-[13px]">
         <thead>
           <tr className="border-b border-stroke">
             {header(t("columns.invoiceId"))}
