@@ -79,7 +79,7 @@ function otherApprovedNumbers(count: number): string[] {
 /** The simulated processor, with every charge it was asked for. */
 class CountingProcessor implements CardProcessor {
   readonly calls: ChargeRequest[] = [];
-  private readonly inner: CardProcessor & { lookup?: (idempotencyKey: string) => Promise<ChargeResult | null> } = new SimulatedProcessor(0);
+  private readonly inner: CardProcessor & { lookup?: (idempotencyKey: string) => Promise<ChargeResult | null> } = new SimulatedProcessor(0, "none");
   async charge(request: ChargeRequest): Promise<ChargeResult> {
     this.calls.push(request);
     return this.inner.charge(request);
@@ -99,10 +99,11 @@ function setClock(date: Date): void {
   process.env.SIM_NOW = date.toISOString();
 }
 
-const savedEnv = { SESSION_SECRET: process.env.SESSION_SECRET, PAYMENT_DELAY_MS: process.env.PAYMENT_DELAY_MS, SIM_NOW: process.env.SIM_NOW };
+const savedEnv = { SESSION_SECRET: process.env.SESSION_SECRET, PAYMENT_DELAY_MS: process.env.PAYMENT_DELAY_MS, SIM_NOW: process.env.SIM_NOW, SIM_PROCESSOR_FAULT: process.env.SIM_PROCESSOR_FAULT };
 beforeAll(() => {
   process.env.SESSION_SECRET = SECRET;
   process.env.PAYMENT_DELAY_MS = "0";
+  delete process.env.SIM_PROCESSOR_FAULT;
 });
 afterAll(() => {
   for (const [name, value] of Object.entries(savedEnv)) {

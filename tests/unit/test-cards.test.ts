@@ -1,12 +1,19 @@
 // The simulated processor's test cards (product.md, "The simulated card
 // processor"): deterministic outcomes chosen by card number, behind one
 // interface. The expected table is written out here as documented.
+// The simulator keeps a ledger of charges (the gateway's own records) in the
+// database, so this file gets a migrated, empty throwaway database.
+import { randomUUID } from "node:crypto";
 import cardValidator from "card-validator";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import { SimulatedProcessor } from "@/features/payments/processor/simulated";
 import { declineCodes, retryableDeclines, testCardOutcome, testCards } from "@/features/payments/processor/test-cards";
 import type { ChargeRequest } from "@/features/payments/processor/types";
+// Aliased: a name starting with "use" trips the React hooks lint rule.
+import { useTestDatabase as migratedTestDatabase } from "../support/test-db";
+
+const testDb = migratedTestDatabase();
 
 const documented = [
   { number: "4242424242424242", brand: "visa", outcome: "approved" },
@@ -24,7 +31,7 @@ const documented = [
 
 function chargeWith(number: string, overrides: Partial<ChargeRequest> = {}): ChargeRequest {
   return {
-    idempotencyKey: "0f6c2f9e-6d0e-4b8e-9a57-1d2b3c4d5e6f",
+    idempotencyKey: randomUUID(),
     amountMinor: 12_345,
     currency: "USD",
     card: { fingerprint: cardFingerprint(number), brand: "visa", last4: number.slice(-4), expMonth: 12, expYear: 2030 },
@@ -70,7 +77,7 @@ describe("test cards", () => {
 });
 
 describe("SimulatedProcessor", () => {
-  const processor = new SimulatedProcessor(0);
+  const processor = new SimulatedProcessor(0, "none");
 
   it.each(documented)("charging $number by its fingerprint gives $outcome", async ({ number, outcome }) => {
     const result = await processor.charge(chargeWith(number));
@@ -96,12 +103,46 @@ describe("SimulatedProcessor", () => {
   });
 
   it("gives the same reference for the same idempotency key", async () => {
-    const first = await processor.charge(chargeWith("4242424242424242"));
-    const again = await processor.charge(chargeWith("5555555555554444", { amountMinor: 99 }));
-    const otherProcessor = await new SimulatedProcessor(0).charge(chargeWith("4242424242424242"));
+    const idempotencyKey = randomUUID();
+    const first = await processor.charge(chargeWith("4242424242424242", { idempotencyKey }));
+    const again = await processor.charge(chargeWith("4242424242424242", { idempotencyKey }));
+    const otherProcessor = await new SimulatedProcessor(0).charge(chargeWith("4242424242424242", { idempotencyKey }));
     expect(first.outcome).toBe("approved");
     expect(again).toEqual(first);
     expect(otherProcessor).toEqual(first);
+  });
+
+  it("charges once per idempotency key: a second request with another card or amount gets the first answer", async () => {
+    const idempotencyKey = randomUUID();
+    const first = await processor.charge(chargeWith("4242424242424242", { idempotencyKey }));
+    const again = await processor.charge(chargeWith("4000000000000002", { idempotencyKey, amountMinor: 99 }));
+    expect(again).toEqual(first);
+    expect(await testDb.db.simulatedCharge.count({ where: { idempotencyKey } })).toBe(1);
+  });
+
+  it("answers concurrent requests with one key alike, recording one charge", async () => {
+    const idempotencyKey = randomUUID();
+    const results = await Promise.all(Array.from({ length: 10 }, () => processor.charge(chargeWith("4242424242424242", { idempotencyKey }))));
+    for (const result of results) expect(result).toEqual(results[0]);
+    expect(await testDb.db.simulatedCharge.count({ where: { idempotencyKey } })).toBe(1);
+  });
+
+  it("can be asked afterwards what became of a charge, and knows nothing of one it never received", async () => {
+    const approvedKey = randomUUID();
+    const declinedKey = randomUUID();
+    const approved = await processor.charge(chargeWith("4242424242424242", { idempotencyKey: approvedKey }));
+    const declined = await processor.charge(chargeWith("4000000000000119", { idempotencyKey: declinedKey }));
+    expect(await processor.lookup(approvedKey)).toEqual(approved);
+    expect(await processor.lookup(declinedKey)).toEqual({ outcome: "declined", code: "processing_error" });
+    expect(declined).toEqual({ outcome: "declined", code: "processing_error" });
+    expect(await processor.lookup(randomUUID())).toBeNull();
+  });
+
+  it("keeps no card data in its ledger", async () => {
+    const idempotencyKey = randomUUID();
+    await processor.charge(chargeWith("4242424242424242", { idempotencyKey }));
+    const row = await testDb.db.simulatedCharge.findUniqueOrThrow({ where: { idempotencyKey } });
+    expect(JSON.stringify(row)).not.toContain("4242424242424242");
   });
 
   it("gives different references for different keys", async () => {
@@ -119,17 +160,11 @@ describe("SimulatedProcessor", () => {
   });
 
   it("reads PAYMENT_DELAY_MS at construction", async () => {
-    const previous = process.env.PAYMENT_DELAY_MS;
-    process.env.PAYMENT_DELAY_MS = "0";
-    try {
-      const fast = new SimulatedProcessor();
-      const started = performance.now();
-      await fast.charge(chargeWith("4242424242424242"));
-      expect(performance.now() - started).toBeLessThan(500);
-    } finally {
-      if (previous === undefined) delete process.env.PAYMENT_DELAY_MS;
-      else process.env.PAYMENT_DELAY_MS = previous;
-    }
+    vi.stubEnv("PAYMENT_DELAY_MS", "0");
+    const fast = new SimulatedProcessor();
+    const started = performance.now();
+    await fast.charge(chargeWith("4242424242424242"));
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 
