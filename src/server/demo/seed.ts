@@ -30,9 +30,10 @@ export function invoiceLines(rng: SeededRandom, invoiceId: string, subtotalMinor
   });
 }
 
-type Context = { rng: SeededRandom; now: Date; account: DemoAccount; accountId: string; adminUserId: string; nextInvoiceNumber: () => string };
+export type SeedContext = { rng: SeededRandom; now: Date; account: DemoAccount; accountId: string; adminUserId: string; nextInvoiceNumber: () => string };
 
-function buildProfile(ctx: Context, profile: DemoProfile, profileId: string) {
+/** One billing profile's cards, monthly invoices, lines and payments (rows, not yet written). */
+export function buildProfile(ctx: SeedContext, profile: DemoProfile, profileId: string) {
   const { rng, now, account } = ctx;
   const cards = profile.cards.map((card) => ({
     id: rng.guid(),
