@@ -1,10 +1,10 @@
 /** The product's languages; the first is the fallback. */
-export const locales = ["en"] as const;
+export const locales = ["en", "fr"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 
 /** BCP 47 tags used with Intl for each locale's dates and money. */
-export const intlLocale: Record<Locale, string> = { en: "en-US" };
+export const intlLocale: Record<Locale, string> = { en: "en-US", fr: "fr-FR" };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);

@@ -4,12 +4,26 @@ import { defaultLocale, isLocale, localeFromAcceptLanguage, type Locale } from "
 
 export const LOCALE_COOKIE = "portal_locale";
 
+/** The language cookie: a preference, not a secret; kept a year. */
+export const localeCookieOptions = { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 } as const;
+
 /**
  * The user's saved language (kept in a cookie when they choose it in the
- * account menu), else the browser's Accept-Language, else English.
+ * account menu, and set from their account at sign-in), else the browser's
+ * Accept-Language, else English.
  */
 export async function resolveLocale(): Promise<Locale> {
   const saved = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(saved)) return saved;
   return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? defaultLocale;
+}
+
+/**
+ * At sign-in: the account's saved language becomes this browser's; an account
+ * without one follows the browser, so a previous user's choice is dropped.
+ */
+export async function applySavedLocale(saved: string | null | undefined): Promise<void> {
+  const jar = await cookies();
+  if (isLocale(saved)) jar.set(LOCALE_COOKIE, saved, localeCookieOptions);
+  else if (jar.has(LOCALE_COOKIE)) jar.delete(LOCALE_COOKIE);
 }

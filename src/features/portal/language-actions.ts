@@ -1,0 +1,27 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { currentUser } from "@/features/access/session";
+import { locales } from "@/i18n/config";
+import { LOCALE_COOKIE, localeCookieOptions } from "@/i18n/locale";
+import { db } from "@/server/db";
+
+const languageSchema = z.object({ locale: z.enum(locales) });
+
+/**
+ * The account menu's Language setting: saves the signed-in user's choice on
+ * their account (so it follows them to another browser at sign-in) and in the
+ * portal_locale cookie (so this browser shows it at once). Signed out → sign in;
+ * anything but a supported locale changes nothing.
+ */
+export async function saveLanguage(formData: FormData): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  const parsed = languageSchema.safeParse({ locale: formData.get("locale") });
+  if (!parsed.success) return;
+  await db.user.update({ where: { id: user.id }, data: { locale: parsed.data.locale } });
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, localeCookieOptions);
+  revalidatePath("/", "layout");
+}
