@@ -1,0 +1,68 @@
+// The query plan of the Invoices grid (npm run bench calls it): runs the grid's
+// own listInvoices() on a benchmark database, records the SQL and parameters
+// Prisma hands to better-sqlite3, and asks SQLite for EXPLAIN QUERY PLAN of each.
+// Prints one JSON object on stdout.
+//   DATABASE_URL=file:… SIM_NOW=… node -C react-server --import tsx scripts/bench-plan.ts '<filters as JSON>' […]
+import Database from "better-sqlite3";
+import { databaseFile, databaseUrl } from "../src/server/db/url";
+
+type Captured = { sql: string; params: unknown[] };
+const captured: Captured[] = [];
+let recording = false;
+
+// Prisma's better-sqlite3 adapter runs every query as prepare(sql).bind(args).
+const prototype = Database.prototype as unknown as { prepare: (sql: string) => Database.Statement };
+const prepare = prototype.prepare;
+prototype.prepare = function (this: Database.Database, sql: string) {
+  const statement = prepare.call(this, sql);
+  const bind = statement.bind;
+  statement.bind = function (this: Database.Statement, ...params: unknown[]) {
+    if (recording) captured.push({ sql, params: params.flat() });
+    return bind.apply(this, params);
+  } as typeof statement.bind;
+  return statement;
+};
+
+const { listInvoices } = await import("../src/features/invoices/queries");
+const { parseInvoiceFilters } = await import("../src/features/invoices/filters");
+const { now } = await import("../src/server/clock");
+const { db } = await import("../src/server/db");
+
+const sqlite = new Database(databaseFile(databaseUrl()), { readonly: true });
+const account = sqlite.prepare(`SELECT id FROM BillingAccount WHERE name = 'Contoso Ltd'`).get() as { id: string };
+
+type PlanRow = { id: number; parent: number; detail: string };
+function planText(rows: PlanRow[]): string[] {
+  const depth = new Map<number, number>([[0, -1]]);
+  return rows.map((row) => {
+    const level = (depth.get(row.parent) ?? -1) + 1;
+    depth.set(row.id, level);
+    return `${"  ".repeat(level)}${row.detail}`;
+  });
+}
+
+const views = [];
+for (const arg of process.argv.slice(2)) {
+  const query = JSON.parse(arg) as Record<string, string>;
+  captured.length = 0;
+  recording = true;
+  const started = performance.now();
+  const result = await listInvoices(account.id, parseInvoiceFilters(query), now());
+  const ms = performance.now() - started;
+  recording = false;
+  views.push({
+    query,
+    total: result.total,
+    page: result.page,
+    pages: result.pages,
+    ms: Math.round(ms * 10) / 10,
+    statements: captured.map(({ sql, params }) => ({
+      sql,
+      params,
+      plan: planText(sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[])) as PlanRow[]),
+    })),
+  });
+}
+sqlite.close();
+await db.$disconnect();
+console.log(JSON.stringify({ accountId: account.id, views }, (_key, value) => (typeof value === "bigint" ? Number(value) : value)));
