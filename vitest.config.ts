@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,6 +35,8 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["tests/**/*.test.ts"],
+          // Against production servers, after the build: vitest.reliability.config.ts (npm test runs it).
+          exclude: [...configDefaults.exclude, "tests/reliability/server/**"],
           // Points DATABASE_URL at a per-file throwaway SQLite path before any test module is imported.
           setupFiles: ["tests/support/setup-node.ts"],
         },

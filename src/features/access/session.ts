@@ -69,7 +69,8 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   } catch {
     return null;
   }
-  if (!userId) return null;
+  // A seal whose payload is not the expected shape (another app's, an older format) is no session.
+  if (typeof userId !== "string" || !userId) return null;
   return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true } });
 });
 

@@ -44,6 +44,11 @@ export async function parsePayInput(raw: Record<string, unknown>, t: Translator,
   });
   if (!parsed.success) return { ok: false, message: t("errors.invalidRequest"), keyUnused: false };
   const input = parsed.data;
+  // An amount that is not text (a JSON number, an object, a file) is not "no amount":
+  // read as omitted, it would charge the whole amount due instead of the part asked for.
+  if (raw.amount !== undefined && raw.amount !== null && typeof raw.amount !== "string") {
+    return { ok: false, message: t("errors.amountFormat"), fieldErrors: { amount: t("errors.amountFormat") }, keyUnused: true };
+  }
 
   let amountMinor: number | undefined;
   if (input.amount !== undefined) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
+import { isForeignOrigin } from "@/features/access/origin";
 import { currentUser } from "@/features/access/session";
 import { payInvoice, type PayOutcome, type RefusalReason } from "./pay-invoice";
 import { outcomeMessage, parsePayInput } from "./pay-input";
@@ -30,18 +31,6 @@ function httpStatus(outcome: PayOutcome): number {
       return 409;
     case "refused":
       return refusalStatus[outcome.reason];
-  }
-}
-
-/** A cross-site request carries another site's Origin; the browser's own requests carry ours or none. */
-export function isForeignOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
   }
 }
 
