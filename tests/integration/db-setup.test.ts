@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/server/db/client";
 import { DatabaseSetupError, migrateDatabase } from "@/server/db/migrate";
 import { seedDemo } from "@/server/demo/seed";
-import { TEST_NOW, createTestDatabase, removeDatabaseFiles, tempDatabaseFile, type TestDatabase } from "../support/test-db";
+import { TEST_DB_DIR, TEST_NOW, createTestDatabase, removeDatabaseFiles, tempDatabaseFile, type TestDatabase } from "../support/test-db";
 
 const root = process.cwd();
 const migrationFolders = fs
@@ -88,7 +88,7 @@ describe("migrateDatabase", () => {
   });
 
   it("creates the file and its folder when they do not exist", async () => {
-    const dir = path.join(os.tmpdir(), "azure-billing-tests", `nested-${randomBytes(4).toString("hex")}`);
+    const dir = path.join(TEST_DB_DIR, `nested-${randomBytes(4).toString("hex")}`);
     const file = path.join(dir, "a", "b", "portal.db");
     try {
       expect(await migrateDatabase(`file:${file}`)).toEqual(migrationFolders);
@@ -235,8 +235,8 @@ describe("seedDemo", () => {
 describe("scripts/db-setup.ts (npm run db:setup)", () => {
   type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
-  /** Runs the script as npm does; a hang is killed after 20 s and reported as such instead of blocking the suite. */
-  function dbSetup(databaseUrl: string): Promise<Run> {
+  /** Runs the script as npm does; a hang is killed (default after 20 s) and reported as such instead of blocking the suite. */
+  function dbSetup(databaseUrl: string, killAfterMs = 20_000): Promise<Run> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"], {
         cwd: root,
@@ -247,7 +247,7 @@ describe("scripts/db-setup.ts (npm run db:setup)", () => {
       let stderr = "";
       child.stdout.on("data", (chunk) => (stdout += chunk));
       child.stderr.on("data", (chunk) => (stderr += chunk));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      const timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
       child.on("error", reject);
       child.on("close", (code, signal) => {
         clearTimeout(timer);
@@ -267,15 +267,15 @@ describe("scripts/db-setup.ts (npm run db:setup)", () => {
     expect(lines[0]).toContain(file);
   }
 
-  it("migrates and seeds a new file, then does nothing on the next run", { timeout: 90_000 }, async () => {
+  it("migrates and seeds a new file, then does nothing on the next run", { timeout: 180_000 }, async () => {
     const file = scratchFile("script");
-    const first = await dbSetup(`file:${file}`);
+    const first = await dbSetup(`file:${file}`, 80_000); // migrating and seeding (bcrypt) is slow on a busy machine
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`applied ${migrationFolders.join(", ")}`);
     expect(first.stdout).toContain("Demo data created");
 
-    const second = await dbSetup(`file:${file}`);
+    const second = await dbSetup(`file:${file}`, 80_000);
     expect(second.code).toBe(0);
     expect(second.stdout).toBe("");
     expect(second.stderr).toBe("");

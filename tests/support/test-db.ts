@@ -5,7 +5,7 @@
  * ---------------------------------
  * 1. tests/support/setup-node.ts (a vitest `setupFiles` entry of the "node"
  *    project) runs before the test file's imports and sets
- *    `process.env.DATABASE_URL = file:<os.tmpdir()>/azure-billing-tests/<test-file>-<random>.db`.
+ *    `process.env.DATABASE_URL = file:<os.tmpdir()>/azure-billing-tests-<uid>/<test-file>-<random>.db`.
  *    Every test file gets its own path, and the app's `db` singleton
  *    (`@/server/db`, built from DATABASE_URL at import time) is therefore
  *    created on that path even when the test imports app code statically.
@@ -36,8 +36,11 @@ import type { Db } from "@/server/db/client";
 /** The date the demo world is seeded at in tests — the same "now" as the e2e server's SIM_NOW. */
 export const TEST_NOW = new Date("2026-11-20T09:00:00.000Z");
 
-/** Where every test database lives; never inside the repo, never data/portal.db. */
-export const TEST_DB_DIR = path.join(os.tmpdir(), "azure-billing-tests");
+/**
+ * Where every test database lives; never inside the repo, never data/portal.db.
+ * One folder per user: another user's folder in a shared /tmp is not writable.
+ */
+export const TEST_DB_DIR = path.join(os.tmpdir(), `azure-billing-tests-${process.getuid?.() ?? os.userInfo().username.replace(/[^a-zA-Z0-9_-]/g, "_")}`);
 
 /** A fresh path under TEST_DB_DIR (nothing is created but the folder). */
 export function tempDatabaseFile(label = "db"): string {
