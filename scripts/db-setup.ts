@@ -9,6 +9,12 @@ import { seedDemo } from "../src/server/demo/seed";
 import { now } from "../src/server/clock";
 import { reconcilePendingPayments } from "../src/features/payments/settle";
 
+/** Prisma's messages start with a blank line: the first line with text says what went wrong. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n").map((line) => line.trim()).find(Boolean) ?? "unknown error";
+}
+
 const url = databaseUrl();
 const file = databaseFile(url);
 try {
@@ -29,7 +35,7 @@ try {
   if (error instanceof DatabaseSetupError) {
     console.error(error.message);
   } else {
-    console.error(`The database ${file} could not be prepared: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    console.error(`The database ${file} could not be prepared: ${firstLine(error)}`);
   }
   process.exit(1);
 }

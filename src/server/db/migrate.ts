@@ -17,7 +17,10 @@ export class DatabaseSetupError extends Error {}
 export function checkDatabaseFile(file: string): void {
   const dir = path.dirname(file);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Created one level at a time: Node 20's recursive mkdir loops forever under /proc.
+    const missing: string[] = [];
+    for (let folder = dir; !fs.existsSync(folder) && path.dirname(folder) !== folder; folder = path.dirname(folder)) missing.unshift(folder);
+    for (const folder of missing) fs.mkdirSync(folder);
     fs.accessSync(dir, fs.constants.W_OK);
     if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
   } catch {
