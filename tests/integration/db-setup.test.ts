@@ -110,31 +110,6 @@ describe("migrateDatabase", () => {
     expectOneSentence(error.message);
   });
 
-  // Root ignores permission bits, so these two only mean something for other users.
-  const isRoot = process.getuid?.() === 0;
-
-  it.skipIf(isRoot)("names the file when its folder is read-only", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "azure-billing-ro-"));
-    const file = path.join(dir, "portal.db");
-    fs.chmodSync(dir, 0o555);
-    try {
-      const error = await setupError(migrateDatabase(`file:${file}`));
-      expect(error.message).toContain(file);
-      expectOneSentence(error.message);
-    } finally {
-      fs.chmodSync(dir, 0o755);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it.skipIf(isRoot)("names the file when the file itself is read-only", async () => {
-    const file = scratchFile("readonly");
-    fs.writeFileSync(file, "");
-    fs.chmodSync(file, 0o444);
-    const error = await setupError(migrateDatabase(`file:${file}`));
-    expect(error.message).toContain(file);
-  });
-
   it("refuses a corrupt file (random bytes) with a DatabaseSetupError and leaves it untouched", async () => {
     const file = scratchFile("corrupt");
     const bytes = randomBytes(16 * 1024);
@@ -236,9 +211,12 @@ describe("scripts/db-setup.ts (npm run db:setup)", () => {
   type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
   /** Runs the script as npm does; a hang is killed (default after 20 s) and reported as such instead of blocking the suite. */
-  function dbSetup(databaseUrl: string, killAfterMs = 20_000): Promise<Run> {
+  function dbSetup(databaseUrl: string, killAfterMs = 20_000, unprivileged = false): Promise<Run> {
+    // Root ignores permission bits: to meet a read-only file as a real user would, drop to "nobody".
+    const dropRoot = unprivileged && process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] : [];
+    const [command, ...args] = [...dropRoot, process.execPath, "-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"];
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"], {
+      const child = spawn(command, args, {
         cwd: root,
         env: { ...process.env, DATABASE_URL: databaseUrl, SIM_NOW: TEST_NOW.toISOString(), NODE_ENV: "production" },
         stdio: ["ignore", "pipe", "pipe"],
@@ -266,6 +244,32 @@ describe("scripts/db-setup.ts (npm run db:setup)", () => {
     expect(run.stderr).not.toMatch(/^\s+at /m); // no stack trace
     expect(lines[0]).toContain(file);
   }
+
+  it("names the file in one line when its folder is read-only", { timeout: 60_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "azure-billing-ro-"));
+    const file = path.join(dir, "portal.db");
+    fs.chmodSync(dir, 0o555);
+    try {
+      expectOneLineError(await dbSetup(`file:${file}`, 40_000, true), file);
+      expect(fs.existsSync(file)).toBe(false);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names the file in one line when the file itself is read-only", { timeout: 60_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "azure-billing-ro-"));
+    const file = path.join(dir, "portal.db");
+    fs.chmodSync(dir, 0o755);
+    fs.writeFileSync(file, "");
+    fs.chmodSync(file, 0o444);
+    try {
+      expectOneLineError(await dbSetup(`file:${file}`, 40_000, true), file);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it("migrates and seeds a new file, then does nothing on the next run", { timeout: 180_000 }, async () => {
     const file = scratchFile("script");
