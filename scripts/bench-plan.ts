@@ -44,12 +44,19 @@ function planText(rows: PlanRow[]): string[] {
 const views = [];
 for (const arg of process.argv.slice(2)) {
   const query = JSON.parse(arg) as Record<string, string>;
+  const filters = parseInvoiceFilters(query);
   captured.length = 0;
   recording = true;
-  const started = performance.now();
-  const result = await listInvoices(account.id, parseInvoiceFilters(query), now());
-  const ms = performance.now() - started;
+  const result = await listInvoices(account.id, filters, now());
   recording = false;
+  // Warm timings of the same call (the first one also opened the connection).
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await listInvoices(account.id, filters, now());
+    times.push(performance.now() - started);
+  }
+  const ms = times.sort((a, b) => a - b)[2];
   views.push({
     query,
     total: result.total,
