@@ -65,7 +65,11 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
 
   const maxPartial = toMajorString(amountDueMinor, currency);
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    // React resets a <form action={fn}> after every submission (form.reset()), which puts the DOM of these
+    // controlled radios, checkbox and selects back to their defaults while the state keeps the user's choice:
+    // after a decline the chosen card looked unselected (and a new card's selects went back to "Month"/"Year").
+    // Cancelling the reset keeps DOM and state in step; the form clears its own state after a success.
+    <form action={action} onSubmit={onSubmit} onReset={(event) => event.preventDefault()} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <input type="hidden" name="idempotencyKey" value={state.nextKey} />
