@@ -25,7 +25,7 @@ export function Toaster({ closeLabel }: { closeLabel: string }) {
     };
   }, []);
   return (
-    <div role="status" aria-live="polite" className="no-print fixed top-12 right-3 z-50 flex w-[360px] flex-col gap-2">
+    <div role="status" aria-live="polite" className="no-print fixed right-3 bottom-3 z-50 flex w-[360px] flex-col gap-2">
       {toasts.map((toast) => (
         <div key={toast.id} className="flex items-start gap-2 border border-stroke bg-surface p-3 shadow-lg">
           <CheckmarkCircle20Filled aria-hidden className="shrink-0 text-success" />
