@@ -538,7 +538,7 @@ function markdown(report) {
     lines.push(`Grid query at ${planned.invoices.toLocaleString("en-US")} invoices, ${Object.keys(view.query).length ? `\`${new URLSearchParams(view.query)}\`` : "default filters"} (${view.total.toLocaleString("en-US")} matching, page ${view.page} of ${view.pages}; listInvoices() ${view.ms} ms warm):`);
     lines.push("");
     lines.push("```");
-    for (const statement of view.statements) lines.push(statement.sql, ...statement.plan.map((line) => `  → ${line}`));
+    for (const statement of view.statements) lines.push(statement.sql, ...statement.plan.map((line) => `  → ${line}`), `  (${statement.sqliteMs} ms in SQLite alone)`);
     lines.push("```");
   }
   return lines.join("\n");
