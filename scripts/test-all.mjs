@@ -5,8 +5,10 @@
 //   2. lint        eslint                        (one check)
 //   3. unit        vitest run                    (each test; counted from its JSON report)
 //   4. build       next build                    (skipped with SKIP_BUILD=1; not counted itself)
-//   5. e2e         playwright test               (each test; counted from its JSON report;
-//                                                  skipped and counted as one failure if the build failed)
+//   5. reliability vitest --config vitest.reliability.config.ts  (each test; production servers on the
+//                                                  build: concurrency, crashes, faults, web security)
+//   6. e2e         playwright test               (each test; counted from its JSON report;
+//                                                  5 and 6 are skipped and counted as one failure if the build failed)
 //
 // A failing step never stops the later ones (except e2e after a failed build).
 // The last line printed is exactly "N passed, N failed"; the exit code is 1 if N failed > 0.
@@ -18,6 +20,7 @@ const root = process.cwd();
 const bin = (...parts) => path.join(root, "node_modules", ...parts);
 const resultsDir = path.join(root, "test-results");
 const vitestReport = path.join(resultsDir, "vitest-results.json");
+const reliabilityReport = path.join(resultsDir, "reliability-results.json");
 const playwrightReport = path.join(resultsDir, "e2e-results.json");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -67,11 +70,14 @@ function readJson(file) {
   record("lint", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
 }
 
-// 3. Unit + integration + component tests.
-{
-  fs.rmSync(vitestReport, { force: true });
-  const code = run("vitest", [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
-  const report = readJson(vitestReport);
+// A vitest run, counted from its JSON report.
+function vitestStep(step, report, extraArgs = []) {
+  fs.rmSync(report, { force: true });
+  const code = run(step, [bin("vitest", "vitest.mjs"), "run", ...extraArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  recordVitest(step, code, readJson(report));
+}
+
+function recordVitest(step, code, report) {
   const ok = report?.numPassedTests ?? 0;
   let bad = report?.numFailedTests ?? 0;
   let note = "";
@@ -80,8 +86,11 @@ function readJson(file) {
     bad = Math.max(1, report?.numFailedTestSuites ?? 0);
     note = report ? "run failed outside the tests" : "no report written";
   }
-  record("vitest", ok, bad, note);
+  record(step, ok, bad, note);
 }
+
+// 3. Unit + integration + component tests.
+vitestStep("vitest", vitestReport);
 
 // 4. Production build (the e2e tests run against it).
 let buildOk = true;
@@ -93,7 +102,15 @@ if (process.env.SKIP_BUILD === "1") {
   summary.push(`build      ${buildOk ? "ok" : "FAILED"}`);
 }
 
-// 5. End-to-end tests.
+// 5. Reliability: production servers on the build, throwaway databases, ports 3200-3299.
+if (!buildOk) {
+  console.log("\n━━━ reliability: skipped because the build failed");
+  record("reliability", 0, 1, "skipped: build failed");
+} else {
+  vitestStep("reliability", reliabilityReport, ["--config", "vitest.reliability.config.ts"]);
+}
+
+// 6. End-to-end tests.
 if (!buildOk) {
   console.log("\n━━━ e2e: skipped because the build failed");
   record("e2e", 0, 1, "skipped: build failed");
