@@ -1,25 +1,42 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isForeignOrigin } from "@/features/access/origin";
 
+const plain = (status: number, text: string) =>
+  new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
- * Passes the requested path to the pages, so that a signed-out visitor sent to
- * sign in comes back to it. Authentication itself is checked by the pages and
- * actions (requireUser), not here.
+ * Runs before every page and route handler:
  *
- * A form post or server action sent from another site (a foreign Origin) is
- * refused here with a plain 403, before Next parses it: Next would also abort
- * it, but as a 500 with an error logged. (Route handlers under /api/ check the
- * Origin themselves.)
+ * - A path with a malformed percent-encoding ("/billing/%ZZ/invoices") is a
+ *   400 here; Next would answer it with a 500 when decoding the route's
+ *   parameters.
+ * - A form post or server action sent from another site (a foreign Origin) is
+ *   refused with a plain 403, before Next parses it: Next would also abort it,
+ *   but as a 500 with an error logged. (Route handlers under /api/ check the
+ *   Origin themselves and answer in JSON.)
+ * - Pages get the requested path, so that a signed-out visitor sent to sign
+ *   in comes back to it. Authentication itself is checked by the pages and
+ *   actions (requireUser), not here.
  */
 export function proxy(request: NextRequest) {
-  if (request.method !== "GET" && request.method !== "HEAD" && isForeignOrigin(request)) {
-    return new NextResponse("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-  }
+  const { pathname, search } = request.nextUrl;
+  if (malformedPath(pathname)) return plain(400, "Bad request: the address is not valid.");
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  if (request.method !== "GET" && request.method !== "HEAD" && isForeignOrigin(request)) return plain(403, "Cross-site request refused.");
   const headers = new Headers(request.headers);
-  headers.set("x-portal-path", request.nextUrl.pathname + request.nextUrl.search);
+  headers.set("x-portal-path", pathname + search);
   return NextResponse.next({ request: { headers } });
 }
 
 export const config = {
-  matcher: ["/((?!_next/|api/|favicon.ico).*)"],
+  matcher: ["/((?!_next/static/|_next/image|favicon.ico).*)"],
 };
