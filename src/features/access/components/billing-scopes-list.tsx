@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableHead } from "@/components/ui/table-head";
 import { useTranslations } from "next-intl";
 import { billingAccountPath } from "../paths";
 import type { AgreementType, Role } from "../roles";
@@ -14,14 +15,7 @@ export function BillingScopesList({ scopes }: { scopes: { id: string; name: stri
         <p>{t("scopes.none")}</p>
       ) : (
         <table className="w-full max-w-5xl bg-surface text-left text-[13px]">
-          <thead>
-            <tr className="border-b border-stroke">
-              <th scope="col" className="px-3 py-2 font-semibold">{t("scopes.name")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("scopes.id")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("scopes.agreementType")}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t("scopes.role")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("scopes.name"), t("scopes.id"), t("scopes.agreementType"), t("scopes.role")]} />
           <tbody>
             {scopes.map((scope) => (
               <tr key={scope.id} className="border-b border-stroke-subtle">

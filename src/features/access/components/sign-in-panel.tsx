@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { TableHead } from "@/components/ui/table-head";
 import { demoPassword } from "@/server/demo/password";
 import { demoUsers } from "@/server/demo/world";
 import { SignInForm } from "./sign-in-form";
@@ -27,12 +28,7 @@ export async function SignInPanel({ returnTo }: { returnTo: string }) {
         <h2 id="demo-heading" className="text-base font-semibold">{t("demoHeading")}</h2>
         <p className="mb-3 text-ink-muted">{t.rich("demoIntro", { password, code: (chunks) => <code>{chunks}</code> })}</p>
         <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-stroke">
-              <th scope="col" className="py-1.5 font-semibold">{t("demoAccount")}</th>
-              <th scope="col" className="py-1.5 font-semibold">{t("demoRole")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("demoAccount"), t("demoRole")]} cell="py-1.5" />
           <tbody>
             {demoUsers.map((user) => (
               <tr key={user.email} className="border-b border-stroke-subtle">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableHead } from "@/components/ui/table-head";
 import { getTranslations } from "next-intl/server";
 import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
@@ -40,14 +41,7 @@ export async function BillingProfilesBlade({ accountId }: { accountId: string })
         ) : (
           <div className="overflow-x-auto bg-surface">
             <table className="w-full max-w-5xl text-left text-[13px]">
-              <thead>
-                <tr className="border-b border-stroke">
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("columns.name")}</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("columns.id")}</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("columns.currency")}</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("columns.defaultPayment")}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t("columns.name"), t("columns.id"), t("columns.currency"), t("columns.defaultPayment")]} />
               <tbody>
                 {profiles.map((profile) => (
                   <tr key={profile.id} className="border-b border-stroke-subtle">

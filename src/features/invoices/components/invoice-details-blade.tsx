@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { TableHead } from "@/components/ui/table-head";
 import { notFound } from "next/navigation";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
@@ -48,13 +49,7 @@ export async function InvoiceDetailsBlade({ accountId, invoiceId, closeHref, rec
       <section aria-labelledby="details-lines" className="mt-5">
         <h3 id="details-lines" className="mb-1 text-base font-semibold">{t("lines")}</h3>
         <table className="w-full text-left text-[13px]">
-          <thead>
-            <tr className="border-b border-stroke">
-              <th scope="col" className="py-1.5 font-semibold">{t("service")}</th>
-              <th scope="col" className="py-1.5 font-semibold">{t("description")}</th>
-              <th scope="col" className="py-1.5 text-right font-semibold">{t("amount")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t("service"), t("description"), { label: t("amount"), align: "right" }]} cell="py-1.5" />
           <tbody>
             {invoice.lines.map((line) => (
               <tr key={line.id} className="border-b border-stroke-subtle">

@@ -1,4 +1,5 @@
 import { Receipt24Regular } from "@/components/ui/icons";
+import { TableHead } from "@/components/ui/table-head";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listBillingScopes } from "@/features/access/scope";
@@ -28,12 +29,7 @@ export async function PortalHome({ userId }: { userId: string }) {
           <p className="text-ink-muted">{t("recentEmpty")}</p>
         ) : (
           <table className="w-full max-w-3xl bg-surface text-left text-sm">
-            <thead>
-              <tr className="border-b border-stroke">
-                <th scope="col" className="px-3 py-2 font-semibold">{t("name")}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{t("type")}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t("name"), t("type")]} />
             <tbody>
               {accounts.map((account) => (
                 <tr key={account.id} className="border-b border-stroke-subtle">
