@@ -8,12 +8,14 @@
 //     1,000 and with 100,000 invoices. They are cached as templates (keyed by the seed,
 //     bulk and migration sources) and copied fresh for every run: the payments change them.
 //  3. For each database: the app's own start-up preparation (scripts/db-setup.ts, as
-//     `npm start` does), then `next start` on 127.0.0.1:33xx, and autocannon at
-//     concurrency 10 — a warm-up, then a fixed duration — signed in as the demo admin:
-//     floor (/dashboard), grid (first page, default filters), grid page 50 (filtered and
-//     sorted; the deepest existing page when there are fewer), pay (distinct invoices,
-//     fresh idempotency keys, saved Visa 4242), one invoice PDF. The server's memory is
-//     sampled from /proc while it runs.
+//     `npm start` does), the grid query's plan, then `next start` on 127.0.0.1:33xx —
+//     both servers at once — and autocannon at concurrency 10, signed in as the demo
+//     admin: floor (/dashboard), grid (first page, default filters), grid page 50
+//     (filtered and sorted; the deepest existing page when there are fewer), one invoice
+//     PDF, then pay (distinct invoices, fresh idempotency keys, saved Visa 4242). After a
+//     warm-up, each scenario of each database gets the same fixed time, cut into rounds
+//     that take turns, so a change in the machine's load falls on all of them alike.
+//     The servers' memory is sampled from /proc while they run.
 //  4. First-load JS of the invoices blade and of the floor page (gzip bytes of the
 //     page's <script src>), the grid's query plan (scripts/bench-plan.ts), the check
 //     that no invoice was paid twice, the targets' pass/fail; a table on stdout,
@@ -21,7 +23,8 @@
 //
 // Options: --quick (short runs, a smoke test), --no-build (reuse the last build),
 // --working-tree (measure uncommitted changes too),
-// --sizes=1k (only one database). BENCH_DURATION / BENCH_WARMUP (seconds) override.
+// --sizes=1k (only one database). BENCH_DURATION / BENCH_WARMUP (seconds) and
+// BENCH_ROUNDS override the defaults (15 s in 3 rounds after a 5 s warm-up).
 // Every load loop is bounded in time; the whole run stops itself after BENCH_DEADLINE_MIN.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
@@ -46,9 +49,10 @@ const DURATION = Number(process.env.BENCH_DURATION ?? (QUICK ? 4 : 15));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? (QUICK ? 2 : 5));
 const CONNECTIONS = 10;
 const SIM_NOW = "2026-11-20T09:00:00.000Z";
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DEADLINE_MIN = Number(process.env.BENCH_DEADLINE_MIN ?? 45);
 const SESSION_SECRET = randomBytes(32).toString("hex");
-const PAYABLE_MONTHS = 90;
+const PAYABLE_MONTHS = 110;
 const SIZES = [
   { key: "1k", invoices: 1_000, profiles: 8 },
   { key: "100k", invoices: 100_000, profiles: 98 },
@@ -296,39 +300,54 @@ async function startServer(file, port, label) {
   };
 }
 
-function autocannonRun(options) {
+function autocannonRun(options, onResponse) {
   return new Promise((resolve, reject) => {
     const instance = autocannon({ connections: CONNECTIONS, timeout: 30, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    if (onResponse) instance.on("response", onResponse);
     // Bounded in time whatever happens: autocannon stops itself after `duration`; this is the safety net.
     const guard = setTimeout(() => instance.stop(), ((options.duration ?? DURATION) + 60) * 1000);
     instance.on("done", () => clearTimeout(guard));
   });
 }
 
-function summarize(result, server) {
-  const errors = result.errors + result.timeouts + result.non2xx;
+/**
+ * One scenario's measurement, gathered over several slices: the scenarios of both
+ * databases take turns (round-robin), so a change in the machine's load during the
+ * run falls on all of them alike and the ratios stay fair.
+ */
+function newTally() {
+  return { latencies: [], seconds: 0, requests: 0, errors: 0, non2xx: 0, peakRssMb: 0 };
+}
+
+async function measure(tally, server, options, seconds) {
+  server.takeWindowPeakMb();
+  const result = await autocannonRun({ ...options, duration: seconds }, (_client, _status, _bytes, responseTime) => tally.latencies.push(responseTime));
+  tally.seconds += result.duration;
+  tally.requests += result.requests.total;
+  tally.errors += result.errors + result.timeouts;
+  tally.non2xx += result.non2xx;
+  tally.peakRssMb = Math.max(tally.peakRssMb, server.takeWindowPeakMb());
+  return result;
+}
+
+function finish(tally) {
+  const sorted = Float64Array.from(tally.latencies).sort();
+  const percentile = (p) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10 : null);
   return {
-    requests: result.requests.total,
-    rps: Math.round(result.requests.average * 10) / 10,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    mean: Math.round(result.latency.mean * 10) / 10,
-    errors,
-    non2xx: result.non2xx,
-    seconds: result.duration,
-    peakRssMb: Math.round(server.takeWindowPeakMb()),
+    requests: tally.requests,
+    rps: tally.seconds ? Math.round((tally.requests / tally.seconds) * 10) / 10 : 0,
+    p50: percentile(50),
+    p99: percentile(99),
+    mean: sorted.length ? Math.round((sorted.reduce((a, b) => a + b, 0) / sorted.length) * 10) / 10 : null,
+    errors: tally.errors + tally.non2xx,
+    non2xx: tally.non2xx,
+    seconds: Math.round(tally.seconds * 10) / 10,
+    peakRssMb: Math.round(tally.peakRssMb),
   };
 }
 
-async function load(server, name, options, check) {
-  const headers = { ...options.headers };
-  // One request by hand first: the scenario must really be what it claims (signed in, right page).
-  if (check) await check();
-  await autocannonRun({ ...options, headers, duration: WARMUP });
-  server.takeWindowPeakMb();
-  const result = summarize(await autocannonRun({ ...options, headers, duration: DURATION }), server);
-  log(`  ${name.padEnd(10)} ${String(result.rps).padStart(7)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(5)} ms  errors ${result.errors}  peak RSS ${result.peakRssMb} MB`);
-  return result;
+function logResult(size, name, r, note = "") {
+  log(`  ${size.padEnd(5)} ${name.padEnd(10)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  errors ${r.errors}  peak RSS ${r.peakRssMb} MB${note}`);
 }
 
 async function expectPage(url, cookie, marker) {
@@ -404,7 +423,8 @@ function queryPlan(file) {
   return JSON.parse(result.stdout.toString().trim().split("\n").pop());
 }
 
-async function benchSize(size) {
+/** One database: prepared, planned, served, checked by hand; the load comes later. */
+async function prepareSize(size) {
   const file = prepareDatabase(size);
   setupDatabase(file);
   const world = readWorld(file);
@@ -413,74 +433,100 @@ async function benchSize(size) {
   const port = await freePort();
   log(`${size.key}: ${world.invoices.toLocaleString("en-US")} invoices, ${world.profiles} billing profiles, ${world.payable.length.toLocaleString("en-US")} payable by saved card; next start on 127.0.0.1:${port}`);
   const server = await startServer(file, port, size.key);
-  const results = {};
-  let deep;
-  let js;
-  let memory;
+  const ctx = { size, file, world, plan, server, tallies: {}, results: {} };
   try {
     const cookie = `portal_session=${await sealData({ userId: world.adminId }, { password: SESSION_SECRET, ttl: 28_800 })}`;
-    const headers = { cookie };
     const account = encodeURIComponent(world.accountId);
     const gridPath = `/billing/${account}/invoices`;
     const url = (pathname) => server.base + pathname;
-
     // The deepest existing page of the deep view (page 50 when it exists).
     const probe = await expectPage(url(`${gridPath}?${new URLSearchParams({ ...DEEP_QUERY, page: String(DEEP_PAGE) })}`), cookie, /Page (\d+) of (\d+)/);
     const deepPage = Math.min(DEEP_PAGE, Number(probe.match[2]));
     const deepPath = `${gridPath}?${new URLSearchParams({ ...DEEP_QUERY, page: String(deepPage) })}`;
-    deep = { page: deepPage, pages: Number(probe.match[2]), path: deepPath };
-
-    results.floor = await load(server, "floor", { url: url("/dashboard"), headers }, () => expectPage(url("/dashboard"), cookie, /My Dashboard/));
-    results.grid = await load(server, "grid", { url: url(gridPath), headers }, () => expectPage(url(gridPath), cookie, /Page 1 of \d+/));
-    results.gridDeep = await load(server, `grid p${deepPage}`, { url: url(deepPath), headers }, () => expectPage(url(deepPath), cookie, new RegExp(`Page ${deepPage} of`)));
     const pdfPath = `/api/billing/${account}/invoices/${world.pdfInvoice}/pdf`;
-    results.pdf = await load(server, "pdf", { url: url(pdfPath), headers }, async () => {
-      const response = await fetch(url(pdfPath), { headers });
-      const body = Buffer.from(await response.arrayBuffer());
-      if (response.status !== 200 || body.subarray(0, 5).toString() !== "%PDF-") throw new Error(`GET ${pdfPath} answered ${response.status}, not a PDF`);
-    });
+    Object.assign(ctx, { cookie, account, gridPath, url, deep: { page: deepPage, pages: Number(probe.match[2]), path: deepPath } });
+    ctx.paths = { floor: "/dashboard", grid: gridPath, gridDeep: deepPath, pdf: pdfPath };
+    // One request of each by hand first: each scenario must really be what it claims (signed in, right page).
+    await expectPage(url("/dashboard"), cookie, /My Dashboard/);
+    await expectPage(url(gridPath), cookie, /Page 1 of \d+/);
+    await expectPage(url(deepPath), cookie, new RegExp(`Page ${deepPage} of`));
+    const pdf = await fetch(url(pdfPath), { headers: { cookie } });
+    const body = Buffer.from(await pdf.arrayBuffer());
+    if (pdf.status !== 200 || body.subarray(0, 5).toString() !== "%PDF-") throw new Error(`GET ${pdfPath} answered ${pdf.status}, not a PDF`);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return ctx;
+}
 
-    // Pay: every request takes the next unpaid invoice and a fresh idempotency key.
-    const pool = [...world.payable];
-    const payRequest = {
+const PAGE_SCENARIOS = ["floor", "grid", "gridDeep", "pdf"];
+const scenarioName = (ctx, key) => (key === "gridDeep" ? `grid p${ctx.deep.page}` : key);
+
+async function loadPages(ctxs) {
+  log(`warm-up: ${WARMUP} s per scenario and database`);
+  for (const ctx of ctxs) for (const key of PAGE_SCENARIOS) await autocannonRun({ url: ctx.url(ctx.paths[key]), headers: { cookie: ctx.cookie }, duration: WARMUP });
+  const slice = Math.max(1, Math.round(DURATION / ROUNDS));
+  log(`measuring: ${ROUNDS} rounds of ${slice} s per scenario and database, taking turns`);
+  for (const ctx of ctxs) for (const key of PAGE_SCENARIOS) ctx.tallies[key] = newTally();
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 ? [...ctxs].reverse() : ctxs;
+    for (const key of PAGE_SCENARIOS) for (const ctx of order) await measure(ctx.tallies[key], ctx.server, { url: ctx.url(ctx.paths[key]), headers: { cookie: ctx.cookie } }, slice);
+  }
+  for (const ctx of ctxs) for (const key of PAGE_SCENARIOS) {
+    ctx.results[key] = finish(ctx.tallies[key]);
+    logResult(ctx.size.key, scenarioName(ctx, key), ctx.results[key]);
+  }
+}
+
+/** Pay: every request takes the next unpaid invoice of the pool and a fresh idempotency key. */
+function payRequest(ctx) {
+  return {
+    method: "POST",
+    setupRequest: (request) => {
+      const next = ctx.pool.shift();
+      if (!next) return request; // never reached: maxOverallRequests stops first
+      return {
+        ...request,
+        path: `/api/billing/${ctx.account}/invoices/${encodeURIComponent(next.invoiceId)}/payments`,
+        headers: { ...request.headers, "content-type": "application/json" },
+        body: JSON.stringify({ idempotencyKey: randomUUID(), method: "saved", paymentMethodId: next.paymentMethodId }),
+      };
+    },
+  };
+}
+
+async function loadPay(ctxs) {
+  for (const ctx of ctxs) {
+    ctx.pool = [...ctx.world.payable];
+    const first = ctx.pool.shift();
+    const response = await fetch(ctx.url(`/api/billing/${ctx.account}/invoices/${encodeURIComponent(first.invoiceId)}/payments`), {
       method: "POST",
-      setupRequest: (request) => {
-        const next = pool.shift();
-        if (!next) return request; // pool exhausted: maxOverallRequests stops before this
-        return {
-          ...request,
-          path: `/api/billing/${account}/invoices/${encodeURIComponent(next.invoiceId)}/payments`,
-          headers: { ...request.headers, "content-type": "application/json" },
-          body: JSON.stringify({ idempotencyKey: randomUUID(), method: "saved", paymentMethodId: next.paymentMethodId }),
-        };
-      },
-    };
-    const payOptions = (duration) => ({ url: server.base, headers, duration, requests: [payRequest], maxOverallRequests: Math.max(CONNECTIONS, pool.length - CONNECTIONS) });
-    const first = pool.shift();
-    const firstResponse = await fetch(url(`/api/billing/${account}/invoices/${encodeURIComponent(first.invoiceId)}/payments`), {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json" },
+      headers: { cookie: ctx.cookie, "content-type": "application/json" },
       body: JSON.stringify({ idempotencyKey: randomUUID(), method: "saved", paymentMethodId: first.paymentMethodId }),
     });
-    const firstBody = await firstResponse.json();
-    if (firstResponse.status !== 200 || firstBody.status !== "succeeded") throw new Error(`the first payment answered ${firstResponse.status} ${JSON.stringify(firstBody)}`);
-    await autocannonRun(payOptions(WARMUP));
-    server.takeWindowPeakMb();
-    const before = pool.length;
-    results.pay = summarize(await autocannonRun(payOptions(DURATION)), server);
-    results.pay.invoicesLeft = pool.length;
-    results.pay.exhausted = pool.length === 0 || results.pay.requests >= before - CONNECTIONS;
-    log(`  ${"pay".padEnd(10)} ${String(results.pay.rps).padStart(7)} req/s  p50 ${String(results.pay.p50).padStart(4)} ms  p99 ${String(results.pay.p99).padStart(5)} ms  errors ${results.pay.errors}  peak RSS ${results.pay.peakRssMb} MB${results.pay.exhausted ? "  (ran out of payable invoices)" : ""}`);
-
-    js = {
-      floor: await firstLoadJs(server.base, "/dashboard", cookie),
-      blade: await firstLoadJs(server.base, gridPath, cookie),
-    };
-  } finally {
-    memory = await server.stop();
+    const answer = await response.json();
+    if (response.status !== 200 || answer.status !== "succeeded") throw new Error(`${ctx.size.key}: the first payment answered ${response.status} ${JSON.stringify(answer)}`);
   }
-  const checks = paymentChecks(file, world.accountId);
-  return { size: size.key, invoices: world.invoices, profiles: world.profiles, payableAtStart: world.payable.length, deep, results, memory, js, checks, plan };
+  // autocannon builds one request per connection ahead: keep that many invoices in reserve.
+  const budget = (ctx) => ctx.pool.length - 2 * CONNECTIONS;
+  const options = (ctx, seconds, most) => ({ url: ctx.server.base, headers: { cookie: ctx.cookie }, duration: seconds, requests: [payRequest(ctx)], maxOverallRequests: Math.max(CONNECTIONS, Math.min(most, budget(ctx))) });
+  log(`pay: warm-up of at most ${WARMUP} s or 100 payments per database`);
+  for (const ctx of ctxs) await autocannonRun(options(ctx, WARMUP, 100));
+  const slice = Math.max(1, Math.round(DURATION / ROUNDS));
+  for (const ctx of ctxs) ctx.tallies.pay = newTally();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const ctx of round % 2 ? [...ctxs].reverse() : ctxs) {
+      if (budget(ctx) < CONNECTIONS) continue;
+      await measure(ctx.tallies.pay, ctx.server, options(ctx, slice, Infinity), slice);
+    }
+  }
+  for (const ctx of ctxs) {
+    ctx.results.pay = finish(ctx.tallies.pay);
+    ctx.results.pay.invoicesLeft = ctx.pool.length;
+    ctx.results.pay.exhausted = budget(ctx) < CONNECTIONS;
+    logResult(ctx.size.key, "pay", ctx.results.pay, ctx.results.pay.exhausted ? "  (ran out of payable invoices)" : "");
+  }
 }
 
 // ── 4. Report ──────────────────────────────────────────────────────────────────
@@ -511,7 +557,7 @@ function targets(runs) {
 
 function markdown(report) {
   const lines = [];
-  lines.push(`Measured ${report.date} — ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, Next.js ${report.machine.next}; load average ${report.machine.loadAverageStart.join(" / ")} at the start, ${report.machine.loadAverageEnd.join(" / ")} at the end; concurrency ${report.settings.connections}, ${report.settings.warmupSeconds} s warm-up + ${report.settings.durationSeconds} s per row.`);
+  lines.push(`Measured ${report.date} — ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, Next.js ${report.machine.next}; load average ${report.machine.loadAverageStart.join(" / ")} at the start, ${report.machine.loadAverageEnd.join(" / ")} at the end; concurrency ${report.settings.connections}; per row a ${report.settings.warmupSeconds} s warm-up, then ${report.settings.durationSeconds} s in ${report.settings.rounds} rounds taking turns with the other rows; build ${report.build.source}.`);
   lines.push("");
   lines.push("| Invoices | Scenario | Requests/s | p50 ms | p99 ms | Requests | Errors | Peak RSS MB |");
   lines.push("|---:|---|---:|---:|---:|---:|---:|---:|");
@@ -548,8 +594,28 @@ async function main() {
   fs.mkdirSync(work, { recursive: true });
   const loadStart = os.loadavg().map((x) => Math.round(x * 10) / 10);
   const buildInfo = build();
-  const runs = [];
-  for (const size of SIZES) runs.push(await benchSize(size));
+  const ctxs = [];
+  try {
+    for (const size of SIZES) ctxs.push(await prepareSize(size));
+    await loadPages(ctxs);
+    await loadPay(ctxs);
+    for (const ctx of ctxs) ctx.js = { floor: await firstLoadJs(ctx.server.base, "/dashboard", ctx.cookie), blade: await firstLoadJs(ctx.server.base, ctx.gridPath, ctx.cookie) };
+  } finally {
+    for (const ctx of ctxs) ctx.memory = await ctx.server.stop();
+  }
+  const runs = ctxs.map((ctx) => ({
+    size: ctx.size.key,
+    invoices: ctx.world.invoices,
+    profiles: ctx.world.profiles,
+    payableAtStart: ctx.world.payable.length,
+    deep: ctx.deep,
+    results: ctx.results,
+    memory: ctx.memory,
+    js: ctx.js,
+    checks: paymentChecks(ctx.file, ctx.world.accountId),
+    plan: ctx.plan,
+  }));
+  for (const run of runs) log(`${run.size}: server peak RSS ${Math.round(run.memory.vmHwmMb)} MB (VmHWM), ${run.checks.benchPaymentsSucceeded} payments made, ${run.checks.overpaidInvoices + run.checks.negativeAmountDue + run.checks.unbalancedInvoices} invoices paid twice or out of balance`);
   const report = {
     date: new Date().toISOString(),
     machine: {
@@ -562,7 +628,7 @@ async function main() {
       loadAverageEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
     },
     build: buildInfo,
-    settings: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, simNow: SIM_NOW, quick: QUICK, serverNodeOptions: process.env.BENCH_NODE_OPTIONS ?? "" },
+    settings: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, rounds: ROUNDS, simNow: SIM_NOW, quick: QUICK, serverNodeOptions: process.env.BENCH_NODE_OPTIONS ?? "" },
     runs,
   };
   report.targets = targets(runs);
