@@ -37,6 +37,7 @@ import { databaseSnapshot } from "../support/db-snapshot";
 import { cookieJar, resetNextRequest } from "../support/next-request";
 import { TEST_NOW, useTestDatabase as seededTestDatabase } from "../support/test-db";
 import { Figures } from "./support/figures";
+import { scanDatabaseFiles, scanDatabaseRows } from "./support/secrets";
 
 const testDb = seededTestDatabase({ seed: true });
 const SECRET = "hostile-input-session-secret-0123456789abcdef0123456789";
@@ -118,7 +119,11 @@ beforeAll(async () => {
   };
 });
 
-afterAll(() => {
+afterAll(async () => {
+  // Card numbers and security codes were typed into every form above: none may have reached the file.
+  await testDb.db.$queryRawUnsafe("PRAGMA wal_checkpoint(FULL)");
+  const typed = ["4242424242424242"];
+  expect([...scanDatabaseFiles(testDb.file, typed), ...scanDatabaseRows(testDb.file, typed, [goodCard.cvc]).findings]).toEqual([]);
   for (const [name, value] of Object.entries(savedEnv)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
@@ -496,7 +501,7 @@ describe("hostile input: every case refused clearly, nothing written", () => {
     );
     await check("markNotificationsRead", arbitrary, runs(60), async ({ kind, value }) => {
       resetNextRequest();
-      let cookie = String(value);
+      let cookie = typeof value === "string" ? value : "";
       if (kind === "wrongKey") cookie = await sealData({ userId: w.admin }, { password: "another-secret-entirely-0123456789abcdef0123456789", ttl: 3600 });
       if (kind === "unknownUser") cookie = await sealData({ userId: value === w.admin ? "x" : value }, { password: SECRET, ttl: 3600 });
       if (kind === "expired") {

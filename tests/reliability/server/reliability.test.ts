@@ -119,8 +119,9 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
   fs.rmSync(DB_DIR, { recursive: true, force: true });
   fs.mkdirSync(DB_DIR, { recursive: true });
-  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  // This run's logs and figures only (figures-hostile-input.json comes from `vitest run`, before).
   fs.mkdirSync(OUT_DIR, { recursive: true });
+  for (const name of fs.readdirSync(OUT_DIR)) if (name.endsWith(".log") || name === "figures-server.json") fs.rmSync(path.join(OUT_DIR, name));
   const template = path.join(DB_DIR, "template.db");
   runDbSetup(template);
   dbA = path.join(DB_DIR, "a.db");
