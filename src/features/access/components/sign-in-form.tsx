@@ -26,13 +26,15 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
           autoComplete="username"
           placeholder={t("emailPlaceholder")}
           defaultValue={state.email}
+          aria-invalid={state.error ? true : undefined}
           aria-describedby={state.error ? "signin-error" : undefined}
           required
         />
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-semibold">{t("password")}</span>
-        <input className={fieldClass} name="password" type="password" autoComplete="current-password" required aria-describedby={state.error ? "signin-error" : undefined} />
+        <input className={fieldClass} name="password" type="password" autoComplete="current-password" required aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? "signin-error" : undefined} />
       </label>
       <div className="flex justify-end">
         <Button variant="primary" type="submit" disabled={pending} className="min-w-28">

@@ -1,11 +1,14 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { CardField } from "../card-schema";
 import { billingCountries } from "../countries";
 
 export type CardValues = Record<CardField, string>;
 export const emptyCard: CardValues = { cardNumber: "", expMonth: "", expYear: "", cvc: "", holderName: "", country: "US", postalCode: "" };
+
+/** The fields in the order they are shown: focus goes to the first one in error. */
+const cardFieldOrder: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
 
 const input = "h-8 w-full rounded border border-stroke bg-surface px-2 text-[13px] aria-[invalid=true]:border-danger";
 
@@ -23,6 +26,15 @@ export function CardFields({ values, onChange, errors, idPrefix, currentYear }: 
 }) {
   const t = useTranslations("payments.card");
   const locale = useLocale();
+  const container = useRef<HTMLDivElement>(null);
+  // A submission that finds errors moves focus to the first invalid field, whose
+  // label and error (aria-describedby) a screen reader then reads out.
+  const errorKey = cardFieldOrder.filter((name) => errors[name]).map((name) => `${name}:${errors[name]}`).join("|");
+  const firstInvalid = cardFieldOrder.find((name) => errors[name]);
+  useEffect(() => {
+    if (!errorKey || !firstInvalid) return;
+    container.current?.querySelector<HTMLElement>(`#${CSS.escape(`${idPrefix}-${firstInvalid}`)}`)?.focus();
+  }, [errorKey, firstInvalid, idPrefix]);
   const countryNames = useMemo(() => new Intl.DisplayNames([locale], { type: "region" }), [locale]);
   const set = (field: CardField) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange({ ...values, [field]: event.target.value });
   const describedBy = (field: CardField, hint?: string) => [errors[field] ? `${idPrefix}-${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
@@ -39,7 +51,7 @@ export function CardFields({ values, onChange, errors, idPrefix, currentYear }: 
   );
 
   return (
-    <div className="flex flex-col gap-3">
+    <div ref={container} className="flex flex-col gap-3">
       <p className="text-xs text-ink-muted">{t("accepted")}</p>
       {field("cardNumber", t("number"), (
         <input id={`${idPrefix}-cardNumber`} name="cardNumber" inputMode="numeric" autoComplete="cc-number" maxLength={40} className={input}

@@ -5,12 +5,15 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useId, useRef, useState } from "react";
 import { useEscapeToClose } from "./use-escape-to-close";
 import { signOut } from "@/features/access/actions";
-import { locales } from "@/i18n/config";
+import { locales, type Locale } from "@/i18n/config";
 import { saveLanguage } from "../language-actions";
 
 export function AccountMenu({ name, email }: { name: string; email: string }) {
   const t = useTranslations("portal.topBar");
   const locale = useLocale();
+  // React resets a form after its action (form.reset()), which would show the old language again: the
+  // select is controlled and the reset is cancelled, so it shows the language just applied.
+  const [language, setLanguage] = useState<Locale>(locale);
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
   const panelId = useId();
@@ -39,10 +42,10 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
           <p className="text-xs text-ink-muted">{t("signedInAs")}</p>
           <p className="font-semibold">{name}</p>
           <p className="mb-3 text-ink-muted">{email}</p>
-          <form action={saveLanguage} className="mb-3 flex items-end gap-2 border-y border-stroke-subtle py-3">
+          <form action={saveLanguage} onReset={(event) => event.preventDefault()} className="mb-3 flex items-end gap-2 border-y border-stroke-subtle py-3">
             <label className="flex flex-1 flex-col gap-1 text-[13px]">
               <span className="font-semibold">{t("language")}</span>
-              <select name="locale" defaultValue={locale} className="h-8 rounded border border-stroke bg-surface px-2">
+              <select name="locale" value={language} onChange={(event) => setLanguage(event.target.value as Locale)} className="h-8 rounded border border-stroke bg-surface px-2">
                 {locales.map((code) => (
                   // Each language is named in itself, and marked so for screen readers.
                   <option key={code} value={code} lang={code}>{t(`languages.${code}`)}</option>

@@ -22,8 +22,14 @@ export function Blade({ title, subtitle, closeHref, children, width = "wide" }: 
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     panel.current?.querySelector<HTMLElement>("h2")?.focus();
     return () => {
-      // The opener may have been re-rendered by the navigation; find it again by its text if so.
-      if (opener?.isConnected) opener.focus();
+      // Back to what opened the blade; if it is gone (a paid row loses its Pay now link) or the blade
+      // was opened by its URL, to the page's heading, so focus is never dropped on <body>.
+      if (opener?.isConnected && opener !== document.body) return opener.focus();
+      const heading = document.querySelector<HTMLElement>("main h1");
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
     };
   }, []);
 
