@@ -5,9 +5,8 @@ import { useActionState, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { MessageBar } from "@/components/ui/message-bar";
 import { showToast } from "@/features/portal/components/toaster";
-import { useFormatMoney } from "@/i18n/use-money";
+import { useAmountInputText, useFormatMoney } from "@/i18n/use-money";
 import { cardBrandName } from "@/lib/card-brand";
-import { toMajorString } from "@/lib/money";
 import { payInvoiceAction } from "../actions";
 import { translatedCardErrors, newCardSchema } from "../card-schema";
 import type { PayNowState } from "../pay-now-state";
@@ -32,6 +31,7 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
   const t = useTranslations("payments");
   const router = useRouter();
   const money = useFormatMoney();
+  const amountText = useAmountInputText();
   const [method, setMethod] = useState<string>("");
   const [card, setCard] = useState<CardValues>(emptyCard);
   const [clientErrors, setClientErrors] = useState<Partial<Record<string, string>>>({});
@@ -63,7 +63,7 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
     setClientErrors(translatedCardErrors(checked.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid")));
   };
 
-  const maxPartial = toMajorString(amountDueMinor, currency);
+  const maxPartial = amountText(amountDueMinor, currency);
   return (
     // React resets a <form action={fn}> after every submission (form.reset()), which puts the DOM of these
     // controlled radios, checkbox and selects back to their defaults while the state keeps the user's choice:
