@@ -1,6 +1,6 @@
 // The database foundation: migrations with the wasm schema engine, the demo
 // seed, and the start-up errors a person can act on (scripts/db-setup.ts).
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -211,12 +211,9 @@ describe("scripts/db-setup.ts (npm run db:setup)", () => {
   type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
   /** Runs the script as npm does; a hang is killed (default after 20 s) and reported as such instead of blocking the suite. */
-  function dbSetup(databaseUrl: string, killAfterMs = 20_000, unprivileged = false): Promise<Run> {
-    // Root ignores permission bits: to meet a read-only file as a real user would, drop to "nobody".
-    const dropRoot = unprivileged && process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] : [];
-    const [command, ...args] = [...dropRoot, process.execPath, "-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"];
+  function dbSetup(databaseUrl: string, killAfterMs = 20_000): Promise<Run> {
     return new Promise((resolve, reject) => {
-      const child = spawn(command, args, {
+      const child = spawn(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"], {
         cwd: root,
         env: { ...process.env, DATABASE_URL: databaseUrl, SIM_NOW: TEST_NOW.toISOString(), NODE_ENV: "production" },
         stdio: ["ignore", "pipe", "pipe"],
@@ -245,15 +242,29 @@ describe("scripts/db-setup.ts (npm run db:setup)", () => {
     expect(lines[0]).toContain(file);
   }
 
+  /**
+   * Makes a path unwritable even for root, who ignores permission bits (CI runs
+   * as root): the immutable attribute binds root too. Returns the undo.
+   */
+  function makeReadOnly(target: string): () => void {
+    if (process.getuid?.() === 0) {
+      execFileSync("chattr", ["+i", target]);
+      return () => execFileSync("chattr", ["-i", target]);
+    }
+    const mode = fs.statSync(target).mode;
+    fs.chmodSync(target, fs.statSync(target).isDirectory() ? 0o555 : 0o444);
+    return () => fs.chmodSync(target, mode);
+  }
+
   it("names the file in one line when its folder is read-only", { timeout: 60_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "azure-billing-ro-"));
     const file = path.join(dir, "portal.db");
-    fs.chmodSync(dir, 0o555);
+    const undo = makeReadOnly(dir);
     try {
-      expectOneLineError(await dbSetup(`file:${file}`, 40_000, true), file);
+      expectOneLineError(await dbSetup(`file:${file}`, 40_000), file);
       expect(fs.existsSync(file)).toBe(false);
     } finally {
-      fs.chmodSync(dir, 0o755);
+      undo();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -261,12 +272,13 @@ describe("scripts/db-setup.ts (npm run db:setup)", () => {
   it("names the file in one line when the file itself is read-only", { timeout: 60_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "azure-billing-ro-"));
     const file = path.join(dir, "portal.db");
-    fs.chmodSync(dir, 0o755);
     fs.writeFileSync(file, "");
-    fs.chmodSync(file, 0o444);
+    const undo = makeReadOnly(file);
     try {
-      expectOneLineError(await dbSetup(`file:${file}`, 40_000, true), file);
+      expectOneLineError(await dbSetup(`file:${file}`, 40_000), file);
+      expect(fs.readFileSync(file).length).toBe(0);
     } finally {
+      undo();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
