@@ -8,6 +8,7 @@ import { db } from "../src/server/db";
 import { seedDemo } from "../src/server/demo/seed";
 import { now } from "../src/server/clock";
 import { reconcilePendingPayments } from "../src/features/payments/settle";
+import { optimizeDatabase } from "../src/server/db/optimize";
 
 /** Prisma's messages start with a blank line: the first line with text says what went wrong. */
 function firstLine(error: unknown): string {
@@ -31,6 +32,8 @@ try {
   } finally {
     await db.$disconnect();
   }
+  // Table statistics for the query planner (the grid's status views at scale).
+  optimizeDatabase(file);
 } catch (error) {
   if (error instanceof DatabaseSetupError) {
     console.error(error.message);
