@@ -124,6 +124,9 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
         data: { amountDueMinor: { decrement: amountMinor } },
       });
       if (reserved.count !== 1) throw new Refused("balanceChanged");
+      // Again inside the transaction, which now holds the write lock: simultaneous attempts
+      // are counted one after the other, so a burst cannot all pass the check above.
+      if (await declineLimitReached(request.accountId, request.userId, clock, tx)) throw new Refused("tooManyDeclines");
       await tx.payment.create({
         data: {
           id: paymentId, invoiceId: invoice.id, billingAccountId: invoice.billingAccountId, userId: request.userId,

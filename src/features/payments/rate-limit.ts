@@ -1,21 +1,31 @@
 import "server-only";
-import { db } from "@/server/db";
+import { db, type Db } from "@/server/db";
 
 /**
  * Card-testing protection: after too many declined payments in a window, a
  * billing account (or a user) cannot try again until the window passes. The
  * count comes from the payments table, so it holds across restarts and
  * server processes.
+ *
+ * A payment with a card that is not on file and still in flight (PENDING)
+ * counts too: it may be a decline, and card testing fires its attempts in
+ * bursts — counted only once settled, twenty simultaneous attempts would all
+ * pass the check. Payments with a saved card are counted once declined only,
+ * so paying many invoices at once with the profile's card is never refused.
  */
 export const DECLINE_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_DECLINES_PER_ACCOUNT = 10;
 export const MAX_DECLINES_PER_USER = 10;
 
-export async function declineLimitReached(accountId: string, userId: string, now: Date): Promise<boolean> {
+/** The database, or the transaction a payment is being recorded in. */
+type PaymentCounter = { payment: Pick<Db["payment"], "count"> };
+
+export async function declineLimitReached(accountId: string, userId: string, now: Date, client: PaymentCounter = db): Promise<boolean> {
   const since = new Date(now.getTime() - DECLINE_WINDOW_MS);
+  const risky = { createdAt: { gte: since }, OR: [{ status: "FAILED" }, { status: "PENDING", paymentMethodId: null }] };
   const [byAccount, byUser] = await Promise.all([
-    db.payment.count({ where: { billingAccountId: accountId, status: "FAILED", createdAt: { gte: since } } }),
-    db.payment.count({ where: { userId, status: "FAILED", createdAt: { gte: since } } }),
+    client.payment.count({ where: { billingAccountId: accountId, ...risky } }),
+    client.payment.count({ where: { userId, ...risky } }),
   ]);
   return byAccount >= MAX_DECLINES_PER_ACCOUNT || byUser >= MAX_DECLINES_PER_USER;
 }

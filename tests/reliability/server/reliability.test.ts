@@ -131,7 +131,9 @@ beforeAll(async () => {
   world = await addFixtures(dbA);
   await addFixtures(dbB);
   contosoAdmin = await sessionCookie(world.contoso.adminId);
-  A = await start("server-a", dbA);
+  // The processor takes 300 ms to answer (PAYMENT_DELAY_MS), as a real one does: the simultaneous
+  // requests below then really overlap while a payment is PENDING, instead of finishing one by one.
+  A = await start("server-a", dbA, { PAYMENT_DELAY_MS: "300" });
 }, 240_000);
 
 afterAll(async () => {
@@ -219,7 +221,8 @@ describe("1. concurrency: simultaneous Pay now requests over HTTP against next s
     const invoiceIds = world.extraInvoices.slice(3, 23);
     const keys = invoiceIds.map(() => randomUUID());
     const started = Date.now();
-    const answers = await simultaneously(invoiceIds.length, (i) => pay(invoiceIds[i], newCardBody(keys[i], card(luhnVisa(100 + i)))));
+    // With the profile's saved card, as a bulk payer does (twenty new cards at once is what card testing looks like: see 4).
+    const answers = await simultaneously(invoiceIds.length, (i) => pay(invoiceIds[i], { idempotencyKey: keys[i], method: "saved", paymentMethodId: world.contoso.savedCardId }));
     expect(answers.map((answer) => answer.status)).toEqual(invoiceIds.map(() => 200));
     for (let i = 0; i < invoiceIds.length; i++) {
       const { invoice, payments } = await invoiceRow(dbA, invoiceIds[i]);
@@ -255,6 +258,28 @@ describe("1. concurrency: simultaneous Pay now requests over HTTP against next s
     expect(outcomes).toContain("paid");
     await expectPaidOnce(invoiceId, [key]);
     figures.set("concurrency.serverActionSharedKey", { requests: N, answers: tally(outcomes.map((outcome) => (outcome === "paid" ? "paid (redirect)" : "inProgress"))), charges: 1 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe("4. card testing under concurrency", () => {
+  it("20 simultaneous declined partial payments: the decline limit (10) still holds", async () => {
+    const cookie = await sessionCookie(world.northwind3.adminId);
+    const invoiceId = world.northwind3.invoices[0];
+    const before = await countRows(dbA);
+    // $5.00 parts (the minimum) of one invoice: each reserves its own part, so they can all run at once.
+    const answers = await simultaneously(20, () => http(A.url, paymentsPath(world.northwind3.accountId, invoiceId), { cookie, json: newCardBody(randomUUID(), card(DECLINED), { amount: "5.00" }) }));
+    for (const answer of answers) expect([402, 429], answer.text.slice(0, 200)).toContain(answer.status);
+    const db = openDb(dbA);
+    const failed = await db.payment.count({ where: { billingAccountId: world.northwind3.accountId, status: "FAILED" } });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+    await db.$disconnect();
+    expect(failed).toBeLessThanOrEqual(10);
+    expect(answers.filter((answer) => answer.status === 402)).toHaveLength(failed);
+    expect(invoice.amountDueMinor).toBe(invoice.totalMinor); // every reserved part given back
+    const after = await countRows(dbA);
+    expect(after.charges - before.charges).toBe(failed); // the refused ones never reached the processor
+    figures.set("cardTesting.burst", { requests: answers.length, answers: tally(answers.map((answer) => answer.status)), declinesRecorded: failed });
   });
 });
 

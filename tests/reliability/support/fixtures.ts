@@ -17,10 +17,12 @@ import { SIM_NOW } from "./server";
 export const HOSTILE_NAME = `<script>alert("xss")</script><img src=x onerror=alert(1)> & "Co" 'Ltd'`;
 
 export type World = {
-  contoso: { accountId: string; adminId: string; readerId: string; profileId: string; payable: string[] };
+  contoso: { accountId: string; adminId: string; readerId: string; profileId: string; payable: string[]; savedCardId: string };
   fabrikam: { accountId: string; adminId: string; invoiceId: string };
   northwind: { accountId: string; profileId: string; invoices: string[] };
   northwind2: { accountId: string; profileId: string; invoices: string[] };
+  /** its own admin; for a burst of declines */
+  northwind3: { accountId: string; profileId: string; invoices: string[]; adminId: string };
   /** admin of Northwind and of Northwind Two */
   nwAdminId: string;
   /** admin of Northwind Two only */
@@ -53,7 +55,7 @@ async function addAccount(db: Db, key: string, name: string, admins: string[]) {
   for (const userId of admins) await db.roleAssignment.create({ data: { id: `${key}-${userId}`, userId, billingAccountId: accountId, role: "BILLING_ACCOUNT_ADMIN" } });
   const invoices: string[] = [];
   for (let i = 1; i <= 6; i++) {
-    const id = `G0${key.toUpperCase().slice(0, 3)}${String(i).padStart(5, "0")}`;
+    const id = `G0${key.toUpperCase()}${String(i).padStart(5, "0")}`;
     await addInvoice(db, id, accountId, profileId, "USD", 10_000 + i * 1_111);
     invoices.push(id);
   }
@@ -69,7 +71,8 @@ export async function addFixtures(dbFile: string): Promise<World> {
     const user = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email } })).id;
     // The profile of Contoso's payable invoices (the other one holds the invoice above the card limit).
     const firstPayable = await db.invoice.findFirstOrThrow({ where: { billingAccountId: contosoAccount.id, voided: false, amountDueMinor: { gt: 0, lt: 5_000_000 } } });
-    const profile = { id: firstPayable.billingProfileId };
+    const profile = await db.billingProfile.findUniqueOrThrow({ where: { id: firstPayable.billingProfileId } });
+    if (!profile.defaultPaymentMethodId) throw new Error("Contoso's billing profile has no default card");
     const fabrikamInvoice = await db.invoice.findFirstOrThrow({ where: { billingAccountId: fabrikamAccount.id }, orderBy: { invoiceDate: "desc" } });
 
     const extraInvoices: string[] = [];
@@ -84,13 +87,16 @@ export async function addFixtures(dbFile: string): Promise<World> {
     await db.user.create({ data: { id: "rel-nw2-admin", email: "admin2@northwind.test", displayName: "Northwind Two admin", passwordHash, createdAt: created } });
     const northwind = await addAccount(db, "nw", `Northwind ${HOSTILE_NAME}`, ["rel-nw-admin"]);
     const northwind2 = await addAccount(db, "nwtwo", "Northwind Two", ["rel-nw-admin", "rel-nw2-admin"]);
+    await db.user.create({ data: { id: "rel-nw3-admin", email: "admin3@northwind.test", displayName: "Northwind Three admin", passwordHash, createdAt: created } });
+    const northwind3 = { ...(await addAccount(db, "nwthree", "Northwind Three", ["rel-nw3-admin"])), adminId: "rel-nw3-admin" };
 
     const payable = await db.invoice.findMany({ where: { billingAccountId: contosoAccount.id, voided: false, amountDueMinor: { gt: 0, lt: 5_000_000 }, id: { notIn: extraInvoices } }, select: { id: true } });
     return {
-      contoso: { accountId: contosoAccount.id, adminId: await user("admin@contoso.com"), readerId: await user("reader@contoso.com"), profileId: profile.id, payable: payable.map((row) => row.id) },
+      contoso: { accountId: contosoAccount.id, adminId: await user("admin@contoso.com"), readerId: await user("reader@contoso.com"), profileId: profile.id, payable: payable.map((row) => row.id), savedCardId: profile.defaultPaymentMethodId },
       fabrikam: { accountId: fabrikamAccount.id, adminId: await user("admin@fabrikam.com"), invoiceId: fabrikamInvoice.id },
       northwind,
       northwind2,
+      northwind3,
       nwAdminId: "rel-nw-admin",
       nw2AdminId: "rel-nw2-admin",
       extraInvoices,
