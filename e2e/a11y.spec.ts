@@ -66,6 +66,20 @@ async function openInvoices(page: Page): Promise<string> {
 /** Whether focus is inside the element. */
 const holdsFocus = (locator: Locator) => locator.evaluate((element) => element.contains(document.activeElement));
 
+test("the check itself reports violations when there are some", async ({ page }) => {
+  await page.goto("/signin");
+  await page.waitForLoadState("networkidle"); // hydrated: React will not re-render the probe away
+  await page.evaluate(() => {
+    const probe = document.createElement("div");
+    probe.id = "a11y-probe";
+    probe.innerHTML = '<p style="color:#bbb;background:#fff">Low contrast</p><input type="text"><img src="/favicon.ico">';
+    document.body.append(probe);
+  });
+  await expect(page.locator("#a11y-probe img")).toBeAttached();
+  const results = await new AxeBuilder({ page }).include("#a11y-probe").withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual(expect.arrayContaining(["color-contrast", "image-alt", "label"]));
+});
+
 test.describe("axe finds no WCAG 2.1 AA violation", () => {
   test("sign-in, empty and with an error shown", async ({ page }) => {
     await page.goto("/signin");

@@ -51,6 +51,7 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = 
 test("pays the past-due invoice with the keyboard only: sign in, search, Invoices, Pay now, a saved card, Pay now", async ({ page }) => {
   // 1. Sign in.
   await page.goto("/signin");
+  await page.waitForLoadState("networkidle");
   await tabTo(page, page.getByLabel("Email"));
   await page.keyboard.type("admin@contoso.com");
   await page.keyboard.press("Tab");
@@ -58,6 +59,7 @@ test("pays the past-due invoice with the keyboard only: sign in, search, Invoice
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Azure services" })).toBeVisible();
+  await page.waitForLoadState("networkidle"); // hydrated: the search box reacts to typing
 
   // The first Tab stop is the skip link.
   await page.keyboard.press("Tab");
