@@ -581,10 +581,10 @@ function markdown(report) {
   const planned = report.runs.find((run) => run.size === "100k") ?? report.runs.at(-1);
   for (const view of planned.plan.views) {
     lines.push("");
-    lines.push(`Grid query at ${planned.invoices.toLocaleString("en-US")} invoices, ${Object.keys(view.query).length ? `\`${new URLSearchParams(view.query)}\`` : "default filters"} (${view.total.toLocaleString("en-US")} matching, page ${view.page} of ${view.pages}; listInvoices() ${view.ms} ms warm):`);
+    lines.push(`Grid query at ${planned.invoices.toLocaleString("en-US")} invoices, ${Object.keys(view.query).length ? `\`${new URLSearchParams(view.query)}\`` : "default filters"} (${view.total.toLocaleString("en-US")} matching, page ${view.page} of ${view.pages}; listInvoices() ${view.ms} ms of CPU, warm):`);
     lines.push("");
     lines.push("```");
-    for (const statement of view.statements) lines.push(statement.sql, ...statement.plan.map((line) => `  → ${line}`), `  (${statement.sqliteMs} ms in SQLite alone)`);
+    for (const statement of view.statements) lines.push(statement.sql, ...statement.plan.map((line) => `  → ${line}`), `  (${statement.sqliteMs} ms of CPU in SQLite alone)`);
     lines.push("```");
   }
   return lines.join("\n");
