@@ -52,6 +52,7 @@ const SIM_NOW = "2026-11-20T09:00:00.000Z";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DEADLINE_MIN = Number(process.env.BENCH_DEADLINE_MIN ?? 45);
 const SESSION_SECRET = randomBytes(32).toString("hex");
+const CLOCK_TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
 const PAYABLE_MONTHS = 110;
 const SIZES = [
   { key: "1k", invoices: 1_000, profiles: 8 },
@@ -272,6 +273,18 @@ async function startServer(file, port, label) {
   return {
     base,
     pids,
+    /** CPU time the server's processes have used so far (user + system), in ms. */
+    cpuMs() {
+      return pids.reduce((sum, pid) => {
+        try {
+          const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          return sum + (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+        } catch {
+          return sum;
+        }
+      }, 0);
+    },
     /** Peak RSS of the server's processes since the last call (sampled every 200 ms), in MB. */
     takeWindowPeakMb() {
       sample();
@@ -316,12 +329,14 @@ function autocannonRun(options, onResponse) {
  * run falls on all of them alike and the ratios stay fair.
  */
 function newTally() {
-  return { latencies: [], seconds: 0, requests: 0, errors: 0, non2xx: 0, peakRssMb: 0 };
+  return { latencies: [], seconds: 0, requests: 0, errors: 0, non2xx: 0, peakRssMb: 0, cpuMs: 0 };
 }
 
 async function measure(tally, server, options, seconds) {
   server.takeWindowPeakMb();
+  const cpuBefore = server.cpuMs();
   const result = await autocannonRun({ ...options, duration: seconds }, (_client, _status, _bytes, responseTime) => tally.latencies.push(responseTime));
+  tally.cpuMs += server.cpuMs() - cpuBefore;
   tally.seconds += result.duration;
   tally.requests += result.requests.total;
   tally.errors += result.errors + result.timeouts;
@@ -343,11 +358,13 @@ function finish(tally) {
     non2xx: tally.non2xx,
     seconds: Math.round(tally.seconds * 10) / 10,
     peakRssMb: Math.round(tally.peakRssMb),
+    // The server's CPU time per request: unlike latency, hardly moved by the neighbours' load.
+    cpuMsPerRequest: tally.requests ? Math.round((tally.cpuMs / tally.requests) * 10) / 10 : null,
   };
 }
 
 function logResult(size, name, r, note = "") {
-  log(`  ${size.padEnd(5)} ${name.padEnd(10)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  errors ${r.errors}  peak RSS ${r.peakRssMb} MB${note}`);
+  log(`  ${size.padEnd(5)} ${name.padEnd(10)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  errors ${r.errors}  CPU ${r.cpuMsPerRequest} ms/req  peak RSS ${r.peakRssMb} MB${note}`);
 }
 
 async function expectPage(url, cookie, marker) {
@@ -559,13 +576,13 @@ function markdown(report) {
   const lines = [];
   lines.push(`Measured ${report.date} — ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, Next.js ${report.machine.next}; load average ${report.machine.loadAverageStart.join(" / ")} at the start, ${report.machine.loadAverageEnd.join(" / ")} at the end; concurrency ${report.settings.connections}; per row a ${report.settings.warmupSeconds} s warm-up, then ${report.settings.durationSeconds} s in ${report.settings.rounds} rounds taking turns with the other rows; build ${report.build.source}.`);
   lines.push("");
-  lines.push("| Invoices | Scenario | Requests/s | p50 ms | p99 ms | Requests | Errors | Peak RSS MB |");
-  lines.push("|---:|---|---:|---:|---:|---:|---:|---:|");
+  lines.push("| Invoices | Scenario | Requests/s | p50 ms | p99 ms | Requests | Errors | Server CPU ms/request | Peak RSS MB |");
+  lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const run of report.runs) {
     const names = { floor: "floor (/dashboard)", grid: "grid, first page", gridDeep: `grid, page ${run.deep.page} of ${run.deep.pages} (past due, 24 months, by amount)`, pay: "pay (saved Visa 4242)", pdf: "invoice PDF" };
     for (const [key, label] of Object.entries(names)) {
       const r = run.results[key];
-      lines.push(`| ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.peakRssMb} |`);
+      lines.push(`| ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuMsPerRequest} | ${r.peakRssMb} |`);
     }
   }
   lines.push("");
@@ -578,6 +595,20 @@ function markdown(report) {
   lines.push("| Target | Value | Limit | Result |");
   lines.push("|---|---:|---:|---|");
   for (const t of report.targets) lines.push(`| ${t.name} | ${t.value}${t.unit} | ${t.limit}${t.unit} | ${t.pass ? "pass" : "**FAIL**"} |`);
+  lines.push("");
+  lines.push("Server CPU time per request, the same ratios without the neighbours' noise (information, not targets):");
+  lines.push("");
+  for (const run of report.runs) {
+    const r = run.results;
+    const ratio = (a, b) => (a && b ? `${Math.round((a / b) * 100) / 100}×` : "n/a");
+    lines.push(`- ${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}`);
+  }
+  const small = report.runs.find((run) => run.size === "1k");
+  const large = report.runs.find((run) => run.size === "100k");
+  if (small && large) {
+    const ratio = (key) => `${Math.round((large.results[key].cpuMsPerRequest / small.results[key].cpuMsPerRequest) * 100) / 100}×`;
+    lines.push(`- 100,000 / 1,000 invoices: floor ${ratio("floor")}, grid ${ratio("grid")}, grid deep page ${ratio("gridDeep")}, pay ${ratio("pay")}, PDF ${ratio("pdf")}`);
+  }
   const planned = report.runs.find((run) => run.size === "100k") ?? report.runs.at(-1);
   for (const view of planned.plan.views) {
     lines.push("");
