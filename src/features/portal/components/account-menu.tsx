@@ -28,7 +28,7 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={t("accountMenu", { name })}
+        aria-label={t("accountMenu", { name, email })}
         onClick={() => setOpen((value) => !value)}
         className="flex h-10 items-center gap-2 px-2 text-left text-white hover:bg-[#323130]"
       >
