@@ -96,14 +96,17 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   const scope = await loadBillingScope(request.userId, request.accountId);
   const invoice = scope ? await db.invoice.findFirst({ where: { id: request.invoiceId, billingAccountId: request.accountId } }) : null;
   if (!scope || !invoice) return { status: "refused", reason: "notFound" };
+  // A request with the same key may have reserved the balance since the replay above (the invoice
+  // then reads Paid): a refusal that depends on the balance answers as that request does.
+  const refuse = async (reason: RefusalReason): Promise<PayOutcome> => (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason };
   const denial = payDenial(scope.access, invoiceStatus(invoice, clock));
-  if (denial) return { status: "refused", reason: denial };
+  if (denial) return refuse(denial);
   if (exceedsCardLimit(invoice.amountDueMinor, invoice.currency)) return { status: "refused", reason: "aboveCardLimit" };
 
   const amountMinor = request.amountMinor ?? invoice.amountDueMinor;
   const amountProblem = paymentAmountProblem(amountMinor, invoice.amountDueMinor, invoice.currency);
-  if (amountProblem) return { status: "refused", reason: amountProblem };
-  if (await declineLimitReached(request.accountId, request.userId, clock)) return { status: "refused", reason: "tooManyDeclines" };
+  if (amountProblem) return refuse(amountProblem);
+  if (await declineLimitReached(request.accountId, request.userId, clock)) return refuse("tooManyDeclines");
 
   let card: { fingerprint: string; brand: string; last4: string; expMonth: number; expYear: number; savedId: string | null };
   if (request.method.kind === "saved") {
