@@ -5,6 +5,14 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
+/** `@/` → src/, and `server-only` → its empty module; shared with vitest.reliability.config.ts. */
+export const resolveAliases = {
+  alias: [
+    { find: /^@\//, replacement: `${path.join(root, "src")}/` },
+    { find: /^server-only$/, replacement: path.join(root, "node_modules", "server-only", "empty.js") },
+  ],
+};
+
 /**
  * Two projects:
  * - "node": tests/**\/*.test.ts — unit and integration tests (server code, Prisma on a throwaway SQLite file).
@@ -14,12 +22,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  * (Next resolves it with the react-server condition; vitest does not).
  */
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@\//, replacement: `${path.join(root, "src")}/` },
-      { find: /^server-only$/, replacement: path.join(root, "node_modules", "server-only", "empty.js") },
-    ],
-  },
+  resolve: resolveAliases,
   test: {
     // 2 cores: one fork per core. Each test file still runs in its own isolated module graph.
     pool: "forks",

@@ -1,8 +1,5 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-
-const root = path.dirname(fileURLToPath(import.meta.url));
+import { resolveAliases } from "./vitest.config";
 
 /**
  * The reliability suite against production servers (tests/reliability/server/):
@@ -12,12 +9,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  *   npx vitest run --config vitest.reliability.config.ts
  */
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@\//, replacement: `${path.join(root, "src")}/` },
-      { find: /^server-only$/, replacement: path.join(root, "node_modules", "server-only", "empty.js") },
-    ],
-  },
+  resolve: resolveAliases,
   test: {
     name: "reliability",
     environment: "node",
