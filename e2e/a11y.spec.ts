@@ -10,6 +10,7 @@
 // accounts) can be checked; nothing else reads that user.
 //
 // Each page's violation count goes to test-results/a11y-summary.json.
+import { focusWithoutIndicator } from "./support/focus";
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -326,13 +327,7 @@ test("every focusable element on the invoices page and in the Pay now blade show
   await openInvoices(page);
   const missing: string[] = [];
   const check = async () => {
-    const problem = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element || element === document.body) return null;
-      const style = getComputedStyle(element);
-      const visible = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== "none";
-      return visible ? null : element.outerHTML.slice(0, 120);
-    });
+    const problem = await focusWithoutIndicator(page);
     if (problem) missing.push(problem);
   };
   for (let i = 0; i < 60; i++) {

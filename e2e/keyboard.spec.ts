@@ -5,6 +5,7 @@
 //
 // It pays an invoice, so it runs its own server with its own freshly seeded
 // database (e2e/support/own-server.ts) and leaves the shared one alone.
+import { focusWithoutIndicator } from "./support/focus";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/auth";
 import { E2E_PORT } from "./support/env";
@@ -26,13 +27,7 @@ const grid = (page: Page) => page.getByRole("table").filter({ has: page.getByRol
 const unseenFocus: string[] = [];
 
 async function recordFocusVisibility(page: Page): Promise<void> {
-  const problem = await page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return null;
-    const style = getComputedStyle(element);
-    const visible = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== "none";
-    return visible ? null : element.outerHTML.slice(0, 120);
-  });
+  const problem = await focusWithoutIndicator(page);
   if (problem) unseenFocus.push(problem);
 }
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { PropertyRow } from "@/components/ui/property-row";
 import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { billingAccountPath } from "../paths";
 import { billingAccountAdmins, requireBillingScope } from "../scope";
@@ -9,12 +10,7 @@ export const CHECK_ACCOUNT_TYPE_URL = "https://learn.microsoft.com/azure/cost-ma
 export async function BillingAccountProperties({ accountId }: { accountId: string }) {
   const { account, role } = await requireBillingScope(accountId);
   const [t, ta, tp, admins] = await Promise.all([getTranslations("access.properties"), getTranslations("access"), getTranslations("portal.services"), billingAccountAdmins(account.id)]);
-  const row = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-[220px_1fr] gap-2 border-b border-stroke-subtle py-2">
-      <dt className="text-ink-muted">{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
+  const row = (label: string, value: React.ReactNode) => <PropertyRow label={label} labelWidth="220px">{value}</PropertyRow>;
   return (
     <>
       <Breadcrumb items={[{ label: tp("costManagementBilling"), href: "/billing" }, { label: account.name, href: billingAccountPath(account.id) }, { label: t("title") }]} />

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PropertyRow } from "@/components/ui/property-row";
 import { TableHead } from "@/components/ui/table-head";
 import { notFound } from "next/navigation";
 import { intlLocaleOf } from "@/i18n/format";
@@ -23,12 +24,7 @@ export async function InvoiceDetailsBlade({ accountId, invoiceId, closeHref, rec
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
   const status = invoiceStatus(invoice, now());
 
-  const field = (label: string, value: React.ReactNode) => (
-    <div className="flex gap-2 py-1">
-      <dt className="w-40 shrink-0 text-ink-muted">{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
+  const field = (label: string, value: React.ReactNode) => <PropertyRow label={label} labelWidth="160px" ruled={false}>{value}</PropertyRow>;
 
   return (
     <Blade title={t("title", { id: invoice.id })} subtitle={invoice.billingProfile.name} closeHref={closeHref}>

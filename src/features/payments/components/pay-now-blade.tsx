@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MessageBar } from "@/components/ui/message-bar";
+import { PropertyRow } from "@/components/ui/property-row";
 import { CHECK_ACCOUNT_TYPE_URL } from "@/features/access/components/billing-account-properties";
 import { payDenial } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
@@ -61,12 +62,7 @@ export async function PayNowBlade({ accountId, invoiceId, closeHref }: { account
     );
   }
 
-  const row = (label: string, value: React.ReactNode) => (
-    <div className="flex gap-2 py-0.5">
-      <dt className="w-36 shrink-0 text-ink-muted">{label}</dt>
-      <dd className="font-semibold">{value}</dd>
-    </div>
-  );
+  const row = (label: string, value: React.ReactNode) => <PropertyRow label={label} labelWidth="144px" ruled={false} valueClassName="font-semibold">{value}</PropertyRow>;
   return (
     <Blade title={t("payNow.title")} subtitle={t("payNow.subtitle", { id: invoice.id })} closeHref={closeHref} width="narrow">
       <section aria-labelledby="paynow-summary" className="mb-4">

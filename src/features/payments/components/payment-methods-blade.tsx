@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { MessageBar } from "@/components/ui/message-bar";
+import { TableHead } from "@/components/ui/table-head";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
@@ -40,15 +41,7 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
               <p className="text-[13px] text-ink-muted">{t("none")}</p>
             ) : (
               <table className="w-full text-left text-[13px]">
-                <thead>
-                  <tr className="border-b border-stroke">
-                    <th scope="col" className="py-1.5 font-semibold">{t("card")}</th>
-                    <th scope="col" className="py-1.5 font-semibold">{t("expires")}</th>
-                    <th scope="col" className="py-1.5 font-semibold">{t("holder")}</th>
-                    <th scope="col" className="py-1.5 font-semibold">{t("status")}</th>
-                    {canManage && <th scope="col" className="py-1.5 font-semibold">{t("actions")}</th>}
-                  </tr>
-                </thead>
+                <TableHead columns={[t("card"), t("expires"), t("holder"), t("status"), ...(canManage ? [t("actions")] : [])]} cell="py-1.5" />
                 <tbody>
                   {profile.paymentMethods.map((card) => {
                     const expired = isCardExpired(card, clock);

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PropertyRow } from "@/components/ui/property-row";
 import { requireBillingScope } from "@/features/access/scope";
 import { Blade } from "@/features/portal/components/blade";
 import { intlLocaleOf } from "@/i18n/format";
@@ -14,12 +15,7 @@ export async function ReceiptBlade({ accountId, invoiceId, paymentId, closeHref 
   const payment = await db.payment.findFirst({ where: { id: paymentId, invoiceId, billingAccountId: account.id, status: "SUCCEEDED" } });
   if (!payment) notFound();
   const [t, ti, format, locale] = await Promise.all([getTranslations("payments.receipt"), getTranslations("invoices.details"), getFormatter(), intlLocaleOf()]);
-  const row = (label: string, value: string) => (
-    <div className="grid grid-cols-[180px_1fr] gap-2 border-b border-stroke-subtle py-1.5">
-      <dt className="text-ink-muted">{label}</dt>
-      <dd className="font-semibold break-all">{value}</dd>
-    </div>
-  );
+  const row = (label: string, value: string) => <PropertyRow label={label} valueClassName="font-semibold break-all">{value}</PropertyRow>;
   return (
     <Blade title={t("title")} subtitle={payment.invoiceId} closeHref={closeHref} width="narrow">
       <div className="no-print mb-3">

@@ -1,15 +1,11 @@
 import { useTranslations } from "next-intl";
 import { MessageBar } from "@/components/ui/message-bar";
+import { PropertyRow } from "@/components/ui/property-row";
 
 /** Simulated bank details for invoices above the card limit; the invoice number is the reference. */
 export function WireTransferInstructions({ invoiceId, amount, limit, currency }: { invoiceId: string; amount: string; limit: string; currency: string }) {
   const t = useTranslations("payments.wire");
-  const row = (label: string, value: string) => (
-    <div className="grid grid-cols-[180px_1fr] gap-2 border-b border-stroke-subtle py-1.5">
-      <dt className="text-ink-muted">{label}</dt>
-      <dd className="font-mono">{value}</dd>
-    </div>
-  );
+  const row = (label: string, value: string) => <PropertyRow label={label} valueClassName="font-mono">{value}</PropertyRow>;
   return (
     <section aria-labelledby="wire-heading" className="flex flex-col gap-3">
       <h3 id="wire-heading" className="text-base font-semibold">{t("title")}</h3>
