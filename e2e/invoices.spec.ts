@@ -117,10 +117,13 @@ test.describe("the billing account admin", () => {
     await openInvoicesLikeTheSeed(page, "admin@contoso.com");
     const invoiceId = (await bodyRows(page).first().locator("td").first().innerText()).trim();
     const gridUrl = page.url();
+    // The blade opens in place (client navigation): the page is not reloaded, so this survives.
+    await page.evaluate(() => Object.assign(window, { beforeBlade: true }));
 
     await grid(page).getByRole("link", { name: invoiceId, exact: true }).click();
     const blade = page.getByRole("dialog");
     await expect(blade.getByRole("heading", { level: 2 })).toHaveText(`Invoice ${invoiceId}`);
+    expect(await page.evaluate(() => "beforeBlade" in window)).toBe(true);
     await expect(page).toHaveURL(new RegExp(`[?&]invoice=${invoiceId}(&|$)`));
     await expect(blade.getByRole("heading", { name: "Charges" })).toBeVisible();
     await expect(blade.getByText("Total", { exact: true })).toBeVisible();

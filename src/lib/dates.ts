@@ -1,3 +1,5 @@
+import { remember } from "./remember";
+
 /** Calendar arithmetic in UTC: invoices are dated by day, independent of the server's time zone. */
 const DAY_MS = 86_400_000;
 
@@ -35,4 +37,16 @@ export function monthlyInvoiceDates(now: Date, count: number): InvoiceDates[] {
     const periodEnd = new Date(Date.UTC(invoiceDate.getUTCFullYear(), invoiceDate.getUTCMonth(), 0));
     return { monthsAgo, invoiceDate, dueDate: addDays(invoiceDate, PAYMENT_TERMS_DAYS), periodStart, periodEnd };
   });
+}
+
+export type DateFormat = { dateStyle: "medium" | "long"; timeStyle?: "short" };
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date as the portal writes it ("Oct 5, 2026", "5 oct. 2026"), read in UTC
+ * like every billing date. The formatters are kept (see remember.ts).
+ */
+export function formatDate(date: Date, locale: string, format: DateFormat = { dateStyle: "medium" }): string {
+  const key = `${locale}|${format.dateStyle}|${format.timeStyle ?? ""}`;
+  return remember(dateFormatters, key, () => new Intl.DateTimeFormat(locale, { ...format, timeZone: "UTC" })).format(date);
 }

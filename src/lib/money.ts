@@ -3,22 +3,12 @@
  * code. No floating point touches an amount: parsing and formatting go through
  * strings and Intl.
  */
+import { remember } from "./remember";
+
 export type Money = { amountMinor: number; currency: string };
 
-// Building an Intl.NumberFormat costs ~100 µs (ICU data lookups); using one costs ~1 µs.
-// A grid page formats dozens of amounts, so the formatters are kept, per currency and
-// locale. Keys come from ISO codes and the product's locales; the bound is a safety net.
-const MAX_CACHED = 256;
 const digitsByCurrency = new Map<string, number>();
 const formatters = new Map<string, Intl.NumberFormat>();
-
-function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  const value = make();
-  if (cache.size < MAX_CACHED) cache.set(key, value);
-  return value;
-}
 
 /** How many decimals the currency has (2 for USD/EUR, 0 for JPY), from Intl's data. */
 export function minorUnitDigits(currency: string): number {

@@ -1,6 +1,8 @@
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+vi.mock("next/navigation", () => import("../support/next-request"));
+import { resetNextRequest, router } from "../support/next-request";
 import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
 import { parseInvoiceFilters } from "@/features/invoices/filters";
 import type { GridInvoice } from "@/features/invoices/queries";
@@ -37,7 +39,7 @@ const idOf = (status: InvoiceStatus) => rows.find((invoice) => invoice.status ==
 function renderGrid(props: { canPay: boolean; rows?: GridInvoice[] }) {
   return render(
     <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
-      <InvoicesGrid basePath={basePath} rows={props.rows ?? rows} filters={parseInvoiceFilters({})} canPay={props.canPay} pdfHref={(id) => `/api/pdf/${id}`} />
+      <InvoicesGrid basePath={basePath} invoices={props.rows ?? rows} filters={parseInvoiceFilters({})} canPay={props.canPay} accountId="acc:1" />
     </NextIntlClientProvider>,
   );
 }
@@ -45,6 +47,8 @@ function renderGrid(props: { canPay: boolean; rows?: GridInvoice[] }) {
 function rowFor(id: string): HTMLElement {
   return screen.getByRole("link", { name: id }).closest("tr")!;
 }
+
+beforeEach(() => resetNextRequest());
 
 describe("InvoicesGrid", () => {
   it("shows every column header", () => {
@@ -111,7 +115,7 @@ describe("InvoicesGrid", () => {
     for (const invoice of rows) {
       expect(screen.getByRole("link", { name: invoice.id })).toHaveAttribute("href", `${basePath}?invoice=${invoice.id}&blade=details`);
       const pdf = within(rowFor(invoice.id)).getByRole("link", { name: `Download PDF ${invoice.id}` });
-      expect(pdf).toHaveAttribute("href", `/api/pdf/${invoice.id}`);
+      expect(pdf).toHaveAttribute("href", `/api/billing/acc%3A1/invoices/${invoice.id}/pdf`);
       expect(pdf).toHaveAttribute("download");
     }
   });
@@ -126,5 +130,37 @@ describe("InvoicesGrid", () => {
     renderGrid({ canPay: true, rows: [row("G00000009", "due", { billingProfile: { name: "<img src=x onerror=alert(1)>" } })] });
     expect(screen.getByText("<img src=x onerror=alert(1)>")).toBeInTheDocument();
     expect(document.querySelector("img")).toBeNull();
+  });
+});
+
+describe("InvoicesGrid in a filtered view", () => {
+  it("keeps the view's filters in the details and Pay now links", () => {
+    render(
+      <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
+        <InvoicesGrid basePath={basePath} invoices={[row("G00000001", "pastDue")]} filters={parseInvoiceFilters({ status: "pastDue", page: "3" })} canPay accountId="acc:1" />
+      </NextIntlClientProvider>,
+    );
+    expect(screen.getByRole("link", { name: "G00000001" })).toHaveAttribute("href", `${basePath}?status=pastDue&page=3&invoice=G00000001&blade=details`);
+    expect(screen.getByRole("link", { name: "Pay now for invoice G00000001" })).toHaveAttribute("href", `${basePath}?status=pastDue&page=3&invoice=G00000001&blade=pay`);
+  });
+});
+
+describe("InvoicesGrid row links", () => {
+  it("open the details and Pay now blades in place, without a reload or a scroll", () => {
+    renderGrid({ canPay: true });
+    const pastDue = idOf("pastDue");
+    expect(fireEvent.click(screen.getByRole("link", { name: pastDue }))).toBe(false); // default prevented
+    expect(router.push).toHaveBeenLastCalledWith(`${basePath}?invoice=${pastDue}&blade=details`, { scroll: false });
+    fireEvent.click(screen.getByRole("link", { name: `Pay now for invoice ${pastDue}` }));
+    expect(router.push).toHaveBeenLastCalledWith(`${basePath}?invoice=${pastDue}&blade=pay`, { scroll: false });
+  });
+
+  it("leave a new tab, a modified click and the PDF download to the browser", () => {
+    renderGrid({ canPay: true });
+    const id = idOf("due");
+    expect(fireEvent.click(screen.getByRole("link", { name: id }), { ctrlKey: true })).toBe(true);
+    expect(fireEvent.click(screen.getByRole("link", { name: id }), { button: 1 })).toBe(true);
+    expect(fireEvent.click(screen.getByRole("link", { name: `Download PDF ${id}` }))).toBe(true);
+    expect(router.push).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { INVOICE_DAY_OF_MONTH, PAYMENT_TERMS_DAYS, addDays, addMonths, monthlyInvoiceDates, startOfUtcDay } from "@/lib/dates";
+import { INVOICE_DAY_OF_MONTH, PAYMENT_TERMS_DAYS, addDays, addMonths, formatDate, monthlyInvoiceDates, startOfUtcDay } from "@/lib/dates";
 
 const d = (iso: string) => new Date(iso);
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -100,5 +100,21 @@ describe("monthlyInvoiceDates", () => {
       expect(monthlyInvoiceDates(now, 3)).toEqual(utc);
     }
     expect(day(utc[0].invoiceDate)).toBe("2026-10-05");
+  });
+});
+
+describe("formatDate", () => {
+  const date = new Date("2026-10-05T23:30:00.000Z");
+  it("writes a billing date in the locale's medium style, in UTC whatever the server's zone", () => {
+    expect(formatDate(date, "en-US")).toBe("Oct 5, 2026");
+    expect(formatDate(date, "fr-FR")).toBe("5 oct. 2026");
+  });
+  it("adds the time when asked", () => {
+    expect(formatDate(date, "en-US", { dateStyle: "long", timeStyle: "short" })).toBe("October 5, 2026 at 11:30 PM");
+    expect(formatDate(date, "fr-FR", { dateStyle: "medium", timeStyle: "short" })).toBe("5 oct. 2026, 23:30");
+  });
+  it("keeps one formatter per locale and style, so repeated calls agree", () => {
+    expect(formatDate(new Date("2026-01-31T00:00:00.000Z"), "en-US")).toBe("Jan 31, 2026");
+    expect(formatDate(date, "en-US")).toBe("Oct 5, 2026");
   });
 });

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
 import { now } from "@/server/clock";
 import type { InvoiceDetails } from "./queries";
 import { invoiceStatus } from "./status";
@@ -146,7 +147,7 @@ export async function buildInvoicePdf(invoice: InvoicePdfInput, texts: InvoicePd
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const money = (amountMinor: number) => formatMoney(amountMinor, invoice.currency, options.locale);
-  const day = (date: Date) => new Intl.DateTimeFormat(options.locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  const day = (date: Date) => formatDate(date, options.locale);
   const contentWidth = PAGE.width - 2 * MARGIN;
   const bottom = MARGIN + 36; // room for the footer
 
@@ -296,7 +297,7 @@ export async function renderInvoicePdf(invoice: InvoicePdfInput): Promise<Uint8A
   const [t, ts, ti, locale] = await Promise.all([getTranslations("invoices.pdf"), getTranslations("invoices.status"), getTranslations("invoices"), intlLocaleOf()]);
   const clock = now();
   const status = invoiceStatus(invoice, clock);
-  const day = (date: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  const day = (date: Date) => formatDate(date, locale);
   const texts: InvoicePdfTexts = {
     title: t("title"),
     invoiceNumber: t("invoiceNumber"),

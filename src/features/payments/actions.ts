@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { billingAccountPath } from "@/features/access/paths";
 import { safeReturnPath } from "@/features/access/return-path";
 import { currentUser } from "@/features/access/session";
+import { withQuery } from "@/lib/urls";
 import { payInvoice } from "./pay-invoice";
 import { outcomeMessage, parsePayInput } from "./pay-input";
 import type { PayNowState } from "./pay-now-state";
@@ -35,7 +36,7 @@ export async function payInvoiceAction(_previous: PayNowState, formData: FormDat
       // The blade closes onto the grid, where the row now reads Paid and a notification confirms it.
       const returnTo = typeof raw.returnTo === "string" ? raw.returnTo : undefined;
       const target = safeReturnPath(returnTo ?? `${billingAccountPath(request.accountId)}/invoices`);
-      redirect(`${target}${target.includes("?") ? "&" : "?"}paid=${encodeURIComponent(outcome.paymentId)}`);
+      redirect(withQuery(target, { paid: outcome.paymentId }));
     }
     return { status: "succeeded", paymentId: outcome.paymentId, amountMinor: outcome.amountMinor, paidInFull: false, nextKey: freshKey };
   }

@@ -8,6 +8,7 @@ import { requireBillingScope } from "@/features/access/scope";
 import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
 import { now } from "@/server/clock";
 import { invoicesQuery } from "../filters";
 import { getBillingOverview, type AmountByCurrency } from "../queries";
@@ -27,7 +28,7 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
     getBillingOverview(account.id, clock),
   ]);
   const invoicesPath = `${billingAccountPath(account.id)}/invoices`;
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  const day = (date: Date) => formatDate(date, locale);
   // An account bills in one currency; should it ever hold several, each sum is shown.
   const amounts = (sums: AmountByCurrency[]) =>
     sums.length === 0 ? formatMoney(0, account.currency, locale) : sums.map((sum) => formatMoney(sum.amountMinor, sum.currency, locale)).join(" + ");

@@ -1,9 +1,10 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { PropertyRow } from "@/components/ui/property-row";
 import { TableHead } from "@/components/ui/table-head";
 import { notFound } from "next/navigation";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
 import { requireBillingScope } from "@/features/access/scope";
 import { Blade } from "@/features/portal/components/blade";
 import { now } from "@/server/clock";
@@ -19,9 +20,9 @@ export async function InvoiceDetailsBlade({ accountId, invoiceId, closeHref, rec
   const { account } = await requireBillingScope(accountId);
   const invoice = await getInvoiceDetails(account.id, invoiceId);
   if (!invoice) notFound();
-  const [t, ti, format, locale] = await Promise.all([getTranslations("invoices.details"), getTranslations("invoices"), getFormatter(), intlLocaleOf()]);
+  const [t, ti, locale] = await Promise.all([getTranslations("invoices.details"), getTranslations("invoices"), intlLocaleOf()]);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" });
+  const day = (date: Date) => formatDate(date, locale);
   const status = invoiceStatus(invoice, now());
 
   const field = (label: string, value: React.ReactNode) => <PropertyRow label={label} labelWidth="160px" ruled={false}>{value}</PropertyRow>;
@@ -39,7 +40,7 @@ export async function InvoiceDetailsBlade({ accountId, invoiceId, closeHref, rec
           {field(t("invoiceDate"), day(invoice.invoiceDate))}
           {field(t("dueDate"), day(invoice.dueDate))}
           {field(t("billingPeriod"), ti("period", { start: day(invoice.periodStart), end: day(invoice.periodEnd) }))}
-          {field(t("status"), <StatusBadge status={status} />)}
+          {field(t("status"), <StatusBadge status={status} label={ti(`status.${status}`)} />)}
         </dl>
       </section>
       <section aria-labelledby="details-lines" className="mt-5">
@@ -81,7 +82,7 @@ export async function InvoiceDetailsBlade({ accountId, invoiceId, closeHref, rec
             <tbody>
               {invoice.payments.map((payment) => (
                 <tr key={payment.id} className="border-b border-stroke-subtle">
-                  <td className="py-1.5">{format.dateTime(payment.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}</td>
+                  <td className="py-1.5">{formatDate(payment.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}</td>
                   <td className="py-1.5 text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency, locale)}</td>
                   <td className="py-1.5 pl-4">{payment.kind === "WIRE_TRANSFER" ? t("wireTransfer") : `${cardBrandName(payment.cardBrand)} •••• ${payment.cardLast4}`}</td>
                   <td className="py-1.5">{t(`results.${payment.status as "SUCCEEDED"}`)}</td>

@@ -8,7 +8,6 @@ import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { now } from "@/server/clock";
 import { invoicesQuery, parseInvoiceFilters } from "../filters";
 import { listBillingProfiles, listInvoices } from "../queries";
-import { invoicePdfPath } from "../pdf-path";
 import { InvoiceFiltersBar } from "./invoice-filters-bar";
 import { InvoicesGrid } from "./invoices-grid";
 import { Pagination } from "./pagination";
@@ -54,7 +53,7 @@ export async function InvoicesBlade({ accountId, searchParams, renderBlade }: {
         </div>
         <InvoiceFiltersBar basePath={basePath} filters={pageFilters} profiles={profiles} />
         <div className="bg-surface">
-          <InvoicesGrid basePath={basePath} rows={rows} filters={pageFilters} canPay={canPayDue} pdfHref={(id) => invoicePdfPath(account.id, id)} />
+          <InvoicesGrid basePath={basePath} invoices={rows} filters={pageFilters} canPay={canPayDue} accountId={account.id} />
         </div>
         <Pagination basePath={basePath} filters={pageFilters} page={page} pages={pages} total={total} />
         {total === 0 && filters.status !== "all" && (

@@ -1,4 +1,3 @@
-import { useTranslations } from "next-intl";
 import { CheckmarkCircle16Filled, CircleHalfFill16Regular, Clock16Regular, DismissCircle16Filled, Warning16Filled } from "@/components/ui/icons";
 import type { InvoiceStatus } from "../status";
 
@@ -10,13 +9,16 @@ const look: Record<InvoiceStatus, { icon: React.ReactNode; className: string }> 
   void: { icon: <DismissCircle16Filled aria-hidden />, className: "text-ink-muted" },
 };
 
-/** A status as icon and words — never colour alone. */
-export function StatusBadge({ status }: { status: InvoiceStatus }) {
-  const t = useTranslations("invoices.status");
+/**
+ * A status as icon and words — never colour alone. The caller passes the words
+ * (`invoices.status.<status>`): a grid translates with the one translator it
+ * already holds, instead of a translator per row.
+ */
+export function StatusBadge({ status, label }: { status: InvoiceStatus; label: string }) {
   return (
     <span className="inline-flex items-center gap-1 whitespace-nowrap">
       <span className={`flex ${look[status].className}`}>{look[status].icon}</span>
-      <span>{t(status)}</span>
+      <span>{label}</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { MessageBar } from "@/components/ui/message-bar";
 import { PropertyRow } from "@/components/ui/property-row";
 import { CHECK_ACCOUNT_TYPE_URL } from "@/features/access/components/billing-account-properties";
@@ -10,6 +10,7 @@ import { invoiceStatus } from "@/features/invoices/status";
 import { Blade } from "@/features/portal/components/blade";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
 import { db } from "@/server/db";
 import { now } from "@/server/clock";
 import { isCardExpired } from "../card-schema";
@@ -27,7 +28,7 @@ export async function PayNowBlade({ accountId, invoiceId, closeHref }: { account
   const invoice = await db.invoice.findFirst({ where: { id: invoiceId, billingAccountId: account.id }, include: { billingProfile: { select: { name: true, defaultPaymentMethodId: true } } } });
   if (!invoice) notFound();
   const clock = now();
-  const [t, ta, format, locale] = await Promise.all([getTranslations("payments"), getTranslations("access.denied"), getFormatter(), intlLocaleOf()]);
+  const [t, ta, locale] = await Promise.all([getTranslations("payments"), getTranslations("access.denied"), intlLocaleOf()]);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const denial = payDenial(access, invoiceStatus(invoice, clock));
   const limit = cardLimitFor(invoice.currency);
@@ -70,7 +71,7 @@ export async function PayNowBlade({ accountId, invoiceId, closeHref }: { account
         <dl className="text-[13px]">
           {row(t("payNow.invoiceNumber"), invoice.id)}
           {row(t("payNow.billingProfile"), invoice.billingProfile.name)}
-          {row(t("payNow.dueDate"), format.dateTime(invoice.dueDate, { dateStyle: "medium", timeZone: "UTC" }))}
+          {row(t("payNow.dueDate"), formatDate(invoice.dueDate, locale))}
           {row(t("payNow.amountDue"), money(invoice.amountDueMinor))}
           {row(t("payNow.currency"), invoice.currency)}
         </dl>

@@ -1,11 +1,12 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { PropertyRow } from "@/components/ui/property-row";
 import { requireBillingScope } from "@/features/access/scope";
 import { Blade } from "@/features/portal/components/blade";
 import { intlLocaleOf } from "@/i18n/format";
 import { cardBrandName } from "@/lib/card-brand";
 import { formatMoney } from "@/lib/money";
+import { formatDate } from "@/lib/dates";
 import { db } from "@/server/db";
 import { PrintButton } from "./print-button";
 
@@ -14,7 +15,7 @@ export async function ReceiptBlade({ accountId, invoiceId, paymentId, closeHref 
   const { account } = await requireBillingScope(accountId);
   const payment = await db.payment.findFirst({ where: { id: paymentId, invoiceId, billingAccountId: account.id, status: "SUCCEEDED" } });
   if (!payment) notFound();
-  const [t, ti, format, locale] = await Promise.all([getTranslations("payments.receipt"), getTranslations("invoices.details"), getFormatter(), intlLocaleOf()]);
+  const [t, ti, locale] = await Promise.all([getTranslations("payments.receipt"), getTranslations("invoices.details"), intlLocaleOf()]);
   const row = (label: string, value: string) => <PropertyRow label={label} valueClassName="font-semibold break-all">{value}</PropertyRow>;
   return (
     <Blade title={t("title")} subtitle={payment.invoiceId} closeHref={closeHref} width="narrow">
@@ -23,7 +24,7 @@ export async function ReceiptBlade({ accountId, invoiceId, paymentId, closeHref 
       </div>
       <dl className="text-[13px]">
         {row(t("paymentId"), payment.id)}
-        {row(t("date"), format.dateTime(payment.settledAt ?? payment.createdAt, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }))}
+        {row(t("date"), formatDate(payment.settledAt ?? payment.createdAt, locale, { dateStyle: "long", timeStyle: "short" }))}
         {row(t("amount"), formatMoney(payment.amountMinor, payment.currency, locale))}
         {row(t("invoiceNumber"), payment.invoiceId)}
         {row(t("billingAccount"), account.name)}

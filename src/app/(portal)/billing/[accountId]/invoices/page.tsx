@@ -7,6 +7,7 @@ import { PayNowBlade } from "@/features/payments/components/pay-now-blade";
 import { ReceiptBlade } from "@/features/payments/components/receipt-blade";
 import { PaymentSucceededToast } from "@/features/payments/components/payment-succeeded-toast";
 import { requireUser } from "@/features/access/session";
+import { withQuery } from "@/lib/urls";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invoices"))("title") };
@@ -28,7 +29,7 @@ export default async function InvoicesPage({ params, searchParams }: PageProps<"
       searchParams={query}
       renderBlade={(closeHref) => {
         if (!invoiceId) return null;
-        const withBlade = (extra: Record<string, string>) => `${closeHref}${closeHref.includes("?") ? "&" : "?"}${new URLSearchParams({ invoice: invoiceId, ...extra })}`;
+        const withBlade = (extra: Record<string, string>) => withQuery(closeHref, { invoice: invoiceId, ...extra });
         if (blade === "details") return <InvoiceDetailsBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} receiptHref={(payment) => withBlade({ blade: "receipt", payment })} />;
         if (blade === "receipt" && typeof query.payment === "string") {
           return <ReceiptBlade accountId={accountId} invoiceId={invoiceId} paymentId={query.payment} closeHref={withBlade({ blade: "details" })} />;
