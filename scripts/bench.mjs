@@ -36,6 +36,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { sealData } from "iron-session";
+import { serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = process.cwd();
 const work = path.join(root, "bench", ".work");
@@ -244,8 +245,8 @@ function setupDatabase(file) {
 async function startServer(file, port, label) {
   const env = serverEnv(file, port);
   const logFile = fs.openSync(path.join(work, `server-${label}.log`), "w");
-  // BENCH_NODE_OPTIONS: flags for the server's Node (e.g. --max-old-space-size=160), to study memory.
-  const nodeOptions = (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
+  // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
+  const nodeOptions = process.env.BENCH_NODE_OPTIONS === undefined ? serverNodeFlags : process.env.BENCH_NODE_OPTIONS.split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeOptions, path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: appDir, env, stdio: ["ignore", logFile, logFile] });
   children.add(child);
   const base = `http://127.0.0.1:${port}`;
@@ -659,7 +660,7 @@ async function main() {
       loadAverageEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
     },
     build: buildInfo,
-    settings: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, rounds: ROUNDS, simNow: SIM_NOW, quick: QUICK, serverNodeOptions: process.env.BENCH_NODE_OPTIONS ?? "" },
+    settings: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, rounds: ROUNDS, simNow: SIM_NOW, quick: QUICK, serverNodeOptions: process.env.BENCH_NODE_OPTIONS ?? serverNodeFlags.join(" ") },
     runs,
   };
   report.targets = targets(runs);

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = process.cwd();
 const host = process.env.HOST ?? "127.0.0.1";
@@ -63,7 +64,7 @@ console.log(`e2e-server: fresh database ${file}`);
 const setup = spawnSync(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"], { cwd: root, env, stdio: "inherit" });
 if (setup.status !== 0) fail(`db:setup failed (exit ${setup.status ?? setup.signal}).`);
 
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port], {
+const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port], {
   cwd: root,
   env,
   stdio: "inherit",

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { timespans, type InvoiceFilters } from "../filters";
 import { invoiceStatuses } from "../status";
+import { ProfileSelect } from "./profile-select";
 
 const control = "h-8 rounded border border-stroke bg-surface px-2 text-[13px]";
 
@@ -47,12 +48,7 @@ export function InvoiceFiltersBar({ basePath, filters, profiles }: { basePath: s
       {profiles.length > 1 && (
         <label className="flex flex-col gap-1 text-[13px]">
           <span>{t("profile")}</span>
-          <select name="profile" defaultValue={filters.profile ?? ""} className={control}>
-            <option value="">{t("allProfiles")}</option>
-            {profiles.map((profile) => (
-              <option key={profile.id} value={profile.id}>{profile.name}</option>
-            ))}
-          </select>
+          <ProfileSelect profiles={profiles.map(({ id, name }) => ({ id, name }))} value={filters.profile ?? ""} allLabel={t("allProfiles")} className={control} />
         </label>
       )}
       <input type="hidden" name="sort" value={filters.sort} />

@@ -50,18 +50,16 @@ export function InvoiceRows({ rows, view, accountId }: { rows: InvoiceGridRow[];
           <td>{row.period}</td>
           <td className="text-right tabular-nums">{row.total}</td>
           <td className="text-right tabular-nums">{row.amountDue}</td>
-          <td><StatusBadge status={row.status} label={t(`status.${row.status}`)} /></td>
+          <td><StatusBadge status={row.status} label={t(`status.${row.status}`)} fromSprite /></td>
           <td>
-            <span className="flex items-center gap-3">
-              {row.payable && (
-                <a href={withQuery(view, { invoice: row.id, blade: "pay" })} aria-label={t("payNowLabel", { id: row.id })} className="font-semibold text-brand hover:underline">
-                  {t("payNow")}
-                </a>
-              )}
-              <a href={invoicePdfPath(accountId, row.id)} download className="text-brand hover:underline" aria-label={`${t("downloadPdf")} ${row.id}`}>
-                {t("downloadPdf")}
+            {row.payable && (
+              <a href={withQuery(view, { invoice: row.id, blade: "pay" })} aria-label={t("payNowLabel", { id: row.id })} className="mr-3 font-semibold text-brand hover:underline">
+                {t("payNow")}
               </a>
-            </span>
+            )}
+            <a href={invoicePdfPath(accountId, row.id)} download className="text-brand hover:underline" aria-label={`${t("downloadPdf")} ${row.id}`}>
+              {t("downloadPdf")}
+            </a>
           </td>
         </tr>
       ))}

@@ -6,6 +6,7 @@ import { invoicesQuery, type InvoiceFilters } from "../filters";
 import type { GridInvoice } from "../queries";
 import { isPayableStatus } from "../status";
 import { InvoiceRows, type InvoiceGridRow } from "./invoice-rows";
+import { StatusIconSprite } from "./status-badge";
 
 type Props = {
   basePath: string;
@@ -54,6 +55,7 @@ export function InvoicesGrid({ basePath, invoices, filters, canPay, accountId }:
 
   return (
     <div className="overflow-x-auto">
+      <StatusIconSprite />
       <table className="w-full min-w-[880px] text-left text-[13px] [&_td]:px-3 [&_td]:py-2 [&_td]:whitespace-nowrap">
         <thead>
           <tr className="border-b border-stroke">

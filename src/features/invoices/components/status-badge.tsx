@@ -1,24 +1,53 @@
 import { CheckmarkCircle16Filled, CircleHalfFill16Regular, Clock16Regular, DismissCircle16Filled, Warning16Filled } from "@/components/ui/icons";
-import type { InvoiceStatus } from "../status";
+import { invoiceStatuses, type InvoiceStatus } from "../status";
 
-const look: Record<InvoiceStatus, { icon: React.ReactNode; className: string }> = {
-  due: { icon: <Clock16Regular aria-hidden />, className: "text-brand" },
-  pastDue: { icon: <Warning16Filled aria-hidden />, className: "text-danger" },
-  partiallyPaid: { icon: <CircleHalfFill16Regular aria-hidden />, className: "text-warning" },
-  paid: { icon: <CheckmarkCircle16Filled aria-hidden />, className: "text-success" },
-  void: { icon: <DismissCircle16Filled aria-hidden />, className: "text-ink-muted" },
+const look: Record<InvoiceStatus, { Icon: typeof Clock16Regular; className: string }> = {
+  due: { Icon: Clock16Regular, className: "text-brand" },
+  pastDue: { Icon: Warning16Filled, className: "text-danger" },
+  partiallyPaid: { Icon: CircleHalfFill16Regular, className: "text-warning" },
+  paid: { Icon: CheckmarkCircle16Filled, className: "text-success" },
+  void: { Icon: DismissCircle16Filled, className: "text-ink-muted" },
 };
+
+const spriteId = (status: InvoiceStatus) => `invoice-status-${status}`;
 
 /**
  * A status as icon and words — never colour alone. The caller passes the words
  * (`invoices.status.<status>`): a grid translates with the one translator it
- * already holds, instead of a translator per row.
+ * already holds, instead of a translator per row. With `fromSprite`, the icon
+ * is a reference to the page's StatusIconSprite: a grid draws each of the five
+ * icons once, not once per row.
  */
-export function StatusBadge({ status, label }: { status: InvoiceStatus; label: string }) {
+export function StatusBadge({ status, label, fromSprite = false }: { status: InvoiceStatus; label: string; fromSprite?: boolean }) {
+  const { Icon, className } = look[status];
   return (
     <span className="inline-flex items-center gap-1 whitespace-nowrap">
-      <span className={`flex ${look[status].className}`}>{look[status].icon}</span>
-      <span>{label}</span>
+      {fromSprite ? (
+        <svg aria-hidden width="16" height="16" className={className}>
+          <use href={`#${spriteId(status)}`} />
+        </svg>
+      ) : (
+        <Icon aria-hidden className={className} />
+      )}
+      {label}
     </span>
+  );
+}
+
+/** The five status icons as SVG symbols, for the badges drawn `fromSprite`; once per page. */
+export function StatusIconSprite() {
+  return (
+    <svg aria-hidden width="0" height="0" className="absolute">
+      <defs>
+        {invoiceStatuses.map((status) => {
+          const { Icon } = look[status];
+          return (
+            <symbol key={status} id={spriteId(status)} viewBox="0 0 16 16">
+              <Icon />
+            </symbol>
+          );
+        })}
+      </defs>
+    </svg>
   );
 }
