@@ -11,7 +11,7 @@
 //     `npm start` does), the grid query's plan, then `next start` on 127.0.0.1:33xx —
 //     both servers at once — and autocannon at concurrency 10, signed in as the demo
 //     admin: floor (/dashboard), grid (first page, default filters), grid page 50
-//     (filtered and sorted; the deepest existing page when there are fewer), one invoice
+//     (filtered and sorted; the deepest full page when there are fewer), one invoice
 //     PDF, then pay (distinct invoices, fresh idempotency keys, saved Visa 4242). After a
 //     warm-up, each scenario of each database gets the same fixed time, cut into rounds
 //     that take turns, so a change in the machine's load falls on all of them alike.
@@ -36,7 +36,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { sealData } from "iron-session";
-import { serverNodeFlags } from "./server-node-flags.mjs";
+import { serverEnv as productionServerEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = process.cwd();
 const work = path.join(root, "bench", ".work");
@@ -243,7 +243,7 @@ function setupDatabase(file) {
 }
 
 async function startServer(file, port, label) {
-  const env = serverEnv(file, port);
+  const env = { ...productionServerEnv, ...serverEnv(file, port) };
   const logFile = fs.openSync(path.join(work, `server-${label}.log`), "w");
   // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
   const nodeOptions = process.env.BENCH_NODE_OPTIONS === undefined ? serverNodeFlags : process.env.BENCH_NODE_OPTIONS.split(" ").filter(Boolean);
@@ -457,12 +457,15 @@ async function prepareSize(size) {
     const account = encodeURIComponent(world.accountId);
     const gridPath = `/billing/${account}/invoices`;
     const url = (pathname) => server.base + pathname;
-    // The deepest existing page of the deep view (page 50 when it exists).
-    const probe = await expectPage(url(`${gridPath}?${new URLSearchParams({ ...DEEP_QUERY, page: String(DEEP_PAGE) })}`), cookie, /Page (\d+) of (\d+)/);
-    const deepPage = Math.min(DEEP_PAGE, Number(probe.match[2]));
+    // Page 50 of the deep view, or when there are fewer, its deepest full page: both sizes then
+    // render the same 20 rows, and the ratio measures what the database does to find them.
+    // Its first page says the page size and the number of matches ("Showing 1 - 20 of 1,961 invoices").
+    const probe = await expectPage(url(`${gridPath}?${new URLSearchParams(DEEP_QUERY)}`), cookie, /Showing 1 - ([\d,]+) of ([\d,]+) invoices/);
+    const [pageSize, matches] = [probe.match[1], probe.match[2]].map((text) => Number(text.replaceAll(",", "")));
+    const deepPage = Math.max(1, Math.min(DEEP_PAGE, Math.floor(matches / pageSize)));
     const deepPath = `${gridPath}?${new URLSearchParams({ ...DEEP_QUERY, page: String(deepPage) })}`;
     const pdfPath = `/api/billing/${account}/invoices/${world.pdfInvoice}/pdf`;
-    Object.assign(ctx, { cookie, account, gridPath, url, deep: { page: deepPage, pages: Number(probe.match[2]), path: deepPath } });
+    Object.assign(ctx, { cookie, account, gridPath, url, deep: { page: deepPage, pages: Math.ceil(matches / pageSize), path: deepPath } });
     ctx.paths = { floor: "/dashboard", grid: gridPath, gridDeep: deepPath, pdf: pdfPath };
     // One request of each by hand first: each scenario must really be what it claims (signed in, right page).
     await expectPage(url("/dashboard"), cookie, /My Dashboard/);

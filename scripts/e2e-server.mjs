@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serverNodeFlags } from "./server-node-flags.mjs";
+import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = process.cwd();
 const host = process.env.HOST ?? "127.0.0.1";
@@ -66,7 +66,7 @@ if (setup.status !== 0) fail(`db:setup failed (exit ${setup.status ?? setup.sign
 
 const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port], {
   cwd: root,
-  env,
+  env: { ...serverEnv, ...env },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -3,7 +3,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { serverNodeFlags } from "./server-node-flags.mjs";
+import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = process.cwd();
 const buildId = path.join(root, ".next", "BUILD_ID");
@@ -33,6 +33,6 @@ run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setu
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 console.log(`Azure billing portal simulator: http://localhost:${port}`);
-const server = spawn(process.execPath, [...serverNodeFlags, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [...serverNodeFlags, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env: { ...serverEnv, ...process.env } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
