@@ -73,9 +73,9 @@ export async function listInvoices(accountId: string, filters: InvoiceFilters, n
   return { rows: rows.map((row) => ({ ...row, billingProfile: { name: names.get(row.billingProfileId) ?? "" }, status: invoiceStatus(row, now) })), total, page, pages };
 }
 
-/** The account's billing profiles by name; one query per request however many parts ask (React cache). */
+/** The account's billing profiles (ID and name) by name; one query per request however many parts ask (React cache). */
 export const listBillingProfiles = cache(async (accountId: string) => {
-  return db.billingProfile.findMany({ where: { billingAccountId: accountId }, orderBy: { name: "asc" } });
+  return db.billingProfile.findMany({ where: { billingAccountId: accountId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 });
 
 /** One invoice of the account with what the details blade shows, or null. */

@@ -11,10 +11,10 @@ import Database from "better-sqlite3";
  * Without statistics the planner guesses that `voided = ?` is selective and
  * reads the Invoices grid's status views through the status index: at 100,000
  * invoices (CPU time of the count and the page, with the parameter types
- * Prisma binds) past due in the last 3 months took 10.7 ms instead of 0.6,
- * due in the last 12 months 2.5 ms instead of 0.3, paid by amount (page 50)
- * 90 ms instead of 35, past due in 24 months by amount (page 50) 134 ms
- * instead of 32 (README, Performance).
+ * Prisma binds, measured before that index became covering) past due in the
+ * last 3 months took 10.7 ms instead of 0.6, due in the last 12 months 2.5 ms
+ * instead of 0.3, paid by amount (page 50) 90 ms instead of 35 (README,
+ * Performance).
  */
 export function optimizeDatabase(file: string): void {
   const sqlite = new Database(file, { timeout: 15_000 });

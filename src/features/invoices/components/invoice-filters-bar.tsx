@@ -48,7 +48,7 @@ export function InvoiceFiltersBar({ basePath, filters, profiles }: { basePath: s
       {profiles.length > 1 && (
         <label className="flex flex-col gap-1 text-[13px]">
           <span>{t("profile")}</span>
-          <ProfileSelect profiles={profiles.map(({ id, name }) => ({ id, name }))} value={filters.profile ?? ""} allLabel={t("allProfiles")} className={control} />
+          <ProfileSelect profiles={profiles} value={filters.profile ?? ""} allLabel={t("allProfiles")} className={control} />
         </label>
       )}
       <input type="hidden" name="sort" value={filters.sort} />
