@@ -11,7 +11,7 @@
 import fs from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import pdfParse from "pdf-parse";
-import { DEMO_PASSWORD } from "./support/auth";
+import { DEMO_PASSWORD, signIn } from "./support/auth";
 import { E2E_PORT } from "./support/env";
 import { ownServer } from "./support/own-server";
 
@@ -149,10 +149,7 @@ test("le réglage Langue du menu du compte est enregistré sur le compte et revi
   // An English browser: the portal is in English until the user chooses French.
   const english = await browser.newContext({ locale: "en-US", baseURL: server.baseURL });
   const page = await english.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill("reader@contoso.com");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signIn(page, "reader@contoso.com");
   await expect(page.getByRole("heading", { name: "Azure services" })).toBeVisible();
 
   await page.getByRole("button", { name: /^Account manager for / }).click();
@@ -171,10 +168,7 @@ test("le réglage Langue du menu du compte est enregistré sur le compte et revi
 
   const another = await browser.newContext({ locale: "en-US", baseURL: server.baseURL });
   const again = await another.newPage();
-  await again.goto("/signin");
-  await again.getByLabel("Email").fill("reader@contoso.com");
-  await again.getByLabel("Password").fill(DEMO_PASSWORD);
-  await again.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signIn(again, "reader@contoso.com");
   await expect(again.getByRole("heading", { name: "Services Azure" })).toBeVisible();
 
   // And back to English from the same menu.
