@@ -5,7 +5,7 @@ import { defaultLocale, isLocale, localeFromAcceptLanguage, type Locale } from "
 export const LOCALE_COOKIE = "portal_locale";
 
 /** The language cookie: a preference, not a secret; kept a year. */
-export const localeCookieOptions = { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 } as const;
+const localeCookieOptions = { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 365 } as const;
 
 /**
  * The user's saved language (kept in a cookie when they choose it in the
@@ -19,8 +19,9 @@ export async function resolveLocale(): Promise<Locale> {
 }
 
 /**
- * At sign-in: the account's saved language becomes this browser's; an account
- * without one follows the browser, so a previous user's choice is dropped.
+ * The account's saved language becomes this browser's (at sign-in, and when the
+ * user chooses one); an account without one follows the browser, so a previous
+ * user's choice is dropped.
  */
 export async function applySavedLocale(saved: string | null | undefined): Promise<void> {
   const jar = await cookies();

@@ -29,7 +29,7 @@ export function statusWhere(status: InvoiceStatus, now: Date): Prisma.InvoiceWhe
 
 const orderColumn = { invoiceDate: "invoiceDate", dueDate: "dueDate", amount: "totalMinor" } as const;
 
-export const gridInvoiceSelect = {
+const gridInvoiceSelect = {
   id: true,
   invoiceDate: true,
   dueDate: true,

@@ -1,11 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/features/access/session";
 import { locales } from "@/i18n/config";
-import { LOCALE_COOKIE, localeCookieOptions } from "@/i18n/locale";
+import { applySavedLocale } from "@/i18n/locale";
 import { db } from "@/server/db";
 
 const languageSchema = z.object({ locale: z.enum(locales) });
@@ -22,6 +21,6 @@ export async function saveLanguage(formData: FormData): Promise<void> {
   const parsed = languageSchema.safeParse({ locale: formData.get("locale") });
   if (!parsed.success) return;
   await db.user.update({ where: { id: user.id }, data: { locale: parsed.data.locale } });
-  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, localeCookieOptions);
+  await applySavedLocale(parsed.data.locale);
   revalidatePath("/", "layout");
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { keepControlledValues } from "@/components/ui/form-reset";
 import { Button } from "@/components/ui/button";
 import { MessageBar } from "@/components/ui/message-bar";
 import { translatedCardErrors, newCardSchema } from "../card-schema";
@@ -38,7 +39,7 @@ export function AddCardForm({ accountId, billingProfileId, profileName, nowIso }
       {!open ? (
         <Button type="button" className="mt-2" onClick={() => setOpen(true)}>{t("methods.add")}</Button>
       ) : (
-        <form action={action} onSubmit={onSubmit} onReset={(event) => event.preventDefault()} noValidate className="mt-2 flex max-w-md flex-col gap-3 border-t border-stroke-subtle pt-3" aria-label={t("methods.addTitle", { name: profileName })}>
+        <form action={action} onSubmit={onSubmit} onReset={keepControlledValues} noValidate className="mt-2 flex max-w-md flex-col gap-3 border-t border-stroke-subtle pt-3" aria-label={t("methods.addTitle", { name: profileName })}>
           <h3 className="font-semibold">{t("methods.addTitle", { name: profileName })}</h3>
           <input type="hidden" name="accountId" value={accountId} />
           <input type="hidden" name="billingProfileId" value={billingProfileId} />

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { keepControlledValues } from "@/components/ui/form-reset";
 import { Button, buttonClass } from "@/components/ui/button";
 import { MessageBar } from "@/components/ui/message-bar";
 import { showToast } from "@/features/portal/components/toaster";
@@ -65,11 +66,7 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
 
   const maxPartial = amountText(amountDueMinor, currency);
   return (
-    // React resets a <form action={fn}> after every submission (form.reset()), which puts the DOM of these
-    // controlled radios, checkbox and selects back to their defaults while the state keeps the user's choice:
-    // after a decline the chosen card looked unselected (and a new card's selects went back to "Month"/"Year").
-    // Cancelling the reset keeps DOM and state in step; the form clears its own state after a success.
-    <form action={action} onSubmit={onSubmit} onReset={(event) => event.preventDefault()} noValidate className="flex flex-col gap-4">
+    <form action={action} onSubmit={onSubmit} onReset={keepControlledValues} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <input type="hidden" name="idempotencyKey" value={state.nextKey} />

@@ -1,4 +1,5 @@
 "use client";
+import { keepControlledValues } from "@/components/ui/form-reset";
 import { Button } from "@/components/ui/button";
 import { PersonCircle24Regular } from "@/components/ui/icons";
 import { useLocale, useTranslations } from "next-intl";
@@ -11,8 +12,7 @@ import { saveLanguage } from "../language-actions";
 export function AccountMenu({ name, email }: { name: string; email: string }) {
   const t = useTranslations("portal.topBar");
   const locale = useLocale();
-  // React resets a form after its action (form.reset()), which would show the old language again: the
-  // select is controlled and the reset is cancelled, so it shows the language just applied.
+  // Controlled, with the form's reset cancelled (keepControlledValues): it shows the language just applied.
   const [language, setLanguage] = useState<Locale>(locale);
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
@@ -42,7 +42,7 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
           <p className="text-xs text-ink-muted">{t("signedInAs")}</p>
           <p className="font-semibold">{name}</p>
           <p className="mb-3 text-ink-muted">{email}</p>
-          <form action={saveLanguage} onReset={(event) => event.preventDefault()} className="mb-3 flex items-end gap-2 border-y border-stroke-subtle py-3">
+          <form action={saveLanguage} onReset={keepControlledValues} className="mb-3 flex items-end gap-2 border-y border-stroke-subtle py-3">
             <label className="flex flex-1 flex-col gap-1 text-[13px]">
               <span className="font-semibold">{t("language")}</span>
               <select name="locale" value={language} onChange={(event) => setLanguage(event.target.value as Locale)} className="h-8 rounded border border-stroke bg-surface px-2">
