@@ -1,5 +1,7 @@
 import fs from "node:fs";
+
 import { defineConfig, devices } from "@playwright/test";
+
 import { E2E_BASE_URL, e2eServerEnv } from "./e2e/support/env";
 
 /**
@@ -9,7 +11,8 @@ import { E2E_BASE_URL, e2eServerEnv } from "./e2e/support/env";
  * Browser: Debian's Chromium when present (these machines cannot download
  * Playwright's), CHROMIUM_PATH to choose another, else Playwright's own.
  */
-const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromiumPath =
+  process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "./e2e",

@@ -1,5 +1,7 @@
 import path from "node:path";
+
 import { defineConfig } from "prisma/config";
+
 import { databaseUrl } from "./src/server/db/url";
 
 // Used by the Prisma CLI (generate). Migrations are applied by

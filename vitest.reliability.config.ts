@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+
 import { resolveAliases } from "./vitest.config";
 
 /**

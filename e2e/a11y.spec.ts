@@ -10,16 +10,18 @@
 // accounts) can be checked; nothing else reads that user.
 //
 // Each page's violation count goes to test-results/a11y-summary.json.
-import { focusWithoutIndicator } from "./support/focus";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+
 import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+
 import { DEMO_PASSWORD, signIn } from "./support/auth";
 import { E2E_DATABASE_FILE, repoRoot } from "./support/env";
+import { focusWithoutIndicator } from "./support/focus";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const SCOPES_USER = "a11y-scopes@contoso.com";
@@ -45,15 +47,28 @@ async function expectNoViolations(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const locale = await page.evaluate(() => document.documentElement.lang);
   const url = new URL(page.url());
-  recordSummary(name, { locale, url: url.pathname + url.search, violations: results.violations.length, rules: results.violations.map((v) => v.id), checkedAt: new Date().toISOString() });
-  const report = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")} — ${node.failureSummary?.replace(/\n/g, " ")}`).join("\n")}`);
+  recordSummary(name, {
+    locale,
+    url: url.pathname + url.search,
+    violations: results.violations.length,
+    rules: results.violations.map((v) => v.id),
+    checkedAt: new Date().toISOString(),
+  });
+  const report = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `    ${node.target.join(" ")} — ${node.failureSummary?.replace(/\n/g, " ")}`).join("\n")}`,
+  );
   expect(report, `axe violations on ${name}`).toEqual([]);
   // axe ran real checks, not an empty page.
   expect(results.passes.length, `axe passes on ${name}`).toBeGreaterThan(5);
 }
 
-const grid = (page: Page) => page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: /^(Invoice ID|ID de facture)$/ }) });
-const rowWithStatus = (page: Page, status: string) => grid(page).locator("tbody tr").filter({ has: page.getByRole("cell", { name: status, exact: true }) });
+const grid = (page: Page) =>
+  page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: /^(Invoice ID|ID de facture)$/ }) });
+const rowWithStatus = (page: Page, status: string) =>
+  grid(page)
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("cell", { name: status, exact: true }) });
 
 async function openInvoices(page: Page): Promise<string> {
   await page.goto("/billing");
@@ -73,12 +88,15 @@ test("the check itself reports violations when there are some", async ({ page })
   await page.evaluate(() => {
     const probe = document.createElement("div");
     probe.id = "a11y-probe";
-    probe.innerHTML = '<p style="color:#bbb;background:#fff">Low contrast</p><input type="text"><img src="/favicon.ico">';
+    probe.innerHTML =
+      '<p style="color:#bbb;background:#fff">Low contrast</p><input type="text"><img src="/favicon.ico">';
     document.body.append(probe);
   });
   await expect(page.locator("#a11y-probe img")).toBeAttached();
   const results = await new AxeBuilder({ page }).include("#a11y-probe").withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((violation) => violation.id)).toEqual(expect.arrayContaining(["color-contrast", "image-alt", "label"]));
+  expect(results.violations.map((violation) => violation.id)).toEqual(
+    expect.arrayContaining(["color-contrast", "image-alt", "label"]),
+  );
 });
 
 test.describe("axe finds no WCAG 2.1 AA violation", () => {
@@ -125,9 +143,17 @@ test.describe("axe finds no WCAG 2.1 AA violation", () => {
       if (!db.prepare("SELECT 1 FROM User WHERE email = ?").get(SCOPES_USER)) {
         const id = randomUUID();
         const now = new Date().toISOString();
-        db.prepare("INSERT INTO User (id, email, displayName, passwordHash, createdAt) VALUES (?, ?, ?, ?, ?)").run(id, SCOPES_USER, "Megan Bowen", bcrypt.hashSync(DEMO_PASSWORD, 10), now);
+        db.prepare("INSERT INTO User (id, email, displayName, passwordHash, createdAt) VALUES (?, ?, ?, ?, ?)").run(
+          id,
+          SCOPES_USER,
+          "Megan Bowen",
+          bcrypt.hashSync(DEMO_PASSWORD, 10),
+          now,
+        );
         for (const { id: accountId } of db.prepare("SELECT id FROM BillingAccount").all() as { id: string }[]) {
-          db.prepare("INSERT INTO RoleAssignment (id, userId, billingAccountId, role) VALUES (?, ?, ?, 'BILLING_ACCOUNT_READER')").run(randomUUID(), id, accountId);
+          db.prepare(
+            "INSERT INTO RoleAssignment (id, userId, billingAccountId, role) VALUES (?, ?, ?, 'BILLING_ACCOUNT_READER')",
+          ).run(randomUUID(), id, accountId);
         }
       }
     } finally {
@@ -192,7 +218,9 @@ test.describe("axe finds no WCAG 2.1 AA violation", () => {
     await expect(dialog.getByLabel("Card number")).toBeFocused();
     await expect(dialog.getByLabel("Card number")).toHaveAttribute("aria-invalid", "true");
     await expect(dialog.getByLabel("Card number")).toHaveAccessibleDescription("Enter the card number.");
-    await expect(dialog.getByLabel("Name on card")).toHaveAccessibleDescription("Enter the name as it appears on the card.");
+    await expect(dialog.getByLabel("Name on card")).toHaveAccessibleDescription(
+      "Enter the name as it appears on the card.",
+    );
     await expectNoViolations(page, "Pay now blade (new card, errors shown)");
     await page.keyboard.press("Escape");
     await expect(page.getByRole("dialog")).toHaveCount(0);
@@ -217,7 +245,9 @@ test.describe("axe finds no WCAG 2.1 AA violation", () => {
 
     const id = (await rowWithStatus(page, "Past due").getByRole("cell").first().innerText()).trim();
     await page.goto(`${accountPath}/invoices?invoice=${id}&blade=pay`);
-    await expect(page.getByRole("dialog", { name: "Pay now" }).getByRole("alert")).toContainText("You are a billing account reader");
+    await expect(page.getByRole("dialog", { name: "Pay now" }).getByRole("alert")).toContainText(
+      "You are a billing account reader",
+    );
     await expectNoViolations(page, "Pay now blade (reader refused)");
 
     await page.goto("/billing/no-such-account/invoices");
@@ -244,7 +274,9 @@ test.describe("axe finds no WCAG 2.1 AA violation", () => {
       await expect(page.getByRole("heading", { name: "Contoso Ltd | Factures" })).toBeVisible();
       await expectNoViolations(page, "Factures");
 
-      await rowWithStatus(page, "Partiellement payé").getByRole("link", { name: /^Payer maintenant la facture / }).click();
+      await rowWithStatus(page, "Partiellement payé")
+        .getByRole("link", { name: /^Payer maintenant la facture / })
+        .click();
       const dialog = page.getByRole("dialog", { name: "Payer maintenant" });
       await dialog.getByRole("radio", { name: "Ajouter un nouveau mode de paiement" }).check();
       await dialog.getByRole("button", { name: "Payer maintenant", exact: true }).click();
@@ -259,7 +291,9 @@ test.describe("axe finds no WCAG 2.1 AA violation", () => {
 });
 
 test.describe("blades are modal dialogs", () => {
-  test("labelled, focus moved in, trapped, Escape and the close button close it, focus back on the opener", async ({ page }) => {
+  test("labelled, focus moved in, trapped, Escape and the close button close it, focus back on the opener", async ({
+    page,
+  }) => {
     await signIn(page, "admin@contoso.com");
     await openInvoices(page);
     const payNow = rowWithStatus(page, "Partially paid").getByRole("link", { name: /^Pay now for invoice / });
@@ -301,7 +335,9 @@ test.describe("blades are modal dialogs", () => {
     await expect(payNow).toBeFocused();
   });
 
-  test("the invoice details blade opened by its link returns focus to it; opened by URL, focus lands on the page heading", async ({ page }) => {
+  test("the invoice details blade opened by its link returns focus to it; opened by URL, focus lands on the page heading", async ({
+    page,
+  }) => {
     await signIn(page, "admin@contoso.com");
     await openInvoices(page);
     const link = grid(page).locator("tbody tr").first().getByRole("link").first();
@@ -322,7 +358,9 @@ test.describe("blades are modal dialogs", () => {
   });
 });
 
-test("every focusable element on the invoices page and in the Pay now blade shows a visible focus indicator", async ({ page }) => {
+test("every focusable element on the invoices page and in the Pay now blade shows a visible focus indicator", async ({
+  page,
+}) => {
   await signIn(page, "admin@contoso.com");
   await openInvoices(page);
   const missing: string[] = [];
@@ -334,7 +372,9 @@ test("every focusable element on the invoices page and in the Pay now blade show
     await page.keyboard.press("Tab");
     await check();
   }
-  await rowWithStatus(page, "Partially paid").getByRole("link", { name: /^Pay now for invoice / }).focus();
+  await rowWithStatus(page, "Partially paid")
+    .getByRole("link", { name: /^Pay now for invoice / })
+    .focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: "Pay now" })).toBeVisible();
   for (let i = 0; i < 15; i++) {

@@ -2,6 +2,7 @@
 // scopes and the role policy", against the production build and a fresh
 // seeded database (see playwright.config.ts).
 import { expect, test, type Browser, type Page } from "@playwright/test";
+
 import { DEMO_PASSWORD, signIn } from "./support/auth";
 
 const PASSWORD = DEMO_PASSWORD;
@@ -117,10 +118,14 @@ test("signing out from the account menu ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
   await page.goto(`${contosoPath}/invoices`);
   await expect(page).toHaveURL(/\/signin\?returnTo=/);
-  expect((await page.context().cookies()).filter((cookie) => cookie.value !== "" && /session/i.test(cookie.name))).toEqual([]);
+  expect(
+    (await page.context().cookies()).filter((cookie) => cookie.value !== "" && /session/i.test(cookie.name)),
+  ).toEqual([]);
 });
 
-test("the sign-in page lists the demo accounts and answers a wrong password and an unknown email alike", async ({ page }) => {
+test("the sign-in page lists the demo accounts and answers a wrong password and an unknown email alike", async ({
+  page,
+}) => {
   await page.goto("/signin");
 
   const demo = page.getByRole("region", { name: "Demo accounts" });
@@ -146,7 +151,10 @@ test("the sign-in page lists the demo accounts and answers a wrong password and 
 test("billing profiles list each profile's default payment and open its invoices", async ({ page }) => {
   await signIn(page, "admin@contoso.com");
   await page.goto(`${contosoPath}/invoices`);
-  await page.getByRole("navigation", { name: "Cost Management + Billing menu" }).getByRole("link", { name: "Billing profiles" }).click();
+  await page
+    .getByRole("navigation", { name: "Cost Management + Billing menu" })
+    .getByRole("link", { name: "Billing profiles" })
+    .click();
 
   await expect(page.getByRole("heading", { name: "Contoso Ltd | Billing profiles" })).toBeVisible();
   const engineering = page.getByRole("row", { name: /Contoso Engineering/ });
@@ -155,7 +163,9 @@ test("billing profiles list each profile's default payment and open its invoices
   await expect(page.getByRole("row", { name: /Contoso Finance/ })).toContainText("Wire transfer");
 
   await engineering.getByRole("link", { name: "Contoso Engineering" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === `${contosoPath}/invoices` && (url.searchParams.get("profile") ?? "") !== "");
+  await expect(page).toHaveURL(
+    (url) => url.pathname === `${contosoPath}/invoices` && (url.searchParams.get("profile") ?? "") !== "",
+  );
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows.nth(1)).toBeVisible(); // waits out the loading skeleton
   await expect(page.getByRole("table").getByRole("cell", { name: "Contoso Finance" })).toHaveCount(0);

@@ -3,6 +3,7 @@
 // may be blocked by the policy. (tests/reliability checks the headers are on
 // every response; this checks the policy is one the portal can live with.)
 import { expect, test, type Page } from "@playwright/test";
+
 import { signIn } from "./support/auth";
 
 /** Every CSP violation the page reports, from the moment it is created. */
@@ -11,7 +12,9 @@ async function collectViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("__reportCspViolation", (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
+      (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
+        `${event.violatedDirective} ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   page.on("console", (message) => {
@@ -38,7 +41,10 @@ test("the portal runs under its Content-Security-Policy: no violation on the mai
     await page.goto(`/billing/${account}/invoices`);
     await expect(page.getByRole("link", { name: /^Pay now for invoice/ }).first()).toBeVisible();
     // The oldest payable invoice (the newest one is above the card limit: wire transfer, no card form).
-    await page.getByRole("link", { name: /^Pay now for invoice/ }).last().click();
+    await page
+      .getByRole("link", { name: /^Pay now for invoice/ })
+      .last()
+      .click();
     await expect(page.getByRole("button", { name: "Pay now", exact: true })).toBeVisible();
     await page.goto(`/billing/${account}/payment-methods`);
     await expect(page.getByRole("heading", { name: /Payment methods/ }).first()).toBeVisible();

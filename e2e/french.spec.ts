@@ -9,8 +9,10 @@
 // shared database must not see: it runs its own server with its own freshly
 // seeded database (e2e/support/own-server.ts).
 import fs from "node:fs/promises";
+
 import { expect, test, type Page } from "@playwright/test";
 import pdfParse from "pdf-parse";
+
 import { DEMO_PASSWORD, signIn } from "./support/auth";
 import { E2E_PORT } from "./support/env";
 import { ownServer } from "./support/own-server";
@@ -30,7 +32,8 @@ test.afterAll(async () => server.stop());
 const centsFr = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, "").replace(",", ".")) * 100);
 const FRENCH_USD = /^\d{1,3}(?:[\u202f\u00a0 ]\d{3})*,\d{2}[\u00a0 ]\$US$/;
 
-const grid = (page: Page) => page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "ID de facture" }) });
+const grid = (page: Page) =>
+  page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "ID de facture" }) });
 
 /** Étape 1 : se connecter au portail Azure, avec les libellés français de la page. */
 async function seConnecter(page: Page, email: string): Promise<void> {
@@ -70,17 +73,35 @@ test("les six étapes de l’article, en français : la facture en retard passe 
   await expect(page.getByRole("heading", { name: "Contoso Ltd | Factures" })).toBeVisible();
 
   // The grid speaks French: headers, statuses, dates and money.
-  for (const column of ["ID de facture", "Profil de facturation", "Date de facture", "Date d’échéance", "Période de facturation", "Montant total", "Montant dû", "État"]) {
+  for (const column of [
+    "ID de facture",
+    "Profil de facturation",
+    "Date de facture",
+    "Date d’échéance",
+    "Période de facturation",
+    "Montant total",
+    "Montant dû",
+    "État",
+  ]) {
     await expect(grid(page).getByRole("columnheader", { name: column })).toBeVisible();
   }
   for (const statut of ["Dû", "En retard", "Partiellement payé", "Payé", "Annulé"]) {
-    await expect(grid(page).getByRole("cell", { name: statut, exact: true }).first(), `état « ${statut} »`).toBeVisible();
+    await expect(
+      grid(page).getByRole("cell", { name: statut, exact: true }).first(),
+      `état « ${statut} »`,
+    ).toBeVisible();
   }
   await expect(grid(page).getByRole("cell", { name: /^72\s450,00\s\$US$/ })).toHaveCount(2); // total and amount due above the card limit
-  await expect(grid(page).getByRole("cell", { name: /^\d{1,2} [a-zéû]{3,5}\.? 2026$/ }).first()).toBeVisible(); // "5 nov. 2026"
+  await expect(
+    grid(page)
+      .getByRole("cell", { name: /^\d{1,2} [a-zéû]{3,5}\.? 2026$/ })
+      .first(),
+  ).toBeVisible(); // "5 nov. 2026"
 
   // 4. La facture en retard a un lien bleu « Payer maintenant » : le sélectionner.
-  const enRetard = grid(page).locator("tbody tr").filter({ has: page.getByRole("cell", { name: "En retard", exact: true }) });
+  const enRetard = grid(page)
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("cell", { name: "En retard", exact: true }) });
   await expect(enRetard).toHaveCount(1);
   const id = (await enRetard.getByRole("cell").first().innerText()).trim();
   const montantDu = (await enRetard.getByRole("cell").nth(6).innerText()).trim();
@@ -92,7 +113,9 @@ test("les six étapes de l’article, en français : la facture en retard passe 
   const panneau = page.getByRole("dialog", { name: "Payer maintenant" });
   await expect(panneau.getByText(`Facture ${id}`, { exact: true })).toBeVisible();
   await expect(panneau.getByRole("definition").filter({ hasText: montantDu })).toHaveCount(1);
-  await expect(panneau.getByText(/^Les paiements par carte sont limités à 50\s000,00\s\$US par facture\.$/)).toBeVisible();
+  await expect(
+    panneau.getByText(/^Les paiements par carte sont limités à 50\s000,00\s\$US par facture\.$/),
+  ).toBeVisible();
 
   // 5. « Sélectionner un mode de paiement » : une carte existante, la Mastercard enregistrée.
   const modes = panneau.getByRole("group", { name: "Sélectionner un mode de paiement" });
@@ -106,21 +129,33 @@ test("les six étapes de l’article, en français : la facture en retard passe 
   // 6. « Payer maintenant » : le panneau se ferme et la facture est à l’état Payé.
   await panneau.getByRole("button", { name: "Payer maintenant", exact: true }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  const ligne = grid(page).locator("tbody tr").filter({ has: page.getByRole("link", { name: id, exact: true }) });
+  const ligne = grid(page)
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("link", { name: id, exact: true }) });
   await expect(ligne.getByRole("cell").nth(7)).toHaveText("Payé");
   await expect(ligne.getByRole("cell").nth(6)).toHaveText(/^0,00\s\$US$/);
   await expect(ligne.getByRole("link", { name: /Payer maintenant/ })).toHaveCount(0);
-  await expect(page.getByRole("status").getByText(`Le paiement de ${montantDu} pour la facture ${id} a réussi.`)).toBeVisible();
+  await expect(
+    page.getByRole("status").getByText(`Le paiement de ${montantDu} pour la facture ${id} a réussi.`),
+  ).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/french-2-paye.png` });
 
   // The portal notification and the receipt, in French too.
   await page.getByRole("button", { name: /^Notifications, \d+ nouvelles?$/ }).click();
-  await expect(page.getByRole("region", { name: "Notifications" }).getByRole("listitem").filter({ hasText: "Paiement réussi" }).filter({ hasText: id })).toHaveCount(1);
+  await expect(
+    page
+      .getByRole("region", { name: "Notifications" })
+      .getByRole("listitem")
+      .filter({ hasText: "Paiement réussi" })
+      .filter({ hasText: id }),
+  ).toHaveCount(1);
   await page.keyboard.press("Escape");
   await grid(page).getByRole("link", { name: id, exact: true }).click();
   const details = page.getByRole("dialog", { name: `Facture ${id}` });
   const paiements = details.getByRole("region", { name: "Paiements" });
-  await expect(paiements.locator("tbody tr").filter({ hasText: "Mastercard •••• 4444" }).filter({ hasText: "Réussi" })).toHaveCount(1);
+  await expect(
+    paiements.locator("tbody tr").filter({ hasText: "Mastercard •••• 4444" }).filter({ hasText: "Réussi" }),
+  ).toHaveCount(1);
   await paiements.getByRole("link", { name: "Reçu" }).click();
   const recu = page.getByRole("dialog", { name: "Reçu de paiement" });
   await expect(recu.getByRole("button", { name: "Imprimer le reçu" })).toBeVisible();
@@ -133,19 +168,33 @@ test("la facture PDF est en français", async ({ page }) => {
   await page.goto("/billing");
   await expect(page.getByRole("heading", { name: "Contoso Ltd | Vue d’ensemble" })).toBeVisible();
   await page.goto(`${new URL(page.url()).pathname}/invoices`);
-  const ligne = grid(page).locator("tbody tr").filter({ has: page.getByRole("cell", { name: /^72\s450,00\s\$US$/ }) });
+  const ligne = grid(page)
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("cell", { name: /^72\s450,00\s\$US$/ }) });
   const id = (await ligne.getByRole("cell").first().innerText()).trim();
   // Downloaded by the browser, whose request carries its French Accept-Language.
-  const [download] = await Promise.all([page.waitForEvent("download"), ligne.getByRole("link", { name: `Télécharger le PDF ${id}` }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    ligne.getByRole("link", { name: `Télécharger le PDF ${id}` }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`Invoice_${id}.pdf`);
   const { text } = await pdfParse(new Uint8Array(await fs.readFile(await download.path())) as unknown as Buffer);
-  for (const words of ["Facture", "Numéro de facture", "Date d’échéance", "Montant dû", "Modalités de paiement", "Payez dans le portail Azure"]) {
+  for (const words of [
+    "Facture",
+    "Numéro de facture",
+    "Date d’échéance",
+    "Montant dû",
+    "Modalités de paiement",
+    "Payez dans le portail Azure",
+  ]) {
     expect(text, words).toContain(words);
   }
   expect(text).toMatch(/72 450,00 \$US/);
 });
 
-test("le réglage Langue du menu du compte est enregistré sur le compte et revient à la connexion suivante", async ({ browser }) => {
+test("le réglage Langue du menu du compte est enregistré sur le compte et revient à la connexion suivante", async ({
+  browser,
+}) => {
   // An English browser: the portal is in English until the user chooses French.
   const english = await browser.newContext({ locale: "en-US", baseURL: server.baseURL });
   const page = await english.newPage();
@@ -160,7 +209,10 @@ test("le réglage Langue du menu du compte est enregistré sur le compte et revi
   await expect(page.getByRole("button", { name: "Appliquer" })).toBeFocused(); // focus is not lost by the re-render
 
   // The menu stays open, now in French. Sign out, and in a fresh English browser: signing in brings French back.
-  await expect(page.getByRole("button", { name: /^Gestionnaire de compte de / })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("button", { name: /^Gestionnaire de compte de / })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
   await expect(page.getByRole("combobox", { name: "Langue" })).toHaveValue("fr");
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/signin/);

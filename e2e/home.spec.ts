@@ -2,7 +2,9 @@
 // deleted, migrated and seeded it just before these tests.
 import fs from "node:fs";
 import path from "node:path";
+
 import { expect, test } from "@playwright/test";
+
 import { signIn } from "./support/auth";
 import { repoRoot } from "./support/env";
 

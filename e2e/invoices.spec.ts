@@ -4,13 +4,16 @@
 // Overview blade, and the reader's view. Against the production build on a
 // fresh seeded database at SIM_NOW (see playwright.config.ts).
 import fs from "node:fs/promises";
+
 import { expect, test, type Locator, type Page } from "@playwright/test";
+
 import { signIn } from "./support/auth";
 
 const SHOTS = "test-results/screenshots";
 
 /** The grid: the table whose first column is "Invoice ID" (the Overview's hidden table has a caption instead). */
-const grid = (page: Page) => page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
+const grid = (page: Page) =>
+  page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
 const bodyRows = (page: Page) => grid(page).locator("tbody tr");
 /** The status cell is the 8th column of a row. */
 const statusOf = (row: Locator) => row.locator("td").nth(7);
@@ -72,14 +75,18 @@ test.describe("the billing account admin", () => {
     await page.getByRole("link", { name: "Sort by Total amount" }).click();
     await expect(page).toHaveURL(/[?&]sort=amount(&|$)/);
     await expect(page.getByRole("columnheader", { name: /Total amount/ })).toHaveAttribute("aria-sort", "descending");
-    const descending = (await Promise.all((await bodyRows(page).all()).map((row) => totalOf(row).innerText()))).map(dollars);
+    const descending = (await Promise.all((await bodyRows(page).all()).map((row) => totalOf(row).innerText()))).map(
+      dollars,
+    );
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
     for (const row of await bodyRows(page).all()) await expect(statusOf(row)).toHaveText("Paid");
 
     await page.getByRole("link", { name: "Sort by Total amount" }).click();
     await expect(page).toHaveURL(/[?&]dir=asc(&|$)/);
     await expect(page.getByRole("columnheader", { name: /Total amount/ })).toHaveAttribute("aria-sort", "ascending");
-    const ascending = (await Promise.all((await bodyRows(page).all()).map((row) => totalOf(row).innerText()))).map(dollars);
+    const ascending = (await Promise.all((await bodyRows(page).all()).map((row) => totalOf(row).innerText()))).map(
+      dollars,
+    );
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
 
     // Pagination over every status and two years: 20 a page.
@@ -106,7 +113,10 @@ test.describe("the billing account admin", () => {
     const row = bodyRows(page).first();
     const invoiceId = (await row.locator("td").first().innerText()).trim();
 
-    const [download] = await Promise.all([page.waitForEvent("download"), row.getByRole("link", { name: `Download PDF ${invoiceId}` }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      row.getByRole("link", { name: `Download PDF ${invoiceId}` }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     expect(download.suggestedFilename()).toBe(`Invoice_${invoiceId}.pdf`);
     const bytes = await fs.readFile(await download.path());
@@ -151,7 +161,9 @@ test.describe("the billing account admin", () => {
     await expect(chart).toBeVisible();
     await expect(chart.locator(".recharts-bar-rectangle")).toHaveCount(12);
     // The same figures for screen readers.
-    await expect(chart.getByRole("table", { name: "Totals of the last 12 invoices" }).locator("tbody tr")).toHaveCount(12);
+    await expect(chart.getByRole("table", { name: "Totals of the last 12 invoices" }).locator("tbody tr")).toHaveCount(
+      12,
+    );
     await page.screenshot({ path: `${SHOTS}/invoices-4-overview.png`, fullPage: true });
 
     await page.getByRole("region", { name: "Past due" }).getByRole("link").click();
@@ -164,7 +176,9 @@ test("the billing account reader sees the invoices and who can pay, but no Pay n
   await openInvoicesLikeTheSeed(page, "reader@contoso.com");
 
   await expect(page.getByText(/You can view invoices but not pay them/)).toBeVisible();
-  await expect(page.getByText(/Only the billing account admin \(Adele Vance <admin@contoso\.com>\) can pay invoices/)).toBeVisible();
+  await expect(
+    page.getByText(/Only the billing account admin \(Adele Vance <admin@contoso\.com>\) can pay invoices/),
+  ).toBeVisible();
   await expect(bodyRows(page).filter({ has: page.getByText("Past due", { exact: true }) })).toHaveCount(1);
   await expect(page.getByRole("link", { name: /Pay now/ })).toHaveCount(0);
   await expect(page.getByText("Pay now", { exact: true })).toHaveCount(0);

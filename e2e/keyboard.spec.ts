@@ -5,10 +5,11 @@
 //
 // It pays an invoice, so it runs its own server with its own freshly seeded
 // database (e2e/support/own-server.ts) and leaves the shared one alone.
-import { focusWithoutIndicator } from "./support/focus";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+
 import { DEMO_PASSWORD } from "./support/auth";
 import { E2E_PORT } from "./support/env";
+import { focusWithoutIndicator } from "./support/focus";
 import { ownServer } from "./support/own-server";
 
 const server = ownServer("keyboard", E2E_PORT + 2);
@@ -21,7 +22,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.stop());
 
-const grid = (page: Page) => page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
+const grid = (page: Page) =>
+  page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
 
 /** Elements that had focus without a visible indicator (outline or box-shadow). */
 const unseenFocus: string[] = [];
@@ -31,7 +33,8 @@ async function recordFocusVisibility(page: Page): Promise<void> {
   if (problem) unseenFocus.push(problem);
 }
 
-const isFocused = (target: Locator) => target.evaluate((element) => element === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false);
+const isFocused = (target: Locator) =>
+  target.evaluate((element) => element === document.activeElement, undefined, { timeout: 2_000 }).catch(() => false);
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = {}): Promise<void> {
@@ -43,7 +46,9 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = 
   throw new Error(`${max} presses of ${back ? "Shift+Tab" : "Tab"} never reached ${target}`);
 }
 
-test("pays the past-due invoice with the keyboard only: sign in, search, Invoices, Pay now, a saved card, Pay now", async ({ page }) => {
+test("pays the past-due invoice with the keyboard only: sign in, search, Invoices, Pay now, a saved card, Pay now", async ({
+  page,
+}) => {
   // 1. Sign in.
   await page.goto("/signin");
   await page.waitForLoadState("networkidle");
@@ -67,18 +72,25 @@ test("pays the past-due invoice with the keyboard only: sign in, search, Invoice
   await page.keyboard.type("cost man");
   await expect(search).toHaveAttribute("aria-expanded", "true");
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByRole("option", { name: /Cost Management \+ Billing/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("option", { name: /Cost Management \+ Billing/ })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Contoso Ltd | Overview" })).toBeVisible();
 
   // 3. Billing › Invoices in the left menu.
-  const invoicesLink = page.getByRole("navigation", { name: "Cost Management + Billing menu" }).getByRole("link", { name: "Invoices", exact: true });
+  const invoicesLink = page
+    .getByRole("navigation", { name: "Cost Management + Billing menu" })
+    .getByRole("link", { name: "Invoices", exact: true });
   await tabTo(page, invoicesLink);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Contoso Ltd | Invoices" })).toBeVisible();
 
   // 4. The past-due invoice's Pay now link.
-  const pastDue = grid(page).locator("tbody tr").filter({ has: page.getByRole("cell", { name: "Past due", exact: true }) });
+  const pastDue = grid(page)
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("cell", { name: "Past due", exact: true }) });
   await expect(pastDue).toHaveCount(1);
   const id = (await pastDue.getByRole("cell").first().innerText()).trim();
   const amountDue = (await pastDue.getByRole("cell").nth(6).innerText()).trim();
@@ -115,10 +127,14 @@ test("pays the past-due invoice with the keyboard only: sign in, search, Invoice
 
   // The blade closes onto the grid, where the invoice reads Paid; focus lands on the page, not nowhere.
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  const row = grid(page).locator("tbody tr").filter({ has: page.getByRole("link", { name: id, exact: true }) });
+  const row = grid(page)
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("link", { name: id, exact: true }) });
   await expect(row.getByRole("cell").nth(7)).toHaveText("Paid");
   await expect(row.getByRole("cell").nth(6)).toHaveText("$0.00");
-  await expect(page.getByRole("status").getByText(`Payment of ${amountDue} for invoice ${id} succeeded.`, { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("status").getByText(`Payment of ${amountDue} for invoice ${id} succeeded.`, { exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Contoso Ltd | Invoices" })).toBeFocused();
   await page.screenshot({ path: "test-results/screenshots/keyboard-paid.png" });
 
@@ -129,7 +145,9 @@ test("pays the past-due invoice with the keyboard only: sign in, search, Invoice
   await expect(details.getByRole("heading", { level: 2 })).toBeFocused();
   await tabTo(page, details.getByRole("link", { name: "Receipt" }).last());
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("dialog", { name: "Payment receipt" }).getByText(amountDue, { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("dialog", { name: "Payment receipt" }).getByText(amountDue, { exact: true }),
+  ).toBeVisible();
 
   expect(unseenFocus, "elements focused without a visible indicator").toEqual([]);
 });
@@ -143,12 +161,17 @@ test("a new card with the keyboard: errors are announced on the fields, then a v
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Azure services" })).toBeVisible();
   await page.goto("/billing");
-  const invoicesLink = page.getByRole("navigation", { name: "Cost Management + Billing menu" }).getByRole("link", { name: "Invoices", exact: true });
+  const invoicesLink = page
+    .getByRole("navigation", { name: "Cost Management + Billing menu" })
+    .getByRole("link", { name: "Invoices", exact: true });
   await tabTo(page, invoicesLink);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Contoso Ltd | Invoices" })).toBeVisible();
 
-  const dueRow = grid(page).locator("tbody tr").filter({ has: page.getByRole("cell", { name: "Due", exact: true }) }).filter({ has: page.getByRole("cell", { name: "Contoso Engineering", exact: true }) });
+  const dueRow = grid(page)
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("cell", { name: "Due", exact: true }) })
+    .filter({ has: page.getByRole("cell", { name: "Contoso Engineering", exact: true }) });
   const id = (await dueRow.getByRole("cell").first().innerText()).trim();
   await tabTo(page, page.getByRole("link", { name: `Pay now for invoice ${id}`, exact: true }));
   await page.keyboard.press("Enter");
@@ -190,7 +213,9 @@ test("a new card with the keyboard: errors are announced on the fields, then a v
   await tabTo(page, submit);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  const row = grid(page).locator("tbody tr").filter({ has: page.getByRole("link", { name: id, exact: true }) });
+  const row = grid(page)
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("link", { name: id, exact: true }) });
   await expect(row.getByRole("cell").nth(7)).toHaveText("Paid");
 
   expect(unseenFocus, "elements focused without a visible indicator").toEqual([]);

@@ -15,6 +15,7 @@
 // open the Partially paid invoice before its own test pays it, and check that
 // its balance did not move.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+
 import { signIn } from "./support/auth";
 
 const SHOTS = "test-results/screenshots";
@@ -26,13 +27,18 @@ const cents = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, ""))
 const dollars = (amountCents: number) => usd.format(amountCents / 100);
 
 /** The Invoices grid: the table whose columns start with "Invoice ID". */
-const grid = (page: Page) => page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
+const grid = (page: Page) =>
+  page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
 /** A grid row by its invoice ID (the ID is the row's details link). */
-const rowOf = (page: Page, invoiceId: string) => grid(page).getByRole("row").filter({ has: page.getByRole("link", { name: invoiceId, exact: true }) });
+const rowOf = (page: Page, invoiceId: string) =>
+  grid(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: invoiceId, exact: true }) });
 const invoiceIdOf = (row: Locator) => row.getByRole("cell").nth(0);
 const amountDueOf = (row: Locator) => row.getByRole("cell").nth(6);
 const statusOf = (row: Locator) => row.getByRole("cell").nth(7);
-const payNowLinkOf = (page: Page, invoiceId: string) => page.getByRole("link", { name: `Pay now for invoice ${invoiceId}`, exact: true });
+const payNowLinkOf = (page: Page, invoiceId: string) =>
+  page.getByRole("link", { name: `Pay now for invoice ${invoiceId}`, exact: true });
 
 const serviceMenu = (page: Page) => page.getByRole("navigation", { name: "Cost Management + Billing menu" });
 const blade = (page: Page) => page.getByRole("dialog");
@@ -89,7 +95,11 @@ async function expectPaidInFull(page: Page, invoice: Invoice, amountCents: numbe
   await expect(statusOf(row)).toHaveText("Paid");
   await expect(amountDueOf(row)).toHaveText("$0.00");
   await expect(payNowLinkOf(page, invoice.id)).toHaveCount(0);
-  await expect(page.getByRole("status").getByText(`Payment of ${dollars(amountCents)} for invoice ${invoice.id} succeeded.`, { exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .getByText(`Payment of ${dollars(amountCents)} for invoice ${invoice.id} succeeded.`, { exact: true }),
+  ).toBeVisible();
 }
 
 /** The Invoice details blade's Payments table, one entry per row: its cells' texts. */
@@ -104,7 +114,9 @@ async function paymentsOf(page: Page, invoice: Invoice): Promise<string[][]> {
 }
 
 test.describe("Pay now, as the billing account admin", () => {
-  test("follows the seed's steps 1–6: pays the past-due invoice with the saved Mastercard, the row reads Paid", async ({ page }) => {
+  test("follows the seed's steps 1–6: pays the past-due invoice with the saved Mastercard, the row reads Paid", async ({
+    page,
+  }) => {
     // 1. Sign in to the Azure portal.
     await signIn(page, ADMIN);
     await expect(page.getByRole("heading", { name: "Azure services" })).toBeVisible();
@@ -128,7 +140,9 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(dialog.getByText("Card payments are limited to $50,000.00 per invoice.")).toBeVisible();
 
     // 5. Select a payment method: an existing card, the saved Mastercard.
-    const mastercard = methods(dialog).getByRole("radio", { name: /^Mastercard ending in 4444, expires \d{2}\/\d{4}$/ });
+    const mastercard = methods(dialog).getByRole("radio", {
+      name: /^Mastercard ending in 4444, expires \d{2}\/\d{4}$/,
+    });
     await mastercard.check();
     await expect(mastercard).toBeChecked();
     await expect(payNowButton(dialog)).toBeEnabled();
@@ -146,7 +160,12 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(bell).toBeVisible();
     await bell.click();
     const panel = page.getByRole("region", { name: "Notifications" });
-    await expect(panel.getByRole("listitem").filter({ hasText: "Payment succeeded" }).filter({ hasText: `Payment of ${dollars(invoice.amountDueCents)} for invoice ${invoice.id} succeeded.` })).toHaveCount(1);
+    await expect(
+      panel
+        .getByRole("listitem")
+        .filter({ hasText: "Payment succeeded" })
+        .filter({ hasText: `Payment of ${dollars(invoice.amountDueCents)} for invoice ${invoice.id} succeeded.` }),
+    ).toHaveCount(1);
     await page.screenshot({ path: `${SHOTS}/payments-2b-notifications.png` });
     // Opening the list marks the notifications read.
     await page.keyboard.press("Escape");
@@ -154,7 +173,9 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
   });
 
-  test("pays the due invoice with a new card; the same card is saved once and the receipt names it", async ({ page }) => {
+  test("pays the due invoice with a new card; the same card is saved once and the receipt names it", async ({
+    page,
+  }) => {
     await openInvoices(page);
     const invoice = await findInvoice(page, "Contoso Engineering", "Due");
     const dialog = await openPayNow(page, invoice);
@@ -194,7 +215,9 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(page.getByRole("heading", { name: "Contoso Ltd | Payment methods" })).toBeVisible();
     const engineering = page.getByRole("region", { name: "Billing profile: Contoso Engineering" });
     await expect(engineering.getByRole("cell", { name: "Visa •••• 4242", exact: true })).toHaveCount(1);
-    const visa = engineering.getByRole("row").filter({ has: page.getByRole("cell", { name: "Visa •••• 4242", exact: true }) });
+    const visa = engineering
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: "Visa •••• 4242", exact: true }) });
     await expect(visa.getByRole("cell")).toHaveText(["Visa •••• 4242", "12/2029", "Adele Vance", "Default", /.*/]);
     // No card was added: the profile has the cards Pay now offered before paying.
     await expect(engineering.locator("tbody tr")).toHaveCount(savedCards);
@@ -204,7 +227,15 @@ test.describe("Pay now, as the billing account admin", () => {
     await serviceMenu(page).getByRole("link", { name: "Invoices", exact: true }).click();
     await expect(statusOf(rowOf(page, invoice.id))).toHaveText("Paid");
     const payments = await paymentsOf(page, invoice);
-    expect(payments).toEqual([[expect.stringMatching(/^Nov 20, 2026/), dollars(invoice.amountDueCents), "Visa •••• 4242", "Succeeded", "Receipt"]]);
+    expect(payments).toEqual([
+      [
+        expect.stringMatching(/^Nov 20, 2026/),
+        dollars(invoice.amountDueCents),
+        "Visa •••• 4242",
+        "Succeeded",
+        "Receipt",
+      ],
+    ]);
     await blade(page).getByRole("region", { name: "Payments" }).getByRole("link", { name: "Receipt" }).click();
 
     const receipt = blade(page);
@@ -221,7 +252,9 @@ test.describe("Pay now, as the billing account admin", () => {
     await page.screenshot({ path: `${SHOTS}/payments-5-receipt.png` });
   });
 
-  test("checks a new card in the browser: a bad number is named next to the field and nothing is charged", async ({ page }) => {
+  test("checks a new card in the browser: a bad number is named next to the field and nothing is charged", async ({
+    page,
+  }) => {
     await openInvoices(page);
     const invoice = await findInvoice(page, "Contoso Engineering", "Partially paid");
     const dialog = await openPayNow(page, invoice);
@@ -243,7 +276,8 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(number).toHaveAccessibleDescription(/This card number isn't valid\./);
     await expect(dialog.getByText("This card number isn't valid. Check it and try again.")).toBeVisible();
     // The other fields are fine: no message next to them.
-    for (const label of ["Security code (CVV/CVC)", "Name on card", "Postal code"]) await expect(dialog.getByLabel(label)).toHaveAttribute("aria-invalid", "false");
+    for (const label of ["Security code (CVV/CVC)", "Name on card", "Postal code"])
+      await expect(dialog.getByLabel(label)).toHaveAttribute("aria-invalid", "false");
     await expect(dialog.getByRole("alert")).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/payments-6-invalid-card.png` });
     expect(posts, "no payment request left the browser").toEqual([]);
@@ -259,7 +293,9 @@ test.describe("Pay now, as the billing account admin", () => {
     expect(await paymentsOf(page, invoice)).toHaveLength(1); // the seeded first part only
   });
 
-  test("keeps Pay now disabled until a method is chosen; expired cards can't be chosen; Escape closes the blade", async ({ page }) => {
+  test("keeps Pay now disabled until a method is chosen; expired cards can't be chosen; Escape closes the blade", async ({
+    page,
+  }) => {
     await openInvoices(page);
     const invoice = await findInvoice(page, "Contoso Engineering", "Partially paid");
     const gridUrl = page.url();
@@ -273,9 +309,13 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(amex).toBeDisabled();
     await expect(amex).toHaveAccessibleDescription("Expired — this card can't be used");
     // The default card is marked (its name ends with "Default"), not preselected.
-    await expect(methods(dialog).getByRole("radio", { name: /^Visa ending in 4242, expires \d{2}\/\d{4} Default$/ })).toBeEnabled();
+    await expect(
+      methods(dialog).getByRole("radio", { name: /^Visa ending in 4242, expires \d{2}\/\d{4} Default$/ }),
+    ).toBeEnabled();
 
-    await methods(dialog).getByRole("radio", { name: /^Visa ending in 4242/ }).check();
+    await methods(dialog)
+      .getByRole("radio", { name: /^Visa ending in 4242/ })
+      .check();
     await expect(payNowButton(dialog)).toBeEnabled();
 
     await page.keyboard.press("Escape");
@@ -311,11 +351,15 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(dialog.getByLabel("Amount to pay (USD)")).toHaveCount(0);
     await partial.check();
     await dialog.getByLabel("Amount to pay (USD)").fill("1000.00");
-    await methods(dialog).getByRole("radio", { name: /^Visa ending in 4242/ }).check();
+    await methods(dialog)
+      .getByRole("radio", { name: /^Visa ending in 4242/ })
+      .check();
     await payNowButton(dialog).click();
 
     const remaining = invoice.amountDueCents - part;
-    await expect(dialog.getByRole("status").filter({ hasText: "Payment received." })).toHaveText(`Payment received. The remaining balance is ${dollars(remaining)}: choose a card to pay more.`);
+    await expect(dialog.getByRole("status").filter({ hasText: "Payment received." })).toHaveText(
+      `Payment received. The remaining balance is ${dollars(remaining)}: choose a card to pay more.`,
+    );
     await expect(dialog).toBeVisible();
     expect(await bladeAmountDue(dialog)).toBe(remaining);
     // Ready for the next part: still splitting (ticked, amount emptied), no card chosen yet.
@@ -336,7 +380,9 @@ test.describe("Pay now, as the billing account admin", () => {
     dialog = await openPayNow(page, { ...invoice, amountDueCents: remaining });
     expect(await bladeAmountDue(dialog)).toBe(remaining);
     await expect(dialog.getByRole("alert")).toHaveCount(0);
-    await methods(dialog).getByRole("radio", { name: /^Mastercard ending in 4444/ }).check();
+    await methods(dialog)
+      .getByRole("radio", { name: /^Mastercard ending in 4444/ })
+      .check();
     await payNowButton(dialog).click();
     await expectPaidInFull(page, invoice, remaining);
 
@@ -358,7 +404,9 @@ test.describe("Pay now, as the billing account admin", () => {
     await page.screenshot({ path: `${SHOTS}/payments-9-details.png` });
   });
 
-  test("offers wire transfer instead of a card for the Contoso Finance invoice above the card limit", async ({ page }) => {
+  test("offers wire transfer instead of a card for the Contoso Finance invoice above the card limit", async ({
+    page,
+  }) => {
     await openInvoices(page);
     const invoice = await findInvoice(page, "Contoso Finance", "Due");
     expect(invoice.amountDueCents).toBe(72_450_00);
@@ -366,7 +414,9 @@ test.describe("Pay now, as the billing account admin", () => {
 
     const wire = dialog.getByRole("region", { name: "Pay by wire transfer" });
     await expect(wire).toBeVisible();
-    await expect(wire).toContainText("The amount due, $72,450.00, is above the card payment limit of $50,000.00 for USD.");
+    await expect(wire).toContainText(
+      "The amount due, $72,450.00, is above the card payment limit of $50,000.00 for USD.",
+    );
     const terms = (await wire.getByRole("term").allInnerTexts()).map((text) => text.trim());
     const values = (await wire.getByRole("definition").allInnerTexts()).map((text) => text.trim());
     expect(values[terms.indexOf("Payment reference")]).toBe(invoice.id);

@@ -4,8 +4,9 @@
 // one JSON line on stdout.
 //   node -C react-server --import tsx scripts/bench-db.ts <file> <invoices> <profiles> <payableMonths> <simNow>
 import fs from "node:fs";
-import { migrateDatabase } from "../src/server/db/migrate";
+
 import { createPrismaClient } from "../src/server/db/client";
+import { migrateDatabase } from "../src/server/db/migrate";
 import { seedBulk } from "../src/server/demo/bulk";
 
 const [file, invoices, profiles, payableMonths, simNow] = process.argv.slice(2);
@@ -33,7 +34,14 @@ function progress(done: number, total: number) {
 
 const db = createPrismaClient(url);
 try {
-  const result = await seedBulk(db, { url, now: new Date(simNow), invoices: Number(invoices), profiles: Number(profiles), payableMonths: Number(payableMonths), onProgress: progress });
+  const result = await seedBulk(db, {
+    url,
+    now: new Date(simNow),
+    invoices: Number(invoices),
+    profiles: Number(profiles),
+    payableMonths: Number(payableMonths),
+    onProgress: progress,
+  });
   if (process.stderr.isTTY) process.stderr.write("\n");
   console.log(JSON.stringify({ ...result, seconds: (Date.now() - started) / 1000 }));
 } finally {

@@ -4,6 +4,7 @@
 // Prints one JSON object on stdout.
 //   DATABASE_URL=file:… SIM_NOW=… node -C react-server --import tsx scripts/bench-plan.ts '<filters as JSON>' […]
 import Database from "better-sqlite3";
+
 import { databaseFile, databaseUrl } from "../src/server/db/url";
 
 type Captured = { sql: string; params: unknown[] };
@@ -79,15 +80,21 @@ for (const arg of process.argv.slice(2)) {
       sql,
       params,
       plan: planText(sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[])) as PlanRow[]),
-      sqliteMs: median(Array.from({ length: 9 }, () => {
-        const statement = sqlite.prepare(sql);
-        const started = cpuMs();
-        statement.all(...(params as unknown[]));
-        return cpuMs() - started;
-      })),
+      sqliteMs: median(
+        Array.from({ length: 9 }, () => {
+          const statement = sqlite.prepare(sql);
+          const started = cpuMs();
+          statement.all(...(params as unknown[]));
+          return cpuMs() - started;
+        }),
+      ),
     })),
   });
 }
 sqlite.close();
 await db.$disconnect();
-console.log(JSON.stringify({ accountId: account.id, views }, (_key, value) => (typeof value === "bigint" ? Number(value) : value)));
+console.log(
+  JSON.stringify({ accountId: account.id, views }, (_key, value) =>
+    typeof value === "bigint" ? Number(value) : value,
+  ),
+);

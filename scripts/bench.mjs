@@ -33,14 +33,20 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { sealData } from "iron-session";
+
 import { serverEnv as productionServerEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = process.cwd();
 const work = path.join(root, "bench", ".work");
-const appDir = path.join(os.tmpdir(), `azure-billing-bench-${createHash("sha256").update(root).digest("hex").slice(0, 8)}`, "app");
+const appDir = path.join(
+  os.tmpdir(),
+  `azure-billing-bench-${createHash("sha256").update(root).digest("hex").slice(0, 8)}`,
+  "app",
+);
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const option = (name) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -76,7 +82,12 @@ setTimeout(() => {
 }, DEADLINE_MIN * 60_000).unref();
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    ...options,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.signal})`);
   return result;
 }
@@ -98,7 +109,12 @@ function exportSources() {
   fs.rmSync(appDir, { recursive: true, force: true });
   fs.mkdirSync(appDir, { recursive: true });
   if (flag("working-tree")) {
-    const files = spawnSync("git", ["ls-files", "-z", "-c", "-o", "--exclude-standard"], { cwd: root, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+    const files = spawnSync("git", ["ls-files", "-z", "-c", "-o", "--exclude-standard"], {
+      cwd: root,
+      encoding: "utf8",
+    })
+      .stdout.split("\0")
+      .filter(Boolean);
     for (const file of files) {
       const source = path.join(root, file);
       if (!fs.existsSync(source) || fs.statSync(source).isDirectory()) continue;
@@ -136,7 +152,12 @@ function build() {
   if (hasFlock) run("flock", ["/tmp/next-build.lock", ...next], { cwd: appDir });
   else run(next[0], next.slice(1), { cwd: appDir });
   log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s (including any wait for the lock)`);
-  const info = { source, commit: gitHead(), workingTree: flag("working-tree"), buildId: fs.readFileSync(path.join(appDir, ".next", "BUILD_ID"), "utf8") };
+  const info = {
+    source,
+    commit: gitHead(),
+    workingTree: flag("working-tree"),
+    buildId: fs.readFileSync(path.join(appDir, ".next", "BUILD_ID"), "utf8"),
+  };
   fs.writeFileSync(path.join(appDir, "bench-source.json"), JSON.stringify(info));
   return info;
 }
@@ -149,7 +170,15 @@ function gitHead() {
 
 function templateKey(size) {
   const hash = createHash("sha256");
-  const sources = ["scripts/bench-db.ts", "src/server/demo/bulk.ts", "src/server/demo/seed.ts", "src/server/demo/world.ts", "src/server/demo/random.ts", "src/lib/dates.ts", "src/lib/money.ts"];
+  const sources = [
+    "scripts/bench-db.ts",
+    "src/server/demo/bulk.ts",
+    "src/server/demo/seed.ts",
+    "src/server/demo/world.ts",
+    "src/server/demo/random.ts",
+    "src/lib/dates.ts",
+    "src/lib/money.ts",
+  ];
   for (const file of sources) hash.update(fs.readFileSync(path.join(appDir, file)));
   for (const dir of fs.readdirSync(path.join(appDir, "prisma", "migrations")).sort()) {
     const file = path.join(appDir, "prisma", "migrations", dir, "migration.sql");
@@ -168,9 +197,26 @@ function prepareDatabase(size) {
   } else {
     log(`${size.key}: generating ${size.invoices.toLocaleString("en-US")} invoices…`);
     fs.rmSync(keyFile, { force: true });
-    const result = run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/bench-db.ts", template, String(size.invoices), String(size.profiles), String(PAYABLE_MONTHS), SIM_NOW], { cwd: appDir, stdio: ["ignore", "pipe", "inherit"] });
+    const result = run(
+      process.execPath,
+      [
+        "-C",
+        "react-server",
+        "--import",
+        "tsx",
+        "scripts/bench-db.ts",
+        template,
+        String(size.invoices),
+        String(size.profiles),
+        String(PAYABLE_MONTHS),
+        SIM_NOW,
+      ],
+      { cwd: appDir, stdio: ["ignore", "pipe", "inherit"] },
+    );
     const summary = JSON.parse(result.stdout.toString().trim().split("\n").pop());
-    log(`${size.key}: ${summary.invoices.toLocaleString("en-US")} invoices, ${summary.profiles} billing profiles, ${summary.lines.toLocaleString("en-US")} lines, ${summary.payments.toLocaleString("en-US")} payments in ${summary.seconds.toFixed(1)} s`);
+    log(
+      `${size.key}: ${summary.invoices.toLocaleString("en-US")} invoices, ${summary.profiles} billing profiles, ${summary.lines.toLocaleString("en-US")} lines, ${summary.payments.toLocaleString("en-US")} payments in ${summary.seconds.toFixed(1)} s`,
+    );
     const sqlite = new Database(template);
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
     sqlite.close();
@@ -186,7 +232,10 @@ function prepareDatabase(size) {
 
 function portIsFree(port) {
   return new Promise((resolve) => {
-    const server = net.createServer().once("error", () => resolve(false)).once("listening", () => server.close(() => resolve(true)));
+    const server = net
+      .createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => server.close(() => resolve(true)));
     server.listen(port, "127.0.0.1");
   });
 }
@@ -239,20 +288,40 @@ function memoryKb(pid, field) {
 
 /** The same preparation as `npm start`: migrations (none pending), seed (not empty), reconciliation. */
 function setupDatabase(file) {
-  run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"], { cwd: appDir, env: serverEnv(file, 0), stdio: ["ignore", "ignore", "inherit"] });
+  run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"], {
+    cwd: appDir,
+    env: serverEnv(file, 0),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 async function startServer(file, port, label) {
   const env = { ...productionServerEnv, ...serverEnv(file, port) };
   const logFile = fs.openSync(path.join(work, `server-${label}.log`), "w");
   // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
-  const nodeOptions = process.env.BENCH_NODE_OPTIONS === undefined ? serverNodeFlags : process.env.BENCH_NODE_OPTIONS.split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeOptions, path.join(appDir, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: appDir, env, stdio: ["ignore", logFile, logFile] });
+  const nodeOptions =
+    process.env.BENCH_NODE_OPTIONS === undefined
+      ? serverNodeFlags
+      : process.env.BENCH_NODE_OPTIONS.split(" ").filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeOptions,
+      path.join(appDir, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+    ],
+    { cwd: appDir, env, stdio: ["ignore", logFile, logFile] },
+  );
   children.add(child);
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + 120_000;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}); see bench/.work/server-${label}.log`);
+    if (child.exitCode !== null)
+      throw new Error(`the server exited (${child.exitCode}); see bench/.work/server-${label}.log`);
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
     } catch {
@@ -260,7 +329,8 @@ async function startServer(file, port, label) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  if (Date.now() >= until) throw new Error(`the server did not answer /api/health within 120 s; see bench/.work/server-${label}.log`);
+  if (Date.now() >= until)
+    throw new Error(`the server did not answer /api/health within 120 s; see bench/.work/server-${label}.log`);
   const pids = processTree(child.pid);
   let peakKb = 0;
   let windowPeakKb = 0;
@@ -316,7 +386,9 @@ async function startServer(file, port, label) {
 
 function autocannonRun(options, onResponse) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ connections: CONNECTIONS, timeout: 30, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ connections: CONNECTIONS, timeout: 30, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
     if (onResponse) instance.on("response", onResponse);
     // Bounded in time whatever happens: autocannon stops itself after `duration`; this is the safety net.
     const guard = setTimeout(() => instance.stop(), ((options.duration ?? DURATION) + 60) * 1000);
@@ -336,7 +408,9 @@ function newTally() {
 async function measure(tally, server, options, seconds) {
   server.takeWindowPeakMb();
   const cpuBefore = server.cpuMs();
-  const result = await autocannonRun({ ...options, duration: seconds }, (_client, _status, _bytes, responseTime) => tally.latencies.push(responseTime));
+  const result = await autocannonRun({ ...options, duration: seconds }, (_client, _status, _bytes, responseTime) =>
+    tally.latencies.push(responseTime),
+  );
   tally.cpuMs += server.cpuMs() - cpuBefore;
   tally.seconds += result.duration;
   tally.requests += result.requests.total;
@@ -348,7 +422,10 @@ async function measure(tally, server, options, seconds) {
 
 function finish(tally) {
   const sorted = Float64Array.from(tally.latencies).sort();
-  const percentile = (p) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10 : null);
+  const percentile = (p) =>
+    sorted.length
+      ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10
+      : null;
   return {
     requests: tally.requests,
     rps: tally.seconds ? Math.round((tally.requests / tally.seconds) * 10) / 10 : 0,
@@ -365,13 +442,16 @@ function finish(tally) {
 }
 
 function logResult(size, name, r, note = "") {
-  log(`  ${size.padEnd(5)} ${name.padEnd(10)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  errors ${r.errors}  CPU ${r.cpuMsPerRequest} ms/req  peak RSS ${r.peakRssMb} MB${note}`);
+  log(
+    `  ${size.padEnd(5)} ${name.padEnd(10)} ${String(r.rps).padStart(7)} req/s  p50 ${String(r.p50).padStart(6)} ms  p99 ${String(r.p99).padStart(6)} ms  errors ${r.errors}  CPU ${r.cpuMsPerRequest} ms/req  peak RSS ${r.peakRssMb} MB${note}`,
+  );
 }
 
 async function expectPage(url, cookie, marker) {
   const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const text = await response.text();
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status} ${response.headers.get("location") ?? ""}`);
+  if (response.status !== 200)
+    throw new Error(`GET ${url} answered ${response.status} ${response.headers.get("location") ?? ""}`);
   const match = text.match(marker);
   if (!match) throw new Error(`GET ${url}: the page does not contain ${marker}`);
   return { text, match };
@@ -380,7 +460,9 @@ async function expectPage(url, cookie, marker) {
 /** First-load JS: every <script src> of the page, fetched and gzipped (level 9, as a CDN would). */
 async function firstLoadJs(base, pathname, cookie) {
   const html = await (await fetch(base + pathname, { headers: { cookie } })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1].replaceAll("&amp;", "&")))];
+  const sources = [
+    ...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1].replaceAll("&amp;", "&"))),
+  ];
   let raw = 0;
   let gzip = 0;
   for (const src of sources) {
@@ -388,7 +470,12 @@ async function firstLoadJs(base, pathname, cookie) {
     raw += body.length;
     gzip += gzipSync(body, { level: 9 }).length;
   }
-  return { scripts: sources.length, rawBytes: raw, gzipBytes: gzip, htmlGzipBytes: gzipSync(Buffer.from(html), { level: 9 }).length };
+  return {
+    scripts: sources.length,
+    rawBytes: raw,
+    gzipBytes: gzip,
+    htmlGzipBytes: gzipSync(Buffer.from(html), { level: 9 }).length,
+  };
 }
 
 function readWorld(file) {
@@ -397,7 +484,9 @@ function readWorld(file) {
     const account = sqlite.prepare(`SELECT id FROM BillingAccount WHERE name = 'Contoso Ltd'`).get();
     const admin = sqlite.prepare(`SELECT id FROM User WHERE email = 'admin@contoso.com'`).get();
     const invoices = sqlite.prepare(`SELECT COUNT(*) AS n FROM Invoice WHERE billingAccountId = ?`).get(account.id).n;
-    const profiles = sqlite.prepare(`SELECT COUNT(*) AS n FROM BillingProfile WHERE billingAccountId = ?`).get(account.id).n;
+    const profiles = sqlite
+      .prepare(`SELECT COUNT(*) AS n FROM BillingProfile WHERE billingAccountId = ?`)
+      .get(account.id).n;
     // Payable by the saved Visa 4242 of the invoice's own billing profile.
     const payable = sqlite
       .prepare(
@@ -407,7 +496,11 @@ function readWorld(file) {
          ORDER BY i.invoiceDate DESC, i.id`,
       )
       .all(account.id);
-    const pdfInvoice = sqlite.prepare(`SELECT id FROM Invoice WHERE billingAccountId = ? AND voided = 0 AND amountDueMinor = 0 ORDER BY invoiceDate DESC, id LIMIT 1`).get(account.id).id;
+    const pdfInvoice = sqlite
+      .prepare(
+        `SELECT id FROM Invoice WHERE billingAccountId = ? AND voided = 0 AND amountDueMinor = 0 ORDER BY invoiceDate DESC, id LIMIT 1`,
+      )
+      .get(account.id).id;
     return { accountId: account.id, adminId: admin.id, invoices, profiles, payable, pdfInvoice };
   } finally {
     sqlite.close();
@@ -422,12 +515,24 @@ function paymentChecks(file, accountId) {
     const succeeded = `SELECT invoiceId, SUM(amountMinor) AS paid FROM Payment WHERE status = 'SUCCEEDED' GROUP BY invoiceId`;
     const committed = `SELECT invoiceId, SUM(amountMinor) AS paid FROM Payment WHERE status IN ('SUCCEEDED', 'PENDING') GROUP BY invoiceId`;
     return {
-      overpaidInvoices: one(`SELECT COUNT(*) AS n FROM Invoice i JOIN (${succeeded}) p ON p.invoiceId = i.id WHERE p.paid > i.totalMinor`),
+      overpaidInvoices: one(
+        `SELECT COUNT(*) AS n FROM Invoice i JOIN (${succeeded}) p ON p.invoiceId = i.id WHERE p.paid > i.totalMinor`,
+      ),
       negativeAmountDue: one(`SELECT COUNT(*) AS n FROM Invoice WHERE amountDueMinor < 0`),
-      unbalancedInvoices: one(`SELECT COUNT(*) AS n FROM Invoice i LEFT JOIN (${committed}) p ON p.invoiceId = i.id WHERE i.voided = 0 AND i.amountDueMinor <> i.totalMinor - COALESCE(p.paid, 0)`),
-      benchPaymentsSucceeded: one(`SELECT COUNT(*) AS n FROM Payment WHERE billingAccountId = ? AND idempotencyKey NOT LIKE 'seed-%' AND status = 'SUCCEEDED'`, accountId),
-      benchPaymentsOther: one(`SELECT COUNT(*) AS n FROM Payment WHERE billingAccountId = ? AND idempotencyKey NOT LIKE 'seed-%' AND status <> 'SUCCEEDED'`, accountId),
-      invoicesWithTwoBenchPayments: one(`SELECT COUNT(*) AS n FROM (SELECT invoiceId FROM Payment WHERE idempotencyKey NOT LIKE 'seed-%' AND status = 'SUCCEEDED' GROUP BY invoiceId HAVING COUNT(*) > 1)`),
+      unbalancedInvoices: one(
+        `SELECT COUNT(*) AS n FROM Invoice i LEFT JOIN (${committed}) p ON p.invoiceId = i.id WHERE i.voided = 0 AND i.amountDueMinor <> i.totalMinor - COALESCE(p.paid, 0)`,
+      ),
+      benchPaymentsSucceeded: one(
+        `SELECT COUNT(*) AS n FROM Payment WHERE billingAccountId = ? AND idempotencyKey NOT LIKE 'seed-%' AND status = 'SUCCEEDED'`,
+        accountId,
+      ),
+      benchPaymentsOther: one(
+        `SELECT COUNT(*) AS n FROM Payment WHERE billingAccountId = ? AND idempotencyKey NOT LIKE 'seed-%' AND status <> 'SUCCEEDED'`,
+        accountId,
+      ),
+      invoicesWithTwoBenchPayments: one(
+        `SELECT COUNT(*) AS n FROM (SELECT invoiceId FROM Payment WHERE idempotencyKey NOT LIKE 'seed-%' AND status = 'SUCCEEDED' GROUP BY invoiceId HAVING COUNT(*) > 1)`,
+      ),
       processorCharges: one(`SELECT COUNT(*) AS n FROM SimulatedCharge`),
     };
   } finally {
@@ -437,7 +542,11 @@ function paymentChecks(file, accountId) {
 
 function queryPlan(file) {
   const views = [{}, { ...DEEP_QUERY, page: String(DEEP_PAGE) }].map((view) => JSON.stringify(view));
-  const result = run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/bench-plan.ts", ...views], { cwd: appDir, env: serverEnv(file, 0), stdio: ["ignore", "pipe", "inherit"] });
+  const result = run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/bench-plan.ts", ...views], {
+    cwd: appDir,
+    env: serverEnv(file, 0),
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return JSON.parse(result.stdout.toString().trim().split("\n").pop());
 }
 
@@ -449,7 +558,9 @@ async function prepareSize(size) {
   // The plan of the grid's SQL on the data as the load finds it (before the payments).
   const plan = queryPlan(file);
   const port = await freePort();
-  log(`${size.key}: ${world.invoices.toLocaleString("en-US")} invoices, ${world.profiles} billing profiles, ${world.payable.length.toLocaleString("en-US")} payable by saved card; next start on 127.0.0.1:${port}`);
+  log(
+    `${size.key}: ${world.invoices.toLocaleString("en-US")} invoices, ${world.profiles} billing profiles, ${world.payable.length.toLocaleString("en-US")} payable by saved card; next start on 127.0.0.1:${port}`,
+  );
   const server = await startServer(file, port, size.key);
   const ctx = { size, file, world, plan, server, tallies: {}, results: {} };
   try {
@@ -460,12 +571,22 @@ async function prepareSize(size) {
     // Page 50 of the deep view, or when there are fewer, its deepest full page: both sizes then
     // render the same 20 rows, and the ratio measures what the database does to find them.
     // Its first page says the page size and the number of matches ("Showing 1 - 20 of 1,961 invoices").
-    const probe = await expectPage(url(`${gridPath}?${new URLSearchParams(DEEP_QUERY)}`), cookie, /Showing 1 - ([\d,]+) of ([\d,]+) invoices/);
+    const probe = await expectPage(
+      url(`${gridPath}?${new URLSearchParams(DEEP_QUERY)}`),
+      cookie,
+      /Showing 1 - ([\d,]+) of ([\d,]+) invoices/,
+    );
     const [pageSize, matches] = [probe.match[1], probe.match[2]].map((text) => Number(text.replaceAll(",", "")));
     const deepPage = Math.max(1, Math.min(DEEP_PAGE, Math.floor(matches / pageSize)));
     const deepPath = `${gridPath}?${new URLSearchParams({ ...DEEP_QUERY, page: String(deepPage) })}`;
     const pdfPath = `/api/billing/${account}/invoices/${world.pdfInvoice}/pdf`;
-    Object.assign(ctx, { cookie, account, gridPath, url, deep: { page: deepPage, pages: Math.ceil(matches / pageSize), path: deepPath } });
+    Object.assign(ctx, {
+      cookie,
+      account,
+      gridPath,
+      url,
+      deep: { page: deepPage, pages: Math.ceil(matches / pageSize), path: deepPath },
+    });
     ctx.paths = { floor: "/dashboard", grid: gridPath, gridDeep: deepPath, pdf: pdfPath };
     // One request of each by hand first: each scenario must really be what it claims (signed in, right page).
     await expectPage(url("/dashboard"), cookie, /My Dashboard/);
@@ -473,7 +594,8 @@ async function prepareSize(size) {
     await expectPage(url(deepPath), cookie, new RegExp(`Page ${deepPage} of`));
     const pdf = await fetch(url(pdfPath), { headers: { cookie } });
     const body = Buffer.from(await pdf.arrayBuffer());
-    if (pdf.status !== 200 || body.subarray(0, 5).toString() !== "%PDF-") throw new Error(`GET ${pdfPath} answered ${pdf.status}, not a PDF`);
+    if (pdf.status !== 200 || body.subarray(0, 5).toString() !== "%PDF-")
+      throw new Error(`GET ${pdfPath} answered ${pdf.status}, not a PDF`);
   } catch (error) {
     await server.stop();
     throw error;
@@ -486,18 +608,28 @@ const scenarioName = (ctx, key) => (key === "gridDeep" ? `grid p${ctx.deep.page}
 
 async function loadPages(ctxs) {
   log(`warm-up: ${WARMUP} s per scenario and database`);
-  for (const ctx of ctxs) for (const key of PAGE_SCENARIOS) await autocannonRun({ url: ctx.url(ctx.paths[key]), headers: { cookie: ctx.cookie }, duration: WARMUP });
+  for (const ctx of ctxs)
+    for (const key of PAGE_SCENARIOS)
+      await autocannonRun({ url: ctx.url(ctx.paths[key]), headers: { cookie: ctx.cookie }, duration: WARMUP });
   const slice = Math.max(1, Math.round(DURATION / ROUNDS));
   log(`measuring: ${ROUNDS} rounds of ${slice} s per scenario and database, taking turns`);
   for (const ctx of ctxs) for (const key of PAGE_SCENARIOS) ctx.tallies[key] = newTally();
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 ? [...ctxs].reverse() : ctxs;
-    for (const key of PAGE_SCENARIOS) for (const ctx of order) await measure(ctx.tallies[key], ctx.server, { url: ctx.url(ctx.paths[key]), headers: { cookie: ctx.cookie } }, slice);
+    for (const key of PAGE_SCENARIOS)
+      for (const ctx of order)
+        await measure(
+          ctx.tallies[key],
+          ctx.server,
+          { url: ctx.url(ctx.paths[key]), headers: { cookie: ctx.cookie } },
+          slice,
+        );
   }
-  for (const ctx of ctxs) for (const key of PAGE_SCENARIOS) {
-    ctx.results[key] = finish(ctx.tallies[key]);
-    logResult(ctx.size.key, scenarioName(ctx, key), ctx.results[key]);
-  }
+  for (const ctx of ctxs)
+    for (const key of PAGE_SCENARIOS) {
+      ctx.results[key] = finish(ctx.tallies[key]);
+      logResult(ctx.size.key, scenarioName(ctx, key), ctx.results[key]);
+    }
 }
 
 /** Pay: every request takes the next unpaid invoice of the pool and a fresh idempotency key. */
@@ -521,17 +653,27 @@ async function loadPay(ctxs) {
   for (const ctx of ctxs) {
     ctx.pool = [...ctx.world.payable];
     const first = ctx.pool.shift();
-    const response = await fetch(ctx.url(`/api/billing/${ctx.account}/invoices/${encodeURIComponent(first.invoiceId)}/payments`), {
-      method: "POST",
-      headers: { cookie: ctx.cookie, "content-type": "application/json" },
-      body: JSON.stringify({ idempotencyKey: randomUUID(), method: "saved", paymentMethodId: first.paymentMethodId }),
-    });
+    const response = await fetch(
+      ctx.url(`/api/billing/${ctx.account}/invoices/${encodeURIComponent(first.invoiceId)}/payments`),
+      {
+        method: "POST",
+        headers: { cookie: ctx.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ idempotencyKey: randomUUID(), method: "saved", paymentMethodId: first.paymentMethodId }),
+      },
+    );
     const answer = await response.json();
-    if (response.status !== 200 || answer.status !== "succeeded") throw new Error(`${ctx.size.key}: the first payment answered ${response.status} ${JSON.stringify(answer)}`);
+    if (response.status !== 200 || answer.status !== "succeeded")
+      throw new Error(`${ctx.size.key}: the first payment answered ${response.status} ${JSON.stringify(answer)}`);
   }
   // autocannon builds one request per connection ahead: keep that many invoices in reserve.
   const budget = (ctx) => ctx.pool.length - 2 * CONNECTIONS;
-  const options = (ctx, seconds, most) => ({ url: ctx.server.base, headers: { cookie: ctx.cookie }, duration: seconds, requests: [payRequest(ctx)], maxOverallRequests: Math.max(CONNECTIONS, Math.min(most, budget(ctx))) });
+  const options = (ctx, seconds, most) => ({
+    url: ctx.server.base,
+    headers: { cookie: ctx.cookie },
+    duration: seconds,
+    requests: [payRequest(ctx)],
+    maxOverallRequests: Math.max(CONNECTIONS, Math.min(most, budget(ctx))),
+  });
   log(`pay: warm-up of at most ${WARMUP} s or 100 payments per database`);
   for (const ctx of ctxs) await autocannonRun(options(ctx, WARMUP, 100));
   const slice = Math.max(1, Math.round(DURATION / ROUNDS));
@@ -555,71 +697,130 @@ async function loadPay(ctxs) {
 function targets(runs) {
   const by = Object.fromEntries(runs.map((r) => [r.size, r]));
   const list = [];
-  const add = (name, value, limit, unit = "×") => list.push({ name, value: value === undefined ? null : Math.round(value * 100) / 100, limit, unit, pass: value !== undefined && value <= limit });
+  const add = (name, value, limit, unit = "×") =>
+    list.push({
+      name,
+      value: value === undefined ? null : Math.round(value * 100) / 100,
+      limit,
+      unit,
+      pass: value !== undefined && value <= limit,
+    });
   const small = by["1k"];
   const large = by["100k"];
   if (small) {
     add("grid p50 / floor p50 at 1,000", small.results.grid.p50 / small.results.floor.p50, 1.5);
-    add(`grid page ${small.deep.page} p50 / floor p50 at 1,000`, small.results.gridDeep.p50 / small.results.floor.p50, 1.5);
+    add(
+      `grid page ${small.deep.page} p50 / floor p50 at 1,000`,
+      small.results.gridDeep.p50 / small.results.floor.p50,
+      1.5,
+    );
   }
   if (small && large) {
     add("grid p50 at 100,000 / at 1,000", large.results.grid.p50 / small.results.grid.p50, 1.3);
-    add(`grid page ${large.deep.page} at 100,000 / page ${small.deep.page} at 1,000 (p50)`, large.results.gridDeep.p50 / small.results.gridDeep.p50, 1.3);
+    add(
+      `grid page ${large.deep.page} at 100,000 / page ${small.deep.page} at 1,000 (p50)`,
+      large.results.gridDeep.p50 / small.results.gridDeep.p50,
+      1.3,
+    );
   }
   for (const r of runs) {
     add(`pay p50 / floor p50 at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.p50 / r.results.floor.p50, 3);
     add(`pay errors at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.errors, 0, "");
-    add(`invoices paid twice or below zero at ${r.invoices.toLocaleString("en-US")}`, r.checks.overpaidInvoices + r.checks.negativeAmountDue + r.checks.unbalancedInvoices + r.checks.invoicesWithTwoBenchPayments, 0, "");
-    add(`first-load JS blade / floor at ${r.invoices.toLocaleString("en-US")}`, r.js.blade.gzipBytes / r.js.floor.gzipBytes, 1.3);
-    add(`server peak RSS at ${r.invoices.toLocaleString("en-US")}`, Math.max(r.memory.peakSampledMb, r.memory.vmHwmMb), 400, " MB");
+    add(
+      `invoices paid twice or below zero at ${r.invoices.toLocaleString("en-US")}`,
+      r.checks.overpaidInvoices +
+        r.checks.negativeAmountDue +
+        r.checks.unbalancedInvoices +
+        r.checks.invoicesWithTwoBenchPayments,
+      0,
+      "",
+    );
+    add(
+      `first-load JS blade / floor at ${r.invoices.toLocaleString("en-US")}`,
+      r.js.blade.gzipBytes / r.js.floor.gzipBytes,
+      1.3,
+    );
+    add(
+      `server peak RSS at ${r.invoices.toLocaleString("en-US")}`,
+      Math.max(r.memory.peakSampledMb, r.memory.vmHwmMb),
+      400,
+      " MB",
+    );
   }
   return list;
 }
 
 function markdown(report) {
   const lines = [];
-  lines.push(`Measured ${report.date} — ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, Next.js ${report.machine.next}; load average ${report.machine.loadAverageStart.join(" / ")} at the start, ${report.machine.loadAverageEnd.join(" / ")} at the end; concurrency ${report.settings.connections}; per row a ${report.settings.warmupSeconds} s warm-up, then ${report.settings.durationSeconds} s in ${report.settings.rounds} rounds taking turns with the other rows; build ${report.build.source}.`);
+  lines.push(
+    `Measured ${report.date} — ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, Next.js ${report.machine.next}; load average ${report.machine.loadAverageStart.join(" / ")} at the start, ${report.machine.loadAverageEnd.join(" / ")} at the end; concurrency ${report.settings.connections}; per row a ${report.settings.warmupSeconds} s warm-up, then ${report.settings.durationSeconds} s in ${report.settings.rounds} rounds taking turns with the other rows; build ${report.build.source}.`,
+  );
   lines.push("");
-  lines.push("| Invoices | Scenario | Requests/s | p50 ms | p99 ms | Requests | Errors | Server CPU ms/request | Peak RSS MB |");
+  lines.push(
+    "| Invoices | Scenario | Requests/s | p50 ms | p99 ms | Requests | Errors | Server CPU ms/request | Peak RSS MB |",
+  );
   lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const run of report.runs) {
-    const names = { floor: "floor (/dashboard)", grid: "grid, first page", gridDeep: `grid, page ${run.deep.page} of ${run.deep.pages} (past due, 24 months, by amount)`, pay: "pay (saved Visa 4242)", pdf: "invoice PDF" };
+    const names = {
+      floor: "floor (/dashboard)",
+      grid: "grid, first page",
+      gridDeep: `grid, page ${run.deep.page} of ${run.deep.pages} (past due, 24 months, by amount)`,
+      pay: "pay (saved Visa 4242)",
+      pdf: "invoice PDF",
+    };
     for (const [key, label] of Object.entries(names)) {
       const r = run.results[key];
-      lines.push(`| ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuMsPerRequest} | ${r.peakRssMb} |`);
+      lines.push(
+        `| ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuMsPerRequest} | ${r.peakRssMb} |`,
+      );
     }
   }
   lines.push("");
   lines.push("| First-load JS (gzip) | Scripts | Bytes |");
   lines.push("|---|---:|---:|");
   const first = report.runs[0];
-  lines.push(`| floor (/dashboard) | ${first.js.floor.scripts} | ${first.js.floor.gzipBytes.toLocaleString("en-US")} |`);
+  lines.push(
+    `| floor (/dashboard) | ${first.js.floor.scripts} | ${first.js.floor.gzipBytes.toLocaleString("en-US")} |`,
+  );
   lines.push(`| invoices blade | ${first.js.blade.scripts} | ${first.js.blade.gzipBytes.toLocaleString("en-US")} |`);
   lines.push("");
   lines.push("| Target | Value | Limit | Result |");
   lines.push("|---|---:|---:|---|");
-  for (const t of report.targets) lines.push(`| ${t.name} | ${t.value}${t.unit} | ${t.limit}${t.unit} | ${t.pass ? "pass" : "**FAIL**"} |`);
+  for (const t of report.targets)
+    lines.push(`| ${t.name} | ${t.value}${t.unit} | ${t.limit}${t.unit} | ${t.pass ? "pass" : "**FAIL**"} |`);
   lines.push("");
   lines.push("Server CPU time per request, the same ratios without the neighbours' noise (information, not targets):");
   lines.push("");
   for (const run of report.runs) {
     const r = run.results;
     const ratio = (a, b) => (a && b ? `${Math.round((a / b) * 100) / 100}×` : "n/a");
-    lines.push(`- ${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}`);
+    lines.push(
+      `- ${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}`,
+    );
   }
   const small = report.runs.find((run) => run.size === "1k");
   const large = report.runs.find((run) => run.size === "100k");
   if (small && large) {
-    const ratio = (key) => `${Math.round((large.results[key].cpuMsPerRequest / small.results[key].cpuMsPerRequest) * 100) / 100}×`;
-    lines.push(`- 100,000 / 1,000 invoices: floor ${ratio("floor")}, grid ${ratio("grid")}, grid deep page ${ratio("gridDeep")}, pay ${ratio("pay")}, PDF ${ratio("pdf")}`);
+    const ratio = (key) =>
+      `${Math.round((large.results[key].cpuMsPerRequest / small.results[key].cpuMsPerRequest) * 100) / 100}×`;
+    lines.push(
+      `- 100,000 / 1,000 invoices: floor ${ratio("floor")}, grid ${ratio("grid")}, grid deep page ${ratio("gridDeep")}, pay ${ratio("pay")}, PDF ${ratio("pdf")}`,
+    );
   }
   const planned = report.runs.find((run) => run.size === "100k") ?? report.runs.at(-1);
   for (const view of planned.plan.views) {
     lines.push("");
-    lines.push(`Grid query at ${planned.invoices.toLocaleString("en-US")} invoices, ${Object.keys(view.query).length ? `\`${new URLSearchParams(view.query)}\`` : "default filters"} (${view.total.toLocaleString("en-US")} matching, page ${view.page} of ${view.pages}; listInvoices() ${view.ms} ms of CPU, warm):`);
+    lines.push(
+      `Grid query at ${planned.invoices.toLocaleString("en-US")} invoices, ${Object.keys(view.query).length ? `\`${new URLSearchParams(view.query)}\`` : "default filters"} (${view.total.toLocaleString("en-US")} matching, page ${view.page} of ${view.pages}; listInvoices() ${view.ms} ms of CPU, warm):`,
+    );
     lines.push("");
     lines.push("```");
-    for (const statement of view.statements) lines.push(statement.sql, ...statement.plan.map((line) => `  → ${line}`), `  (${statement.sqliteMs} ms of CPU in SQLite alone)`);
+    for (const statement of view.statements)
+      lines.push(
+        statement.sql,
+        ...statement.plan.map((line) => `  → ${line}`),
+        `  (${statement.sqliteMs} ms of CPU in SQLite alone)`,
+      );
     lines.push("```");
   }
   return lines.join("\n");
@@ -634,7 +835,11 @@ async function main() {
     for (const size of SIZES) ctxs.push(await prepareSize(size));
     await loadPages(ctxs);
     await loadPay(ctxs);
-    for (const ctx of ctxs) ctx.js = { floor: await firstLoadJs(ctx.server.base, "/dashboard", ctx.cookie), blade: await firstLoadJs(ctx.server.base, ctx.gridPath, ctx.cookie) };
+    for (const ctx of ctxs)
+      ctx.js = {
+        floor: await firstLoadJs(ctx.server.base, "/dashboard", ctx.cookie),
+        blade: await firstLoadJs(ctx.server.base, ctx.gridPath, ctx.cookie),
+      };
   } finally {
     for (const ctx of ctxs) ctx.memory = await ctx.server.stop();
   }
@@ -650,7 +855,10 @@ async function main() {
     checks: paymentChecks(ctx.file, ctx.world.accountId),
     plan: ctx.plan,
   }));
-  for (const run of runs) log(`${run.size}: server peak RSS ${Math.round(run.memory.vmHwmMb)} MB (VmHWM), ${run.checks.benchPaymentsSucceeded} payments made, ${run.checks.overpaidInvoices + run.checks.negativeAmountDue + run.checks.unbalancedInvoices} invoices paid twice or out of balance`);
+  for (const run of runs)
+    log(
+      `${run.size}: server peak RSS ${Math.round(run.memory.vmHwmMb)} MB (VmHWM), ${run.checks.benchPaymentsSucceeded} payments made, ${run.checks.overpaidInvoices + run.checks.negativeAmountDue + run.checks.unbalancedInvoices} invoices paid twice or out of balance`,
+    );
   const report = {
     date: new Date().toISOString(),
     machine: {
@@ -663,7 +871,15 @@ async function main() {
       loadAverageEnd: os.loadavg().map((x) => Math.round(x * 10) / 10),
     },
     build: buildInfo,
-    settings: { connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION, rounds: ROUNDS, simNow: SIM_NOW, quick: QUICK, serverNodeOptions: process.env.BENCH_NODE_OPTIONS ?? serverNodeFlags.join(" ") },
+    settings: {
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP,
+      durationSeconds: DURATION,
+      rounds: ROUNDS,
+      simNow: SIM_NOW,
+      quick: QUICK,
+      serverNodeOptions: process.env.BENCH_NODE_OPTIONS ?? serverNodeFlags.join(" "),
+    },
     runs,
   };
   report.targets = targets(runs);
@@ -671,12 +887,19 @@ async function main() {
   fs.writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(report, null, 2)}\n`);
   fs.writeFileSync(path.join(root, "bench", "results.md"), `${md}\n`);
   console.log(`\n${md}\n`);
-  for (const run of runs) if (run.plan) for (const view of run.plan.views) {
-    console.log(`Query plan, ${run.size}, ${JSON.stringify(view.query)} (${view.total} invoices, page ${view.page} of ${view.pages}; listInvoices ${view.ms} ms):`);
-    for (const statement of view.statements) console.log(`  ${statement.sql.slice(0, 90)}…\n${statement.plan.map((line) => `      ${line}`).join("\n")}`);
-  }
+  for (const run of runs)
+    if (run.plan)
+      for (const view of run.plan.views) {
+        console.log(
+          `Query plan, ${run.size}, ${JSON.stringify(view.query)} (${view.total} invoices, page ${view.page} of ${view.pages}; listInvoices ${view.ms} ms):`,
+        );
+        for (const statement of view.statements)
+          console.log(`  ${statement.sql.slice(0, 90)}…\n${statement.plan.map((line) => `      ${line}`).join("\n")}`);
+      }
   const failed = report.targets.filter((t) => !t.pass).length;
-  log(`${report.targets.length - failed} targets passed, ${failed} missed; bench/results.json and bench/results.md written`);
+  log(
+    `${report.targets.length - failed} targets passed, ${failed} missed; bench/results.json and bench/results.md written`,
+  );
 }
 
 main().catch((error) => {

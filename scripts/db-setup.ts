@@ -2,18 +2,24 @@
 // then seeds the demo world if the database is empty. `--reset` deletes the
 // file first (npm run db:reset). Start-up problems print one sentence, not a stack.
 import fs from "node:fs";
-import { DatabaseSetupError, migrateDatabase } from "../src/server/db/migrate";
-import { databaseFile, databaseUrl } from "../src/server/db/url";
-import { db } from "../src/server/db";
-import { seedDemo } from "../src/server/demo/seed";
-import { now } from "../src/server/clock";
+
 import { reconcilePendingPayments } from "../src/features/payments/settle";
+import { now } from "../src/server/clock";
+import { db } from "../src/server/db";
+import { DatabaseSetupError, migrateDatabase } from "../src/server/db/migrate";
 import { optimizeDatabase } from "../src/server/db/optimize";
+import { databaseFile, databaseUrl } from "../src/server/db/url";
+import { seedDemo } from "../src/server/demo/seed";
 
 /** Prisma's messages start with a blank line: the first line with text says what went wrong. */
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n").map((line) => line.trim()).find(Boolean) ?? "unknown error";
+  return (
+    text
+      .split("\n")
+      .map((line) => line.trim())
+      .find(Boolean) ?? "unknown error"
+  );
 }
 
 const url = databaseUrl();

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = process.cwd();
@@ -22,7 +23,9 @@ function fail(message) {
 if (!url.startsWith("file:")) fail(`DATABASE_URL must be a file: URL (got ${url}).`);
 const file = path.resolve(root, url.slice("file:".length).replace(/^\/\/(?=\/)/, ""));
 // This script deletes the file: only ever a throwaway one.
-const throwaway = [os.tmpdir(), path.join(root, "test-results")].some((dir) => file.startsWith(path.resolve(dir) + path.sep));
+const throwaway = [os.tmpdir(), path.join(root, "test-results")].some((dir) =>
+  file.startsWith(path.resolve(dir) + path.sep),
+);
 if (!throwaway) fail(`refusing to delete ${file}: the e2e database must live under ${os.tmpdir()} or test-results/.`);
 
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -49,7 +52,10 @@ function takeLock() {
     }
   }
 }
-if (!takeLock()) fail(`another e2e server (pid ${fs.readFileSync(lock, "utf8")}) is using ${file}: wait for that Playwright run to end.`);
+if (!takeLock())
+  fail(
+    `another e2e server (pid ${fs.readFileSync(lock, "utf8")}) is using ${file}: wait for that Playwright run to end.`,
+  );
 process.on("exit", () => {
   try {
     if (fs.readFileSync(lock, "utf8") === String(process.pid)) fs.rmSync(lock);
@@ -61,13 +67,21 @@ process.on("exit", () => {
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 console.log(`e2e-server: fresh database ${file}`);
 
-const setup = spawnSync(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"], { cwd: root, env, stdio: "inherit" });
-if (setup.status !== 0) fail(`db:setup failed (exit ${setup.status ?? setup.signal}).`);
-
-const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port], {
+const setup = spawnSync(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setup.ts"], {
   cwd: root,
-  env: { ...serverEnv, ...env },
+  env,
   stdio: "inherit",
 });
+if (setup.status !== 0) fail(`db:setup failed (exit ${setup.status ?? setup.signal}).`);
+
+const server = spawn(
+  process.execPath,
+  [...serverNodeFlags, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-H", host, "-p", port],
+  {
+    cwd: root,
+    env: { ...serverEnv, ...env },
+    stdio: "inherit",
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

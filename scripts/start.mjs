@@ -1,8 +1,9 @@
 // npm start: build when the build is missing or older than the sources, prepare
 // the database (migrate + seed demo data on first start), then serve.
-import { spawnSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+
 import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
 
 const root = process.cwd();
@@ -21,7 +22,9 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const sources = ["src", "public", "next.config.ts", "package-lock.json", "prisma/schema.prisma"].map((p) => path.join(root, p));
+const sources = ["src", "public", "next.config.ts", "package-lock.json", "prisma/schema.prisma"].map((p) =>
+  path.join(root, p),
+);
 const built = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (built < Math.max(...sources.map(newestMtime))) {
   console.log("Building the portal (first start or sources changed)…");
@@ -33,6 +36,10 @@ run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setu
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 console.log(`Azure billing portal simulator: http://localhost:${port}`);
-const server = spawn(process.execPath, [...serverNodeFlags, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], { stdio: "inherit", env: { ...serverEnv, ...process.env } });
+const server = spawn(
+  process.execPath,
+  [...serverNodeFlags, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host],
+  { stdio: "inherit", env: { ...serverEnv, ...process.env } },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

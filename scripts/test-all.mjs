@@ -3,6 +3,7 @@
 //   1. typecheck   next typegen + tsc --noEmit   (one check; typegen writes the route types
 //                                                  PageProps<"/route"> needs, without a build)
 //   2. lint        eslint                        (one check)
+//      format      prettier --check .            (one check)
 //   3. unit        vitest run                    (each test; counted from its JSON report)
 //   4. build       next build                    (skipped with SKIP_BUILD=1; not counted itself)
 //   5. reliability vitest --config vitest.reliability.config.ts  (each test; production servers on the
@@ -45,7 +46,9 @@ function run(title, args, extraEnv = {}) {
 function record(step, stepPassed, stepFailed, note = "") {
   passed += stepPassed;
   failed += stepFailed;
-  summary.push(`${step.padEnd(10)} ${String(stepPassed).padStart(5)} passed ${String(stepFailed).padStart(4)} failed${note ? `  (${note})` : ""}`);
+  summary.push(
+    `${step.padEnd(10)} ${String(stepPassed).padStart(5)} passed ${String(stepFailed).padStart(4)} failed${note ? `  (${note})` : ""}`,
+  );
 }
 
 function readJson(file) {
@@ -70,10 +73,23 @@ function readJson(file) {
   record("lint", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
 }
 
+// 2b. Format (.prettierrc.json; `npm run format` rewrites).
+{
+  const code = run("format", [bin("prettier", "bin", "prettier.cjs"), "--check", ".", "--log-level", "warn"]);
+  record("format", code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+}
+
 // A vitest run, counted from its JSON report.
 function vitestStep(step, report, extraArgs = []) {
   fs.rmSync(report, { force: true });
-  const code = run(step, [bin("vitest", "vitest.mjs"), "run", ...extraArgs, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const code = run(step, [
+    bin("vitest", "vitest.mjs"),
+    "run",
+    ...extraArgs,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
   recordVitest(step, code, readJson(report));
 }
 

@@ -1,8 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { isForeignOrigin } from "@/features/access/origin";
 
 const plain = (status: number, text: string) =>
-  new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  new NextResponse(text, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 
 function malformedPath(pathname: string): boolean {
   try {
@@ -31,7 +35,8 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (malformedPath(pathname)) return plain(400, "Bad request: the address is not valid.");
   if (pathname.startsWith("/api/")) return NextResponse.next();
-  if (request.method !== "GET" && request.method !== "HEAD" && isForeignOrigin(request)) return plain(403, "Cross-site request refused.");
+  if (request.method !== "GET" && request.method !== "HEAD" && isForeignOrigin(request))
+    return plain(403, "Cross-site request refused.");
   const headers = new Headers(request.headers);
   headers.set("x-portal-path", pathname + search);
   return NextResponse.next({ request: { headers } });

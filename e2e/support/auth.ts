@@ -15,7 +15,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   try {
     await page.waitForURL((url) => url.pathname !== "/signin", { timeout: 15_000 });
   } catch (error) {
-    const alerts = (await page.getByRole("alert").allInnerTexts().catch(() => [])).map((text) => text.trim()).filter(Boolean);
-    throw new Error(`Signing in as ${email} did not leave /signin${alerts.length ? `: ${alerts.join(" | ")}` : ""}`, { cause: error });
+    const alerts = (
+      await page
+        .getByRole("alert")
+        .allInnerTexts()
+        .catch(() => [])
+    )
+      .map((text) => text.trim())
+      .filter(Boolean);
+    throw new Error(`Signing in as ${email} did not leave /signin${alerts.length ? `: ${alerts.join(" | ")}` : ""}`, {
+      cause: error,
+    });
   }
 }

@@ -9,7 +9,8 @@ export async function focusWithoutIndicator(page: Page): Promise<string | null> 
     const element = document.activeElement as HTMLElement | null;
     if (!element || element === document.body) return null;
     const style = getComputedStyle(element);
-    const visible = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== "none";
+    const visible =
+      (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== "none";
     return visible ? null : element.outerHTML.slice(0, 120);
   });
 }

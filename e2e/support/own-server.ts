@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+
 import { E2E_DATABASE_FILE, E2E_HOST, e2eServerEnv, repoRoot } from "./env";
 
 export type OwnServer = { baseURL: string; databaseFile: string; start(): Promise<void>; stop(): Promise<void> };
@@ -35,7 +36,8 @@ export function ownServer(name: string, port: number): OwnServer {
     baseURL,
     databaseFile,
     async start() {
-      if (await healthy(baseURL)) throw new Error(`Something already answers on ${baseURL}: stop it, or give this spec another port.`);
+      if (await healthy(baseURL))
+        throw new Error(`Something already answers on ${baseURL}: stop it, or give this spec another port.`);
       fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
       child = spawn(process.execPath, [path.join(repoRoot, "scripts", "e2e-server.mjs")], {
         cwd: repoRoot,
@@ -50,7 +52,8 @@ export function ownServer(name: string, port: number): OwnServer {
       child.stderr?.on("data", keep);
       const deadline = Date.now() + 120_000;
       while (Date.now() < deadline) {
-        if (child.exitCode !== null) throw new Error(`The ${name} e2e server exited (${child.exitCode}):\n${output.join("")}`);
+        if (child.exitCode !== null)
+          throw new Error(`The ${name} e2e server exited (${child.exitCode}):\n${output.join("")}`);
         if (await healthy(baseURL)) return;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }

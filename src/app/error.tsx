@@ -1,5 +1,7 @@
 "use client";
+
 import { useTranslations } from "next-intl";
+
 import { Button } from "@/components/ui/button";
 
 // Never shows the error itself: no stack trace or SQL reaches the user.
@@ -9,7 +11,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
     <main className="mx-auto max-w-xl px-6 py-16" role="alert">
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-4 text-ink-muted">{t("body")}</p>
-      <Button variant="primary" onClick={reset}>{t("retry")}</Button>
+      <Button variant="primary" onClick={reset}>
+        {t("retry")}
+      </Button>
     </main>
   );
 }

@@ -13,7 +13,14 @@ import frPortal from "./messages/fr/portal.json";
 import frProfiles from "./messages/fr/profiles.json";
 
 /** Each feature keeps its strings in its own namespace file. */
-const en = { common: enCommon, portal: enPortal, access: enAccess, payments: enPayments, invoices: enInvoices, profiles: enProfiles };
+const en = {
+  common: enCommon,
+  portal: enPortal,
+  access: enAccess,
+  payments: enPayments,
+  invoices: enInvoices,
+  profiles: enProfiles,
+};
 
 export type Messages = typeof en;
 
@@ -23,5 +30,12 @@ export type Messages = typeof en;
  */
 export const catalogs: Record<Locale, Messages> = {
   en,
-  fr: { common: frCommon, portal: frPortal, access: frAccess, payments: frPayments, invoices: frInvoices, profiles: frProfiles },
+  fr: {
+    common: frCommon,
+    portal: frPortal,
+    access: frAccess,
+    payments: frPayments,
+    invoices: frInvoices,
+    profiles: frProfiles,
+  },
 };

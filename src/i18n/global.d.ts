@@ -1,5 +1,5 @@
-import type { Locale } from "./config";
 import type { Messages } from "./catalogs";
+import type { Locale } from "./config";
 
 declare module "next-intl" {
   interface AppConfig {

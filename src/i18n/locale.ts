@@ -1,5 +1,7 @@
 import "server-only";
+
 import { cookies, headers } from "next/headers";
+
 import { defaultLocale, isLocale, localeFromAcceptLanguage, type Locale } from "./config";
 
 export const LOCALE_COOKIE = "portal_locale";

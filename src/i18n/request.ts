@@ -1,4 +1,5 @@
 import { getRequestConfig } from "next-intl/server";
+
 import { catalogs } from "./catalogs";
 import { resolveLocale } from "./locale";
 

@@ -1,5 +1,7 @@
 import { useLocale } from "next-intl";
+
 import { formatDate, type DateFormat } from "@/lib/dates";
+
 import { intlLocale } from "./config";
 
 /** Billing-date formatting in the current language, for components (server or client). */

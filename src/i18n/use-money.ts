@@ -1,5 +1,7 @@
 import { useLocale } from "next-intl";
+
 import { formatMoney, toMajorString } from "@/lib/money";
+
 import { intlLocale } from "./config";
 
 /** Money formatting in the current language, for components (server or client). */
@@ -14,6 +16,7 @@ export function useFormatMoney(): (amountMinor: number, currency: string) => str
  */
 export function useAmountInputText(): (amountMinor: number, currency: string) => string {
   const locale = intlLocale[useLocale()];
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ".";
+  const decimal =
+    new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ".";
   return (amountMinor, currency) => toMajorString(amountMinor, currency).replace(".", decimal);
 }

@@ -48,5 +48,7 @@ const dateFormatters = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatDate(date: Date, locale: string, format: DateFormat = { dateStyle: "medium" }): string {
   const key = `${locale}|${format.dateStyle}|${format.timeStyle ?? ""}`;
-  return remember(dateFormatters, key, () => new Intl.DateTimeFormat(locale, { ...format, timeZone: "UTC" })).format(date);
+  return remember(dateFormatters, key, () => new Intl.DateTimeFormat(locale, { ...format, timeZone: "UTC" })).format(
+    date,
+  );
 }

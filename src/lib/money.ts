@@ -12,11 +12,16 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 /** How many decimals the currency has (2 for USD/EUR, 0 for JPY), from Intl's data. */
 export function minorUnitDigits(currency: string): number {
-  return remember(digitsByCurrency, currency, () => new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2);
+  return remember(
+    digitsByCurrency,
+    currency,
+    () => new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2,
+  );
 }
 
 export function money(amountMinor: number, currency: string): Money {
-  if (!Number.isSafeInteger(amountMinor)) throw new RangeError(`Amount must be an integer of minor units, got ${amountMinor}`);
+  if (!Number.isSafeInteger(amountMinor))
+    throw new RangeError(`Amount must be an integer of minor units, got ${amountMinor}`);
   return { amountMinor, currency };
 }
 
@@ -71,6 +76,16 @@ export function formatMoney(amountMinor: number, currency: string, locale = "en-
   const digits = minorUnitDigits(currency);
   // Intl takes a decimal string exactly (no binary rounding) when given one.
   const major = toMajorString(amountMinor, currency) as unknown as number;
-  const formatter = remember(formatters, `${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  const formatter = remember(
+    formatters,
+    `${locale}|${currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  );
   return formatter.format(major);
 }

@@ -1,13 +1,16 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-vi.mock("next/navigation", () => import("../support/next-request"));
-import { resetNextRequest, router } from "../support/next-request";
+
 import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
 import { parseInvoiceFilters } from "@/features/invoices/filters";
 import type { GridInvoice } from "@/features/invoices/queries";
 import { invoiceStatuses, type InvoiceStatus } from "@/features/invoices/status";
 import { catalogs } from "@/i18n/catalogs";
+
+import { resetNextRequest, router } from "../support/next-request";
+
+vi.mock("next/navigation", () => import("../support/next-request"));
 
 const en = catalogs.en;
 const basePath = "/billing/acc%3A1/invoices";
@@ -39,7 +42,13 @@ const idOf = (status: InvoiceStatus) => rows.find((invoice) => invoice.status ==
 function renderGrid(props: { canPay: boolean; rows?: GridInvoice[] }) {
   return render(
     <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
-      <InvoicesGrid basePath={basePath} invoices={props.rows ?? rows} filters={parseInvoiceFilters({})} canPay={props.canPay} accountId="acc:1" />
+      <InvoicesGrid
+        basePath={basePath}
+        invoices={props.rows ?? rows}
+        filters={parseInvoiceFilters({})}
+        canPay={props.canPay}
+        accountId="acc:1"
+      />
     </NextIntlClientProvider>,
   );
 }
@@ -54,8 +63,20 @@ describe("InvoicesGrid", () => {
   it("shows every column header", () => {
     renderGrid({ canPay: true });
     // The sorted column carries an arrow after its label.
-    const headers = screen.getAllByRole("columnheader").map((header) => header.textContent?.replace(/[↑↓]/g, "").trim());
-    for (const key of ["invoiceId", "billingProfile", "invoiceDate", "dueDate", "billingPeriod", "total", "amountDue", "status", "actions"] as const) {
+    const headers = screen
+      .getAllByRole("columnheader")
+      .map((header) => header.textContent?.replace(/[↑↓]/g, "").trim());
+    for (const key of [
+      "invoiceId",
+      "billingProfile",
+      "invoiceDate",
+      "dueDate",
+      "billingPeriod",
+      "total",
+      "amountDue",
+      "status",
+      "actions",
+    ] as const) {
       expect(headers).toContain(en.invoices.columns[key]);
     }
     expect(headers).toHaveLength(9);
@@ -64,7 +85,10 @@ describe("InvoicesGrid", () => {
   it("makes the date and amount columns sortable links", () => {
     renderGrid({ canPay: true });
     for (const column of [en.invoices.columns.invoiceDate, en.invoices.columns.dueDate, en.invoices.columns.total]) {
-      expect(screen.getByRole("link", { name: `Sort by ${column}` })).toHaveAttribute("href", expect.stringContaining(basePath));
+      expect(screen.getByRole("link", { name: `Sort by ${column}` })).toHaveAttribute(
+        "href",
+        expect.stringContaining(basePath),
+      );
     }
     // The default view is sorted by invoice date, newest first.
     expect(screen.getByRole("columnheader", { name: /Invoice date/ })).toHaveAttribute("aria-sort", "descending");
@@ -113,7 +137,10 @@ describe("InvoicesGrid", () => {
   it("links every row to its details blade and its PDF", () => {
     renderGrid({ canPay: false });
     for (const invoice of rows) {
-      expect(screen.getByRole("link", { name: invoice.id })).toHaveAttribute("href", `${basePath}?invoice=${invoice.id}&blade=details`);
+      expect(screen.getByRole("link", { name: invoice.id })).toHaveAttribute(
+        "href",
+        `${basePath}?invoice=${invoice.id}&blade=details`,
+      );
       const pdf = within(rowFor(invoice.id)).getByRole("link", { name: `Download PDF ${invoice.id}` });
       expect(pdf).toHaveAttribute("href", `/api/billing/acc%3A1/invoices/${invoice.id}/pdf`);
       expect(pdf).toHaveAttribute("download");
@@ -127,7 +154,10 @@ describe("InvoicesGrid", () => {
   });
 
   it("renders markup in names as text", () => {
-    renderGrid({ canPay: true, rows: [row("G00000009", "due", { billingProfile: { name: "<img src=x onerror=alert(1)>" } })] });
+    renderGrid({
+      canPay: true,
+      rows: [row("G00000009", "due", { billingProfile: { name: "<img src=x onerror=alert(1)>" } })],
+    });
     expect(screen.getByText("<img src=x onerror=alert(1)>")).toBeInTheDocument();
     expect(document.querySelector("img")).toBeNull();
   });
@@ -137,11 +167,23 @@ describe("InvoicesGrid in a filtered view", () => {
   it("keeps the view's filters in the details and Pay now links", () => {
     render(
       <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
-        <InvoicesGrid basePath={basePath} invoices={[row("G00000001", "pastDue")]} filters={parseInvoiceFilters({ status: "pastDue", page: "3" })} canPay accountId="acc:1" />
+        <InvoicesGrid
+          basePath={basePath}
+          invoices={[row("G00000001", "pastDue")]}
+          filters={parseInvoiceFilters({ status: "pastDue", page: "3" })}
+          canPay
+          accountId="acc:1"
+        />
       </NextIntlClientProvider>,
     );
-    expect(screen.getByRole("link", { name: "G00000001" })).toHaveAttribute("href", `${basePath}?status=pastDue&page=3&invoice=G00000001&blade=details`);
-    expect(screen.getByRole("link", { name: "Pay now for invoice G00000001" })).toHaveAttribute("href", `${basePath}?status=pastDue&page=3&invoice=G00000001&blade=pay`);
+    expect(screen.getByRole("link", { name: "G00000001" })).toHaveAttribute(
+      "href",
+      `${basePath}?status=pastDue&page=3&invoice=G00000001&blade=details`,
+    );
+    expect(screen.getByRole("link", { name: "Pay now for invoice G00000001" })).toHaveAttribute(
+      "href",
+      `${basePath}?status=pastDue&page=3&invoice=G00000001&blade=pay`,
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
+
 import { formatMoney } from "@/lib/money";
 
 function AmountField({ currency }: { currency: string }) {

@@ -1,16 +1,12 @@
 // Sign-in, sessions and refusals, against a seeded throwaway database: the
 // server actions, server functions and route handlers are called directly,
 // with next/headers, next/navigation and next/cache faked per request.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+
 import { sealData } from "iron-session";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 import { GET as health } from "@/app/api/health/route";
 import { signIn, signOut } from "@/features/access/actions";
@@ -19,10 +15,23 @@ import { currentUser, requireUser, SESSION_COOKIE, SESSION_TTL_SECONDS } from "@
 import { payInvoiceAction } from "@/features/payments/actions";
 import { markNotificationsRead } from "@/features/portal/actions";
 import { catalogs } from "@/i18n/catalogs";
+
 import { expectNoDatabaseChange, type Outcome } from "../support/db-snapshot";
-import { HttpAccessError, RedirectError, cookieJar, requestHeaders, resetNextRequest, revalidatePath } from "../support/next-request";
+import {
+  cookieJar,
+  HttpAccessError,
+  RedirectError,
+  requestHeaders,
+  resetNextRequest,
+  revalidatePath,
+} from "../support/next-request";
 // Aliased: the react-hooks lint rule takes any use* call for a React hook.
 import { useTestDatabase as seededTestDatabase } from "../support/test-db";
+
+vi.mock("next/headers", () => import("../support/next-request"));
+vi.mock("next/navigation", () => import("../support/next-request"));
+vi.mock("next/cache", () => import("../support/next-request"));
+vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 
@@ -74,7 +83,8 @@ function flipOneCharacter(value: string, at = Math.floor(value.length / 2)): str
  */
 function tamperedVariants(seal: string): Record<string, string> {
   const parts = seal.split("~")[0].split("*");
-  const withPart = (index: number, value: string) => parts.map((part, i) => (i === index ? value : part)).join("*") + "~2";
+  const withPart = (index: number, value: string) =>
+    parts.map((part, i) => (i === index ? value : part)).join("*") + "~2";
   return {
     "one character of the encrypted data flipped": withPart(4, flipOneCharacter(parts[4])),
     "one character of the MAC flipped": withPart(7, flipOneCharacter(parts[7])),
@@ -82,9 +92,9 @@ function tamperedVariants(seal: string): Record<string, string> {
     "the expiry removed": withPart(5, ""),
     "a wrong seal prefix": withPart(0, "Fe26.1"),
     "an unknown password id": withPart(1, "7"),
-    "truncated": seal.slice(0, Math.floor(seal.length / 2)),
+    truncated: seal.slice(0, Math.floor(seal.length / 2)),
     "extra components": seal.split("~")[0] + "*x*y~2",
-    "garbage": "not-a-seal",
+    garbage: "not-a-seal",
     "a JSON session in clear": JSON.stringify({ userId: "anything" }),
     "empty components": "*******~2",
   };
@@ -152,7 +162,12 @@ const guardedActions: GuardedAction[] = [
     run: async (ctx) => payInvoiceAction({ status: "idle", nextKey: randomUUID() }, await payNowForm(ctx, variant)),
     expectRefusal: (outcome, actor) => {
       expect(outcome.ok, String(outcome.error)).toBe(true);
-      const expected = { "no session": PAY.errors.signedOut, "tampered cookie": PAY.errors.signedOut, reader: PAY.refusals.notAdmin, "other account's admin": PAY.refusals.notFound }[actor];
+      const expected = {
+        "no session": PAY.errors.signedOut,
+        "tampered cookie": PAY.errors.signedOut,
+        reader: PAY.refusals.notAdmin,
+        "other account's admin": PAY.refusals.notFound,
+      }[actor];
       expect(outcome.value).toMatchObject({ status: "error", message: expected });
     },
   })),
@@ -163,20 +178,43 @@ const PAY = catalogs.en.payments;
 /** The Pay now form for a card-payable Contoso invoice, paid with one of its profile's saved cards or a new card. */
 async function payNowForm(ctx: Ctx, variant: "saved card" | "new card" | "partial amount"): Promise<FormData> {
   const invoice = await testDb.db.invoice.findFirstOrThrow({
-    where: { billingAccountId: ctx.contosoAccountId, voided: false, amountDueMinor: { gt: 0, lte: 50_000_00 }, billingProfile: { paymentMethods: { some: {} } } },
+    where: {
+      billingAccountId: ctx.contosoAccountId,
+      voided: false,
+      amountDueMinor: { gt: 0, lte: 50_000_00 },
+      billingProfile: { paymentMethods: { some: {} } },
+    },
     orderBy: { invoiceDate: "desc" },
   });
-  const card = await testDb.db.paymentMethod.findFirstOrThrow({ where: { billingProfileId: invoice.billingProfileId, brand: "visa", last4: "4242" } });
+  const card = await testDb.db.paymentMethod.findFirstOrThrow({
+    where: { billingProfileId: invoice.billingProfileId, brand: "visa", last4: "4242" },
+  });
   const form = new FormData();
-  const fields: Record<string, string> = { accountId: ctx.contosoAccountId, invoiceId: invoice.id, idempotencyKey: randomUUID() };
+  const fields: Record<string, string> = {
+    accountId: ctx.contosoAccountId,
+    invoiceId: invoice.id,
+    idempotencyKey: randomUUID(),
+  };
   if (variant === "saved card") Object.assign(fields, { method: "saved", paymentMethodId: card.id });
-  else Object.assign(fields, { method: "new", cardNumber: "4242 4242 4242 4242", expMonth: "12", expYear: "2030", cvc: "123", holderName: "Adele Vance", country: "US", postalCode: "98052" });
+  else
+    Object.assign(fields, {
+      method: "new",
+      cardNumber: "4242 4242 4242 4242",
+      expMonth: "12",
+      expYear: "2030",
+      cvc: "123",
+      holderName: "Adele Vance",
+      country: "US",
+      postalCode: "98052",
+    });
   if (variant === "partial amount") fields.amount = "10.00";
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   return form;
 }
 
-const refusalCases = guardedActions.flatMap((action) => (action.refusedFor ?? ALL_ACTORS).map((actor) => ({ label: `${action.name} × ${actor}`, action, actor })));
+const refusalCases = guardedActions.flatMap((action) =>
+  (action.refusedFor ?? ALL_ACTORS).map((actor) => ({ label: `${action.name} × ${actor}`, action, actor })),
+);
 
 beforeAll(async () => {
   const db = testDb.db;
@@ -192,12 +230,18 @@ beforeAll(async () => {
     contosoAccountId: accountId("Contoso"),
     fabrikamAccountId: accountId("Fabrikam"),
     contosoPayableInvoiceId: payable.id,
-    users: { contosoAdmin: userId("admin@contoso.com"), contosoReader: userId("reader@contoso.com"), fabrikamAdmin: userId("admin@fabrikam.com") },
+    users: {
+      contosoAdmin: userId("admin@contoso.com"),
+      contosoReader: userId("reader@contoso.com"),
+      fabrikamAdmin: userId("admin@fabrikam.com"),
+    },
   };
   // Unread notifications for everyone, so "marked nothing read" means something.
   const createdAt = new Date("2026-11-19T12:00:00Z");
   await db.notification.createMany({
-    data: Object.values(ctx.users).flatMap((id) => [1, 2].map((n) => ({ id: `n-${id}-${n}`, userId: id, kind: "PAYMENT_SUCCEEDED", params: "{}", createdAt }))),
+    data: Object.values(ctx.users).flatMap((id) =>
+      [1, 2].map((n) => ({ id: `n-${id}-${n}`, userId: id, kind: "PAYMENT_SUCCEEDED", params: "{}", createdAt })),
+    ),
   });
 });
 
@@ -251,11 +295,17 @@ describe("signIn", () => {
     expect(cookie!.maxAge).toBeGreaterThan(0);
     expect(cookie!.maxAge).toBeLessThanOrEqual(SESSION_TTL_SECONDS);
 
-    expect(await currentUser()).toEqual({ id: ctx.users.contosoAdmin, email: "admin@contoso.com", displayName: "Adele Vance" });
+    expect(await currentUser()).toEqual({
+      id: ctx.users.contosoAdmin,
+      email: "admin@contoso.com",
+      displayName: "Adele Vance",
+    });
   });
 
   it("accepts the email in any case and with surrounding spaces", async () => {
-    await expect(signIn({}, signInForm({ email: "  Admin@Contoso.COM ", password: PASSWORD }))).rejects.toThrow(RedirectError);
+    await expect(signIn({}, signInForm({ email: "  Admin@Contoso.COM ", password: PASSWORD }))).rejects.toThrow(
+      RedirectError,
+    );
     expect((await currentUser())?.email).toBe("admin@contoso.com");
   });
 
@@ -267,12 +317,16 @@ describe("signIn", () => {
     ["the sign-in page itself", "/signin?returnTo=/billing", "/"],
     ["a path of this site", "/billing", "/billing"],
   ])("with %s redirects to %j", async (_label, returnTo, expected) => {
-    await expect(signIn({}, signInForm({ email: "admin@contoso.com", password: PASSWORD, returnTo }))).rejects.toMatchObject({ url: expected });
+    await expect(
+      signIn({}, signInForm({ email: "admin@contoso.com", password: PASSWORD, returnTo })),
+    ).rejects.toMatchObject({ url: expected });
   });
 
   it("replaces a session of another user", async () => {
     await signInAs("reader@contoso.com");
-    await expect(signIn({}, signInForm({ email: "admin@fabrikam.com", password: PASSWORD }))).rejects.toThrow(RedirectError);
+    await expect(signIn({}, signInForm({ email: "admin@fabrikam.com", password: PASSWORD }))).rejects.toThrow(
+      RedirectError,
+    );
     expect((await currentUser())?.email).toBe("admin@fabrikam.com");
   });
 });
@@ -309,7 +363,10 @@ describe("currentUser", () => {
   });
 
   it("is null for a seal made with another secret", async () => {
-    const foreign = await sealData({ userId: ctx.users.contosoAdmin }, { password: "another-portal-secret-0123456789abcdefghij", ttl: SESSION_TTL_SECONDS });
+    const foreign = await sealData(
+      { userId: ctx.users.contosoAdmin },
+      { password: "another-portal-secret-0123456789abcdefghij", ttl: SESSION_TTL_SECONDS },
+    );
     resetNextRequest({ cookies: { [SESSION_COOKIE]: foreign } });
     await expect(currentUser()).resolves.toBeNull();
   });
@@ -328,21 +385,29 @@ describe("currentUser", () => {
 });
 
 describe("a tampered cookie does not lock the user out", () => {
-  it.each(Object.keys(tamperedVariants("Fe26.2*1*a*b*c*1*d*e~2")))("signIn works over a cookie with %s", async (label) => {
-    await signInAs("admin@contoso.com");
-    const forged = tamperedVariants(sessionCookieValue())[label];
-    resetNextRequest({ cookies: { [SESSION_COOKIE]: forged } });
-    await expect(signIn({}, signInForm({ email: "reader@contoso.com", password: PASSWORD }))).rejects.toThrow(RedirectError);
-    expect((await currentUser())?.email).toBe("reader@contoso.com");
-  });
+  it.each(Object.keys(tamperedVariants("Fe26.2*1*a*b*c*1*d*e~2")))(
+    "signIn works over a cookie with %s",
+    async (label) => {
+      await signInAs("admin@contoso.com");
+      const forged = tamperedVariants(sessionCookieValue())[label];
+      resetNextRequest({ cookies: { [SESSION_COOKIE]: forged } });
+      await expect(signIn({}, signInForm({ email: "reader@contoso.com", password: PASSWORD }))).rejects.toThrow(
+        RedirectError,
+      );
+      expect((await currentUser())?.email).toBe("reader@contoso.com");
+    },
+  );
 
-  it.each(Object.keys(tamperedVariants("Fe26.2*1*a*b*c*1*d*e~2")))("signOut works over a cookie with %s", async (label) => {
-    await signInAs("admin@contoso.com");
-    const forged = tamperedVariants(sessionCookieValue())[label];
-    resetNextRequest({ cookies: { [SESSION_COOKIE]: forged } });
-    await expect(signOut()).rejects.toMatchObject({ url: "/signin" });
-    expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
-  });
+  it.each(Object.keys(tamperedVariants("Fe26.2*1*a*b*c*1*d*e~2")))(
+    "signOut works over a cookie with %s",
+    async (label) => {
+      await signInAs("admin@contoso.com");
+      const forged = tamperedVariants(sessionCookieValue())[label];
+      resetNextRequest({ cookies: { [SESSION_COOKIE]: forged } });
+      await expect(signOut()).rejects.toMatchObject({ url: "/signin" });
+      expect(cookieJar.has(SESSION_COOKIE)).toBe(false);
+    },
+  );
 });
 
 describe("signOut", () => {
@@ -365,7 +430,9 @@ describe("requireUser and requireBillingScope", () => {
     const requested = `/billing/${encodeURIComponent(ctx.contosoAccountId)}/invoices?status=pastDue`;
     requestHeaders.set("x-portal-path", requested);
     await expect(requireUser()).rejects.toMatchObject({ url: `/signin?returnTo=${encodeURIComponent(requested)}` });
-    await expect(requireBillingScope(ctx.contosoAccountId)).rejects.toMatchObject({ url: `/signin?returnTo=${encodeURIComponent(requested)}` });
+    await expect(requireBillingScope(ctx.contosoAccountId)).rejects.toMatchObject({
+      url: `/signin?returnTo=${encodeURIComponent(requested)}`,
+    });
   });
 
   it("do not carry a hostile path into the sign-in link", async () => {
@@ -387,7 +454,9 @@ describe("requireUser and requireBillingScope", () => {
     ["admin@contoso.com", () => "no-such-account"],
   ])("answer not found to %s on an account without a role", async (email, account) => {
     await signInAs(email);
-    await expect(requireBillingScope(account())).rejects.toSatisfy((error) => error instanceof HttpAccessError && error.status === 404);
+    await expect(requireBillingScope(account())).rejects.toSatisfy(
+      (error) => error instanceof HttpAccessError && error.status === 404,
+    );
   });
 });
 
@@ -407,8 +476,12 @@ describe("markNotificationsRead", () => {
     await signInAs("reader@contoso.com");
     await markNotificationsRead();
     const unread = await testDb.db.notification.findMany({ where: { readAt: null }, select: { userId: true } });
-    expect(unread.map((n) => n.userId).sort()).toEqual([ctx.users.contosoAdmin, ctx.users.contosoAdmin, ctx.users.fabrikamAdmin, ctx.users.fabrikamAdmin].sort());
-    expect(await testDb.db.notification.count({ where: { userId: ctx.users.contosoReader, readAt: { not: null } } })).toBe(2);
+    expect(unread.map((n) => n.userId).sort()).toEqual(
+      [ctx.users.contosoAdmin, ctx.users.contosoAdmin, ctx.users.fabrikamAdmin, ctx.users.fabrikamAdmin].sort(),
+    );
+    expect(
+      await testDb.db.notification.count({ where: { userId: ctx.users.contosoReader, readAt: { not: null } } }),
+    ).toBe(2);
     expect(revalidatePath).toHaveBeenCalled();
   });
 });

@@ -2,9 +2,11 @@
 // statistics of start-up (src/server/db/optimize.ts), on a small scale.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedBulk, type BulkResult } from "@/server/demo/bulk";
+
 import { optimizeDatabase } from "@/server/db/optimize";
-import { TEST_NOW, createTestDatabase } from "../support/test-db";
+import { seedBulk, type BulkResult } from "@/server/demo/bulk";
+
+import { createTestDatabase, TEST_NOW } from "../support/test-db";
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let result: BulkResult;
@@ -12,7 +14,14 @@ const progress: [number, number][] = [];
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  result = await seedBulk(testDb.db, { url: testDb.url, now: TEST_NOW, invoices: 600, profiles: 4, payableMonths: 30, onProgress: (done, total) => progress.push([done, total]) });
+  result = await seedBulk(testDb.db, {
+    url: testDb.url,
+    now: TEST_NOW,
+    invoices: 600,
+    profiles: 4,
+    payableMonths: 30,
+    onProgress: (done, total) => progress.push([done, total]),
+  });
 });
 afterAll(async () => testDb?.destroy());
 
@@ -26,12 +35,17 @@ describe("seedBulk", () => {
   });
 
   it("writes rows Prisma reads back as it wrote the demo's: dates, booleans and money that add up", async () => {
-    const invoices = await testDb.db.invoice.findMany({ where: { billingAccountId: result.accountId }, include: { lines: true, payments: true } });
+    const invoices = await testDb.db.invoice.findMany({
+      where: { billingAccountId: result.accountId },
+      include: { lines: true, payments: true },
+    });
     for (const invoice of invoices) {
       expect(invoice.invoiceDate).toBeInstanceOf(Date);
       expect(invoice.invoiceDate.getUTCDate()).toBe(5);
       expect(invoice.lines.reduce((sum, line) => sum + line.amountMinor, 0)).toBe(invoice.subtotalMinor);
-      const paid = invoice.payments.filter((payment) => payment.status === "SUCCEEDED").reduce((sum, payment) => sum + payment.amountMinor, 0);
+      const paid = invoice.payments
+        .filter((payment) => payment.status === "SUCCEEDED")
+        .reduce((sum, payment) => sum + payment.amountMinor, 0);
       expect(invoice.amountDueMinor).toBe(invoice.voided ? 0 : invoice.totalMinor - paid);
     }
     expect(invoices.some((invoice) => invoice.voided)).toBe(true);
@@ -41,23 +55,32 @@ describe("seedBulk", () => {
     sqlite.close();
     expect(formats).toEqual(["T00:00:00.000+00:00"]);
     const since = new Date("2025-11-20T00:00:00.000Z");
-    expect(await testDb.db.invoice.count({ where: { billingAccountId: result.accountId, invoiceDate: { gte: since } } })).toBe(
-      invoices.filter((invoice) => invoice.invoiceDate >= since).length,
-    );
+    expect(
+      await testDb.db.invoice.count({ where: { billingAccountId: result.accountId, invoiceDate: { gte: since } } }),
+    ).toBe(invoices.filter((invoice) => invoice.invoiceDate >= since).length);
   });
 
   it("leaves the newest months of the added profiles payable with the profile's saved Visa 4242", async () => {
-    const added = await testDb.db.billingProfile.findMany({ where: { billingAccountId: result.accountId, name: { startsWith: "Contoso Division" } }, include: { paymentMethods: true } });
+    const added = await testDb.db.billingProfile.findMany({
+      where: { billingAccountId: result.accountId, name: { startsWith: "Contoso Division" } },
+      include: { paymentMethods: true },
+    });
     expect(added).toHaveLength(4);
     for (const profile of added) {
-      expect(profile.paymentMethods.some((card) => card.last4 === "4242" && card.id === profile.defaultPaymentMethodId)).toBe(true);
-      const unpaid = await testDb.db.invoice.count({ where: { billingProfileId: profile.id, voided: false, amountDueMinor: { gt: 0 } } });
+      expect(
+        profile.paymentMethods.some((card) => card.last4 === "4242" && card.id === profile.defaultPaymentMethodId),
+      ).toBe(true);
+      const unpaid = await testDb.db.invoice.count({
+        where: { billingProfileId: profile.id, voided: false, amountDueMinor: { gt: 0 } },
+      });
       expect(unpaid).toBeGreaterThanOrEqual(25);
     }
   });
 
   it("refuses a database that already has data", async () => {
-    await expect(seedBulk(testDb.db, { url: testDb.url, now: TEST_NOW, invoices: 600, profiles: 4, payableMonths: 30 })).rejects.toThrow(/empty database/);
+    await expect(
+      seedBulk(testDb.db, { url: testDb.url, now: TEST_NOW, invoices: 600, profiles: 4, payableMonths: 30 }),
+    ).rejects.toThrow(/empty database/);
   });
 });
 

@@ -5,12 +5,22 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createPrismaClient } from "@/server/db/client";
 import { DatabaseSetupError, migrateDatabase } from "@/server/db/migrate";
 import { seedDemo } from "@/server/demo/seed";
-import { TEST_DB_DIR, TEST_NOW, createTestDatabase, removeDatabaseFiles, tempDatabaseFile, type TestDatabase } from "../support/test-db";
+
+import {
+  createTestDatabase,
+  removeDatabaseFiles,
+  tempDatabaseFile,
+  TEST_DB_DIR,
+  TEST_NOW,
+  type TestDatabase,
+} from "../support/test-db";
 
 const root = process.cwd();
 const migrationFolders = fs
@@ -40,10 +50,14 @@ function readOnly<T>(file: string, read: (db: Database.Database) => T): T {
 function tableCounts(file: string): Record<string, number> {
   return readOnly(file, (db) => {
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+      )
       .pluck()
       .all() as string[];
-    return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number]));
+    return Object.fromEntries(
+      tables.map((table) => [table, db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number]),
+    );
   });
 }
 
@@ -71,7 +85,11 @@ describe("migrateDatabase", () => {
     expect(applied).toEqual(migrationFolders);
     expect(migrationFolders.some((name) => /^\d{14}_init$/.test(name))).toBe(true);
     const rows = readOnly(file, (db) =>
-      db.prepare("SELECT migration_name, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name").all(),
+      db
+        .prepare(
+          "SELECT migration_name, finished_at, rolled_back_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name",
+        )
+        .all(),
     ) as { migration_name: string; finished_at: unknown; rolled_back_at: unknown; applied_steps_count: number }[];
     expect(rows.map((row) => row.migration_name)).toEqual(migrationFolders);
     for (const row of rows) {
@@ -79,12 +97,24 @@ describe("migrateDatabase", () => {
       expect(row.rolled_back_at).toBeNull();
     }
     expect(Object.keys(tableCounts(file))).toEqual(
-      expect.arrayContaining(["User", "BillingAccount", "BillingProfile", "Invoice", "InvoiceLine", "PaymentMethod", "Payment", "RoleAssignment", "Notification"]),
+      expect.arrayContaining([
+        "User",
+        "BillingAccount",
+        "BillingProfile",
+        "Invoice",
+        "InvoiceLine",
+        "PaymentMethod",
+        "Payment",
+        "RoleAssignment",
+        "Notification",
+      ]),
     );
 
     // Again: nothing to apply, nothing recorded twice.
     expect(await migrateDatabase(`file:${file}`)).toEqual([]);
-    expect(readOnly(file, (db) => db.prepare("SELECT COUNT(*) FROM _prisma_migrations").pluck().get())).toBe(migrationFolders.length);
+    expect(readOnly(file, (db) => db.prepare("SELECT COUNT(*) FROM _prisma_migrations").pluck().get())).toBe(
+      migrationFolders.length,
+    );
   });
 
   it("creates the file and its folder when they do not exist", async () => {
@@ -157,7 +187,8 @@ describe("seedDemo", () => {
   it("is the same world on every machine (deterministic ids)", async () => {
     const again = await createTestDatabase({ seed: true, now: TEST_NOW });
     try {
-      const ids = async (db: TestDatabase["db"]) => (await db.invoice.findMany({ select: { id: true, totalMinor: true }, orderBy: { id: "asc" } }));
+      const ids = async (db: TestDatabase["db"]) =>
+        await db.invoice.findMany({ select: { id: true, totalMinor: true }, orderBy: { id: "asc" } });
       expect(await ids(again.db)).toEqual(await ids(world.db));
     } finally {
       await again.destroy();
@@ -188,7 +219,10 @@ describe("seedDemo", () => {
     expect(due.length).toBeGreaterThanOrEqual(1);
 
     // The admin of Contoso can see the above-limit and the partially paid ones.
-    const contoso = await world.db.billingAccount.findFirstOrThrow({ where: { name: "Contoso Ltd" }, include: { roles: { include: { user: true } } } });
+    const contoso = await world.db.billingAccount.findFirstOrThrow({
+      where: { name: "Contoso Ltd" },
+      include: { roles: { include: { user: true } } },
+    });
     expect(contoso.roles.find((role) => role.user.email === "admin@contoso.com")?.role).toBe("BILLING_ACCOUNT_ADMIN");
     expect(aboveCardLimit.some((invoice) => invoice.billingAccountId === contoso.id)).toBe(true);
   });
@@ -197,10 +231,15 @@ describe("seedDemo", () => {
     const invoices = await world.db.invoice.findMany({ include: { payments: true, lines: true } });
     for (const invoice of invoices) {
       expect(invoice.subtotalMinor + invoice.taxMinor, invoice.id).toBe(invoice.totalMinor);
-      expect(invoice.lines.reduce((sum, line) => sum + line.amountMinor, 0), invoice.id).toBe(invoice.subtotalMinor);
+      expect(
+        invoice.lines.reduce((sum, line) => sum + line.amountMinor, 0),
+        invoice.id,
+      ).toBe(invoice.subtotalMinor);
       expect(invoice.invoiceDate.getTime(), invoice.id).toBeLessThanOrEqual(TEST_NOW.getTime());
       if (invoice.voided) continue;
-      const paid = invoice.payments.filter((payment) => payment.status === "SUCCEEDED").reduce((sum, payment) => sum + payment.amountMinor, 0);
+      const paid = invoice.payments
+        .filter((payment) => payment.status === "SUCCEEDED")
+        .reduce((sum, payment) => sum + payment.amountMinor, 0);
       expect(invoice.amountDueMinor + paid, invoice.id).toBe(invoice.totalMinor);
       for (const payment of invoice.payments) expect(payment.currency, invoice.id).toBe(invoice.currency);
     }
@@ -297,9 +336,13 @@ describe("scripts/db-setup.ts (npm run db:setup)", () => {
     expect(second.stderr).toBe("");
   });
 
-  it("exits non-zero with one line and no stack trace when the path cannot be written (/proc)", { timeout: 60_000 }, async () => {
-    expectOneLineError(await dbSetup("file:/proc/nope/x.db"), "/proc/nope/x.db");
-  });
+  it(
+    "exits non-zero with one line and no stack trace when the path cannot be written (/proc)",
+    { timeout: 60_000 },
+    async () => {
+      expectOneLineError(await dbSetup("file:/proc/nope/x.db"), "/proc/nope/x.db");
+    },
+  );
 
   it("exits non-zero with one line when the folder is a regular file", { timeout: 60_000 }, async () => {
     const blocker = scratchFile("script-blocker");

@@ -5,20 +5,21 @@ import { NextRequest } from "next/server";
 import pdfParse from "pdf-parse";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-// next-intl's server functions only work inside Next's runtime: the shared double reads the real catalogs.
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
-
 import { GET } from "@/app/api/billing/[accountId]/invoices/[invoiceId]/pdf/route";
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
 import { buildInvoicePdf, invoicePdfFileName, toWinAnsi, type InvoicePdfTexts } from "@/features/invoices/invoice-pdf";
 import { invoicePdfPath } from "@/features/invoices/pdf-path";
 import { formatMoney } from "@/lib/money";
+
 import { cookieJar, resetNextRequest } from "../support/next-request";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase } from "../support/test-db";
+
+vi.mock("next/headers", () => import("../support/next-request"));
+vi.mock("next/navigation", () => import("../support/next-request"));
+vi.mock("next/cache", () => import("../support/next-request"));
+// next-intl's server functions only work inside Next's runtime: the shared double reads the real catalogs.
+vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 const SECRET = "integration-test-session-secret-0123456789";
@@ -30,7 +31,10 @@ beforeAll(async () => {
   const account = await testDb.db.billingAccount.findFirstOrThrow({ where: { name: "Contoso Ltd" } });
   contosoId = account.id;
   // The invoice above the card limit: a large total with a thousands separator.
-  contosoInvoice = await testDb.db.invoice.findFirstOrThrow({ where: { billingAccountId: contosoId }, orderBy: { totalMinor: "desc" } });
+  contosoInvoice = await testDb.db.invoice.findFirstOrThrow({
+    where: { billingAccountId: contosoId },
+    orderBy: { totalMinor: "desc" },
+  });
 });
 
 beforeEach(() => {
@@ -48,7 +52,9 @@ async function signInAs(email: string) {
 /** Calls the handler the way Next does for the URL invoicePdfPath() builds (params arrive URL-encoded or not). */
 async function download(accountId: string, invoiceId: string, encoded = true) {
   const url = `http://127.0.0.1${invoicePdfPath(accountId, invoiceId)}`;
-  const params = encoded ? { accountId: encodeURIComponent(accountId), invoiceId: encodeURIComponent(invoiceId) } : { accountId, invoiceId };
+  const params = encoded
+    ? { accountId: encodeURIComponent(accountId), invoiceId: encodeURIComponent(invoiceId) }
+    : { accountId, invoiceId };
   return GET(new NextRequest(url), { params: Promise.resolve(params) });
 }
 
@@ -78,7 +84,9 @@ describe("GET /api/billing/{accountId}/invoices/{invoiceId}/pdf", () => {
     expect(text).toContain("Contoso Ltd");
     expect(text).toContain("Amount due");
     // The payment instructions name the invoice number as the reference.
-    expect(text.replace(/\s+/g, " ")).toContain(`Include the invoice number ${contosoInvoice.id} as the payment reference`);
+    expect(text.replace(/\s+/g, " ")).toContain(
+      `Include the invoice number ${contosoInvoice.id} as the payment reference`,
+    );
   });
 
   it("accepts route params that the router already decoded", async () => {
@@ -88,17 +96,24 @@ describe("GET /api/billing/{accountId}/invoices/{invoiceId}/pdf", () => {
 
   it("prints every line and the totals of the invoice", async () => {
     await signInAs("admin@contoso.com");
-    const invoice = await testDb.db.invoice.findFirstOrThrow({ where: { billingAccountId: contosoId, voided: false, amountDueMinor: { gt: 0 } }, include: { lines: true }, orderBy: { id: "asc" } });
+    const invoice = await testDb.db.invoice.findFirstOrThrow({
+      where: { billingAccountId: contosoId, voided: false, amountDueMinor: { gt: 0 } },
+      include: { lines: true },
+      orderBy: { id: "asc" },
+    });
     const text = await pdfText(await download(contosoId, invoice.id));
     for (const line of invoice.lines) expect(text).toContain(formatMoney(line.amountMinor, "USD", "en-US"));
-    for (const amount of [invoice.subtotalMinor, invoice.taxMinor, invoice.totalMinor, invoice.amountDueMinor]) expect(text).toContain(formatMoney(amount, "USD", "en-US"));
+    for (const amount of [invoice.subtotalMinor, invoice.taxMinor, invoice.totalMinor, invoice.amountDueMinor])
+      expect(text).toContain(formatMoney(amount, "USD", "en-US"));
   });
 
   it("answers 401 with a JSON error without a session", async () => {
     const response = await download(contosoId, contosoInvoice.id);
     expect(response.status).toBe(401);
     expect(response.headers.get("content-type")).toContain("application/json");
-    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in to download this invoice." } });
+    expect(await response.json()).toEqual({
+      error: { code: "unauthorized", message: "Sign in to download this invoice." },
+    });
   });
 
   it("answers 401 to a tampered session cookie", async () => {
@@ -150,24 +165,56 @@ describe("GET /api/billing/{accountId}/invoices/{invoiceId}/pdf", () => {
 
 describe("buildInvoicePdf", () => {
   const texts: InvoicePdfTexts = {
-    title: "Facture", invoiceNumber: "Numéro de facture", billingAccount: "Compte de facturation", billingProfile: "Profil de facturation",
-    invoiceDate: "Date de facture", dueDate: "Date d’échéance", billingPeriod: "Période de facturation", status: "État",
-    description: "Description", amount: "Montant", subtotal: "Sous-total", tax: "Taxe", total: "Total", amountDue: "Montant dû",
-    howToPay: "Comment payer", payInstructions: "Payez la facture G0123 → « Payer maintenant » • référence G0123", bank: "Banque : Simulated · SWIFT : SIMUUS33",
-    simulator: "Simulateur — pas une vraie facture", period: "1 oct. 2026 – 31 oct. 2026", statusText: "Échue", page: (page, pages) => `Page ${page} sur ${pages}`,
+    title: "Facture",
+    invoiceNumber: "Numéro de facture",
+    billingAccount: "Compte de facturation",
+    billingProfile: "Profil de facturation",
+    invoiceDate: "Date de facture",
+    dueDate: "Date d’échéance",
+    billingPeriod: "Période de facturation",
+    status: "État",
+    description: "Description",
+    amount: "Montant",
+    subtotal: "Sous-total",
+    tax: "Taxe",
+    total: "Total",
+    amountDue: "Montant dû",
+    howToPay: "Comment payer",
+    payInstructions: "Payez la facture G0123 → « Payer maintenant » • référence G0123",
+    bank: "Banque : Simulated · SWIFT : SIMUUS33",
+    simulator: "Simulateur — pas une vraie facture",
+    period: "1 oct. 2026 – 31 oct. 2026",
+    statusText: "Échue",
+    page: (page, pages) => `Page ${page} sur ${pages}`,
   };
   const invoice = {
-    id: "G0123", invoiceDate: new Date("2026-11-05T00:00:00Z"), dueDate: new Date("2026-12-05T00:00:00Z"), periodStart: new Date("2026-10-01T00:00:00Z"), periodEnd: new Date("2026-10-31T00:00:00Z"),
-    currency: "EUR", subtotalMinor: 123_456_789, taxMinor: 24_691_358, totalMinor: 148_148_147, amountDueMinor: 148_148_147, voided: false,
+    id: "G0123",
+    invoiceDate: new Date("2026-11-05T00:00:00Z"),
+    dueDate: new Date("2026-12-05T00:00:00Z"),
+    periodStart: new Date("2026-10-01T00:00:00Z"),
+    periodEnd: new Date("2026-10-31T00:00:00Z"),
+    currency: "EUR",
+    subtotalMinor: 123_456_789,
+    taxMinor: 24_691_358,
+    totalMinor: 148_148_147,
+    amountDueMinor: 148_148_147,
+    voided: false,
     billingAccount: { id: "acc:1", name: "<script>alert('x')</script> Ünïcødé ő 🚀" },
     billingProfile: { id: "P-1", name: "Zoë “quoted”\u00a0name\tTab\nNewline" },
-    lines: Array.from({ length: 60 }, (_, index) => ({ serviceFamily: "Compute", description: `Ligne ${index + 1} — ${"très longue description ".repeat(index % 7)}`, amountMinor: 1_000_000 + index })),
+    lines: Array.from({ length: 60 }, (_, index) => ({
+      serviceFamily: "Compute",
+      description: `Ligne ${index + 1} — ${"très longue description ".repeat(index % 7)}`,
+      amountMinor: 1_000_000 + index,
+    })),
   };
 
   it("never throws on text outside WinAnsi (French number formatting, symbols, emoji) and keeps markup as text", async () => {
     const money = formatMoney(invoice.totalMinor, "EUR", "fr-FR");
     expect(money).toMatch(/\u202f/); // the narrow no-break space a standard font cannot encode
-    const bytes = await buildInvoicePdf(invoice, texts, { locale: "fr-FR", createdAt: new Date("2026-11-20T09:00:00Z") });
+    const bytes = await buildInvoicePdf(invoice, texts, {
+      locale: "fr-FR",
+      createdAt: new Date("2026-11-20T09:00:00Z"),
+    });
     const { text, numpages } = await pdfParse(bytes as unknown as Buffer);
     expect(numpages).toBeGreaterThan(1); // 60 lines flow onto more pages
     expect(text).toContain(`Page 1 sur ${numpages}`);

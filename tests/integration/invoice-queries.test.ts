@@ -1,12 +1,14 @@
 // The grid's and the Overview's queries against a seeded throwaway database:
 // the database-side status rules (statusWhere) must agree with invoiceStatus().
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseInvoiceFilters, PAGE_SIZE, type InvoiceFilters } from "@/features/invoices/filters";
+
+import { PAGE_SIZE, parseInvoiceFilters, type InvoiceFilters } from "@/features/invoices/filters";
 import { getBillingOverview, listInvoices, type GridInvoice } from "@/features/invoices/queries";
 import { invoiceStatus, invoiceStatuses, isPayableStatus } from "@/features/invoices/status";
 import { addDays, startOfUtcDay } from "@/lib/dates";
+
 // Aliased: a name starting with "use" trips the React hooks lint rule.
-import { TEST_NOW, useTestDatabase as seededTestDatabase } from "../support/test-db";
+import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../support/test-db";
 
 const testDb = seededTestDatabase({ seed: true });
 
@@ -19,11 +21,19 @@ async function loadAll(accountId: string) {
 }
 
 /** Every row of a view, page by page, checking the paging figures on the way. */
-async function allPages(accountId: string, query: Record<string, string>, now = TEST_NOW): Promise<{ pages: GridInvoice[][]; total: number }> {
+async function allPages(
+  accountId: string,
+  query: Record<string, string>,
+  now = TEST_NOW,
+): Promise<{ pages: GridInvoice[][]; total: number }> {
   const first = await listInvoices(accountId, parseInvoiceFilters({ timespan: "custom", ...query }), now);
   const pages = [first.rows];
   for (let page = 2; page <= first.pages; page++) {
-    const next = await listInvoices(accountId, parseInvoiceFilters({ timespan: "custom", ...query, page: String(page) }), now);
+    const next = await listInvoices(
+      accountId,
+      parseInvoiceFilters({ timespan: "custom", ...query, page: String(page) }),
+      now,
+    );
     expect(next.page).toBe(page);
     expect(next.total).toBe(first.total);
     pages.push(next.rows);
@@ -45,22 +55,33 @@ describe("listInvoices", () => {
     expect([...statuses].sort()).toEqual([...invoiceStatuses].sort());
   });
 
-  it.each(invoiceStatuses)("status=%s returns exactly the rows whose invoiceStatus() is that status", async (status) => {
-    const { pages, total } = await allPages(contosoId, { status });
-    const rows = pages.flat();
-    expect(rows.length).toBe(total);
-    expect(total).toBeGreaterThan(0);
-    for (const row of rows) {
-      expect(invoiceStatus(row, TEST_NOW), row.id).toBe(status);
-      expect(row.status).toBe(status);
-    }
-    const expected = allContoso.filter((invoice) => invoiceStatus(invoice, TEST_NOW) === status).map((invoice) => invoice.id).sort();
-    expect(rows.map((row) => row.id).sort()).toEqual(expected);
-  });
+  it.each(invoiceStatuses)(
+    "status=%s returns exactly the rows whose invoiceStatus() is that status",
+    async (status) => {
+      const { pages, total } = await allPages(contosoId, { status });
+      const rows = pages.flat();
+      expect(rows.length).toBe(total);
+      expect(total).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(invoiceStatus(row, TEST_NOW), row.id).toBe(status);
+        expect(row.status).toBe(status);
+      }
+      const expected = allContoso
+        .filter((invoice) => invoiceStatus(invoice, TEST_NOW) === status)
+        .map((invoice) => invoice.id)
+        .sort();
+      expect(rows.map((row) => row.id).sort()).toEqual(expected);
+    },
+  );
 
   it("status counts add up to the total", async () => {
     const all = await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom" }), TEST_NOW);
-    const counts = await Promise.all(invoiceStatuses.map(async (status) => (await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", status }), TEST_NOW)).total));
+    const counts = await Promise.all(
+      invoiceStatuses.map(
+        async (status) =>
+          (await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", status }), TEST_NOW)).total,
+      ),
+    );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(all.total);
     expect(all.total).toBe(allContoso.length);
   });
@@ -109,17 +130,31 @@ describe("listInvoices", () => {
     const target = allContoso[17];
     const exact = await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", q: target.id }), TEST_NOW);
     expect(exact.rows.map((row) => row.id)).toEqual([target.id]);
-    const lower = await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", q: target.id.toLowerCase() }), TEST_NOW);
+    const lower = await listInvoices(
+      contosoId,
+      parseInvoiceFilters({ timespan: "custom", q: target.id.toLowerCase() }),
+      TEST_NOW,
+    );
     expect(lower.rows.map((row) => row.id)).toEqual([target.id]);
     const part = target.id.slice(-4);
     const partial = await allPages(contosoId, { q: part });
-    expect(partial.pages.flat().map((row) => row.id).sort()).toEqual(allContoso.filter((invoice) => invoice.id.includes(part)).map((invoice) => invoice.id));
-    expect((await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", q: "G09999999999" }), TEST_NOW)).total).toBe(0);
+    expect(
+      partial.pages
+        .flat()
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(allContoso.filter((invoice) => invoice.id.includes(part)).map((invoice) => invoice.id));
+    expect(
+      (await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", q: "G09999999999" }), TEST_NOW)).total,
+    ).toBe(0);
   });
 
   it("never returns another billing account's invoices", async () => {
     const fabrikamInvoice = await testDb.db.invoice.findFirstOrThrow({ where: { billingAccountId: fabrikamId } });
-    expect((await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", q: fabrikamInvoice.id }), TEST_NOW)).total).toBe(0);
+    expect(
+      (await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", q: fabrikamInvoice.id }), TEST_NOW))
+        .total,
+    ).toBe(0);
     const { pages } = await allPages(fabrikamId, {});
     expect(pages.flat().every((row) => row.currency === "EUR")).toBe(true);
     expect(pages.flat().map((row) => row.id)).not.toContain(allContoso[0].id);
@@ -140,8 +175,13 @@ describe("getBillingOverview", () => {
     const withStatus = allContoso.map((invoice) => ({ ...invoice, status: invoiceStatus(invoice, now) }));
     const payable = withStatus.filter((invoice) => isPayableStatus(invoice.status));
     const pastDue = withStatus.filter((invoice) => invoice.status === "pastDue");
-    const next = payable.filter((invoice) => invoice.dueDate >= today).sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime() || a.id.localeCompare(b.id))[0];
-    const recent = [...allContoso].sort((a, b) => b.invoiceDate.getTime() - a.invoiceDate.getTime() || b.id.localeCompare(a.id)).slice(0, 12).reverse();
+    const next = payable
+      .filter((invoice) => invoice.dueDate >= today)
+      .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime() || a.id.localeCompare(b.id))[0];
+    const recent = [...allContoso]
+      .sort((a, b) => b.invoiceDate.getTime() - a.invoiceDate.getTime() || b.id.localeCompare(a.id))
+      .slice(0, 12)
+      .reverse();
     const sum = (list: typeof withStatus) => list.reduce((total, invoice) => total + invoice.amountDueMinor, 0);
     return { payable, pastDue, next, recent, amountDueNow: sum(payable), pastDueTotal: sum(pastDue) };
   }
@@ -149,11 +189,20 @@ describe("getBillingOverview", () => {
   it("sums what is due now and what is past due, and finds the next due date", async () => {
     const overview = await getBillingOverview(contosoId, TEST_NOW);
     const expected = expectedFigures(TEST_NOW);
-    expect(overview.amountDueNow).toEqual([{ currency: "USD", amountMinor: expected.amountDueNow, count: expected.payable.length }]);
-    expect(overview.pastDue).toEqual([{ currency: "USD", amountMinor: expected.pastDueTotal, count: expected.pastDue.length }]);
+    expect(overview.amountDueNow).toEqual([
+      { currency: "USD", amountMinor: expected.amountDueNow, count: expected.payable.length },
+    ]);
+    expect(overview.pastDue).toEqual([
+      { currency: "USD", amountMinor: expected.pastDueTotal, count: expected.pastDue.length },
+    ]);
     expect(expected.payable.length).toBeGreaterThanOrEqual(3);
     expect(expected.pastDue.length).toBeGreaterThanOrEqual(1);
-    expect(overview.nextDue).toEqual({ id: expected.next.id, dueDate: expected.next.dueDate, amountDueMinor: expected.next.amountDueMinor, currency: "USD" });
+    expect(overview.nextDue).toEqual({
+      id: expected.next.id,
+      dueDate: expected.next.dueDate,
+      amountDueMinor: expected.next.amountDueMinor,
+      currency: "USD",
+    });
     expect(overview.nextDue!.dueDate.getTime()).toBeGreaterThanOrEqual(startOfUtcDay(TEST_NOW).getTime());
   });
 
@@ -163,10 +212,14 @@ describe("getBillingOverview", () => {
     expect(overview.recent).toHaveLength(12);
     expect(overview.recent.map((point) => point.id)).toEqual(expected.map((invoice) => invoice.id));
     expect(overview.recent.map((point) => point.totalMinor)).toEqual(expected.map((invoice) => invoice.totalMinor));
-    expect(overview.recent.map((point) => point.status)).toEqual(expected.map((invoice) => invoiceStatus(invoice, TEST_NOW)));
+    expect(overview.recent.map((point) => point.status)).toEqual(
+      expected.map((invoice) => invoiceStatus(invoice, TEST_NOW)),
+    );
     const dates = overview.recent.map((point) => point.invoiceDate.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
-    expect(new Set(overview.recent.map((point) => point.profileName))).toEqual(new Set(["Contoso Engineering", "Contoso Finance"]));
+    expect(new Set(overview.recent.map((point) => point.profileName))).toEqual(
+      new Set(["Contoso Engineering", "Contoso Finance"]),
+    );
   });
 
   it("has no next due date once everything unpaid is late", async () => {

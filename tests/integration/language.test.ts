@@ -2,14 +2,9 @@
 // User.locale and the portal_locale cookie; signing in brings the saved
 // language back; resolveLocale() reads cookie → Accept-Language → English;
 // and the server's strings and money follow it.
+import { getTranslations } from "next-intl/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
-
-import { getTranslations } from "next-intl/server";
 import { signIn } from "@/features/access/actions";
 import { SESSION_COOKIE } from "@/features/access/session";
 import { saveLanguage } from "@/features/portal/language-actions";
@@ -17,10 +12,16 @@ import { catalogs } from "@/i18n/catalogs";
 import { intlLocale } from "@/i18n/config";
 import { LOCALE_COOKIE, resolveLocale } from "@/i18n/locale";
 import { formatMoney } from "@/lib/money";
+
 import { expectNoDatabaseChange } from "../support/db-snapshot";
-import { RedirectError, cookieJar, requestHeaders, resetNextRequest, revalidatePath } from "../support/next-request";
+import { cookieJar, RedirectError, requestHeaders, resetNextRequest, revalidatePath } from "../support/next-request";
 // Aliased: the react-hooks lint rule takes any use* call for a React hook.
 import { useTestDatabase as seededTestDatabase } from "../support/test-db";
+
+vi.mock("next/headers", () => import("../support/next-request"));
+vi.mock("next/navigation", () => import("../support/next-request"));
+vi.mock("next/cache", () => import("../support/next-request"));
+vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 const SECRET = "integration-test-session-secret-0123456789abcdef";
@@ -32,7 +33,11 @@ afterAll(() => {
   delete process.env.SESSION_SECRET;
 });
 
-async function signInAs(email: string, headers: Record<string, string> = {}, cookies: Record<string, string> = {}): Promise<void> {
+async function signInAs(
+  email: string,
+  headers: Record<string, string> = {},
+  cookies: Record<string, string> = {},
+): Promise<void> {
   resetNextRequest({ headers, cookies });
   const form = new FormData();
   form.set("email", email);
@@ -144,6 +149,10 @@ describe("money and dates per locale", () => {
     expect(formatMoney(123456, "EUR", intlLocale.fr)).toBe(`1${nnbsp}234,56${nbsp}€`);
     expect(formatMoney(7_245_000, "USD", intlLocale.fr)).toBe(`72${nnbsp}450,00${nbsp}$US`);
     expect(formatMoney(7_245_000, "USD", intlLocale.en)).toBe("$72,450.00");
-    expect(new Intl.DateTimeFormat(intlLocale.fr, { dateStyle: "medium", timeZone: "UTC" }).format(new Date("2026-11-20T09:00:00Z"))).toBe("20 nov. 2026");
+    expect(
+      new Intl.DateTimeFormat(intlLocale.fr, { dateStyle: "medium", timeZone: "UTC" }).format(
+        new Date("2026-11-20T09:00:00Z"),
+      ),
+    ).toBe("20 nov. 2026");
   });
 });

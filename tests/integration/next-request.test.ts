@@ -2,12 +2,19 @@
 // tests/support/next-request.ts standing in for next/headers, next/navigation and next/cache.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
+import { chooseLanguage, forgetLanguage, GET } from "../support/examples/language-action";
+import {
+  cookieJar,
+  HttpAccessError,
+  RedirectError,
+  requestHeaders,
+  resetNextRequest,
+  revalidatePath,
+} from "../support/next-request";
+
 vi.mock("next/headers", () => import("../support/next-request"));
 vi.mock("next/navigation", () => import("../support/next-request"));
 vi.mock("next/cache", () => import("../support/next-request"));
-
-import { GET, chooseLanguage, forgetLanguage } from "../support/examples/language-action";
-import { HttpAccessError, RedirectError, cookieJar, requestHeaders, resetNextRequest, revalidatePath } from "../support/next-request";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -21,7 +28,11 @@ describe("next-request fakes", () => {
   it("lets a server action set a cookie, revalidate and redirect", async () => {
     const action = chooseLanguage(form({ language: "fr", returnTo: "/billing" }));
     await expect(action).rejects.toThrow(RedirectError);
-    await expect(action).rejects.toMatchObject({ url: "/billing", status: 307, digest: "NEXT_REDIRECT;replace;/billing;307;" });
+    await expect(action).rejects.toMatchObject({
+      url: "/billing",
+      status: 307,
+      digest: "NEXT_REDIRECT;replace;/billing;307;",
+    });
     expect(cookieJar.get("lang")).toMatchObject({ name: "lang", value: "fr", httpOnly: true, path: "/" });
     expect(revalidatePath).toHaveBeenCalledExactlyOnceWith("/", "layout");
   });

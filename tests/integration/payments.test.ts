@@ -4,15 +4,11 @@
 // the simulated processor is wrapped to count charges. Expected outcomes come
 // from product.md ("Rules", "The simulated card processor") and the documented
 // test-card table, not from the code under test.
-import fs from "node:fs";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+
 import { sealData } from "iron-session";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
 import { getInvoiceDetails } from "@/features/invoices/queries";
@@ -22,13 +18,19 @@ import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import { newCardSchema } from "@/features/payments/card-schema";
 import { payInvoice, type PayMethod, type PayOutcome, type PayRequest } from "@/features/payments/pay-invoice";
 import type { PayNowState } from "@/features/payments/pay-now-state";
-import { SimulatedProcessor, setCardProcessor } from "@/features/payments/processor/simulated";
+import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { catalogs } from "@/i18n/catalogs";
+
 import { expectNoDatabaseChange } from "../support/db-snapshot";
-import { RedirectError, cookieJar, resetNextRequest, revalidatePath } from "../support/next-request";
+import { cookieJar, RedirectError, resetNextRequest, revalidatePath } from "../support/next-request";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
-import { TEST_NOW, useTestDatabase as seededTestDatabase } from "../support/test-db";
+import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../support/test-db";
+
+vi.mock("next/headers", () => import("../support/next-request"));
+vi.mock("next/navigation", () => import("../support/next-request"));
+vi.mock("next/cache", () => import("../support/next-request"));
+vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 
@@ -79,7 +81,8 @@ function otherApprovedNumbers(count: number): string[] {
 /** The simulated processor, with every charge it was asked for. */
 class CountingProcessor implements CardProcessor {
   readonly calls: ChargeRequest[] = [];
-  private readonly inner: CardProcessor & { lookup?: (idempotencyKey: string) => Promise<ChargeResult | null> } = new SimulatedProcessor(0, "none");
+  private readonly inner: CardProcessor & { lookup?: (idempotencyKey: string) => Promise<ChargeResult | null> } =
+    new SimulatedProcessor(0, "none");
   async charge(request: ChargeRequest): Promise<ChargeResult> {
     this.calls.push(request);
     return this.inner.charge(request);
@@ -99,7 +102,12 @@ function setClock(date: Date): void {
   process.env.SIM_NOW = date.toISOString();
 }
 
-const savedEnv = { SESSION_SECRET: process.env.SESSION_SECRET, PAYMENT_DELAY_MS: process.env.PAYMENT_DELAY_MS, SIM_NOW: process.env.SIM_NOW, SIM_PROCESSOR_FAULT: process.env.SIM_PROCESSOR_FAULT };
+const savedEnv = {
+  SESSION_SECRET: process.env.SESSION_SECRET,
+  PAYMENT_DELAY_MS: process.env.PAYMENT_DELAY_MS,
+  SIM_NOW: process.env.SIM_NOW,
+  SIM_PROCESSOR_FAULT: process.env.SIM_PROCESSOR_FAULT,
+};
 beforeAll(() => {
   process.env.SESSION_SECRET = SECRET;
   process.env.PAYMENT_DELAY_MS = "0";
@@ -137,7 +145,15 @@ type World = {
   engineering: string;
   finance: string;
   cards: { visa4242: string; mastercard4444: string; visa0002: string; amex0005: string; fabrikamMastercard: string };
-  invoices: { due: string; pastDue: string; partiallyPaid: string; void: string; paid: string[]; aboveLimit: string; fabrikamDue: string };
+  invoices: {
+    due: string;
+    pastDue: string;
+    partiallyPaid: string;
+    void: string;
+    paid: string[];
+    aboveLimit: string;
+    fabrikamDue: string;
+  };
 };
 let world: World;
 
@@ -155,10 +171,14 @@ beforeAll(async () => {
   const finance = profiles.find((profile) => profile.name === "Contoso Finance")!;
   const fabrikamProfile = profiles.find((profile) => profile.billingAccountId === fabrikam.id)!;
   const methods = await db.paymentMethod.findMany({ where: { removedAt: null } });
-  const card = (profileId: string, brand: string, last4: string) => methods.find((m) => m.billingProfileId === profileId && m.brand === brand && m.last4 === last4)!.id;
+  const card = (profileId: string, brand: string, last4: string) =>
+    methods.find((m) => m.billingProfileId === profileId && m.brand === brand && m.last4 === last4)!.id;
 
   const statusOf = async (profileId: string) => {
-    const invoices = await db.invoice.findMany({ where: { billingProfileId: profileId }, orderBy: { invoiceDate: "desc" } });
+    const invoices = await db.invoice.findMany({
+      where: { billingProfileId: profileId },
+      orderBy: { invoiceDate: "desc" },
+    });
     return invoices.map((invoice) => ({ ...invoice, status: invoiceStatus(invoice, TEST_NOW) }));
   };
   const engineeringInvoices = await statusOf(engineering.id);
@@ -175,7 +195,11 @@ beforeAll(async () => {
   world = {
     contoso: contoso.id,
     fabrikam: fabrikam.id,
-    users: { contosoAdmin: userId("admin@contoso.com"), contosoReader: userId("reader@contoso.com"), fabrikamAdmin: userId("admin@fabrikam.com") },
+    users: {
+      contosoAdmin: userId("admin@contoso.com"),
+      contosoReader: userId("reader@contoso.com"),
+      fabrikamAdmin: userId("admin@fabrikam.com"),
+    },
     engineering: engineering.id,
     finance: finance.id,
     cards: {
@@ -210,7 +234,15 @@ let invoiceCounter = 0;
 /** A new, empty billing profile of Contoso (no saved cards). */
 async function freshProfile(): Promise<string> {
   const id = `TEST-PROFILE-${++profileCounter}`;
-  await testDb.db.billingProfile.create({ data: { id, billingAccountId: world.contoso, name: `Test profile ${profileCounter}`, currency: "USD", defaultPaymentKind: "CARD" } });
+  await testDb.db.billingProfile.create({
+    data: {
+      id,
+      billingAccountId: world.contoso,
+      name: `Test profile ${profileCounter}`,
+      currency: "USD",
+      defaultPaymentKind: "CARD",
+    },
+  });
   return id;
 }
 
@@ -222,10 +254,19 @@ async function freshInvoice(options: { totalMinor?: number; amountDueMinor?: num
   const day = 24 * HOUR;
   return testDb.db.invoice.create({
     data: {
-      id, billingAccountId: world.contoso, billingProfileId: profileId, documentType: "INVOICE",
-      invoiceDate: new Date(clock.getTime() - 10 * day), dueDate: new Date(clock.getTime() + 20 * day),
-      periodStart: new Date(clock.getTime() - 40 * day), periodEnd: new Date(clock.getTime() - 11 * day),
-      currency: "USD", subtotalMinor: totalMinor, taxMinor: 0, totalMinor, amountDueMinor: options.amountDueMinor ?? totalMinor,
+      id,
+      billingAccountId: world.contoso,
+      billingProfileId: profileId,
+      documentType: "INVOICE",
+      invoiceDate: new Date(clock.getTime() - 10 * day),
+      dueDate: new Date(clock.getTime() + 20 * day),
+      periodStart: new Date(clock.getTime() - 40 * day),
+      periodEnd: new Date(clock.getTime() - 11 * day),
+      currency: "USD",
+      subtotalMinor: totalMinor,
+      taxMinor: 0,
+      totalMinor,
+      amountDueMinor: options.amountDueMinor ?? totalMinor,
     },
   });
 }
@@ -237,7 +278,15 @@ async function invoiceRow(id: string) {
 // ---------------------------------------------------------------- request builders
 
 function cardFields(number: string, cvc = number.length === 15 ? "1234" : "123") {
-  return { cardNumber: number, expMonth: "12", expYear: "2030", cvc, holderName: "Adele Vance", country: "US", postalCode: "98052" };
+  return {
+    cardNumber: number,
+    expMonth: "12",
+    expYear: "2030",
+    cvc,
+    holderName: "Adele Vance",
+    country: "US",
+    postalCode: "98052",
+  };
 }
 
 function payForm(fields: Record<string, string | undefined>): FormData {
@@ -246,19 +295,47 @@ function payForm(fields: Record<string, string | undefined>): FormData {
   return form;
 }
 
-function savedCardForm(invoiceId: string, paymentMethodId: string, extra: Record<string, string | undefined> = {}): FormData {
-  return payForm({ accountId: world.contoso, invoiceId, idempotencyKey: randomUUID(), method: "saved", paymentMethodId, ...extra });
+function savedCardForm(
+  invoiceId: string,
+  paymentMethodId: string,
+  extra: Record<string, string | undefined> = {},
+): FormData {
+  return payForm({
+    accountId: world.contoso,
+    invoiceId,
+    idempotencyKey: randomUUID(),
+    method: "saved",
+    paymentMethodId,
+    ...extra,
+  });
 }
 
 function newCardForm(invoiceId: string, number: string, extra: Record<string, string | undefined> = {}): FormData {
-  return payForm({ accountId: world.contoso, invoiceId, idempotencyKey: randomUUID(), method: "new", ...cardFields(number), ...extra });
+  return payForm({
+    accountId: world.contoso,
+    invoiceId,
+    idempotencyKey: randomUUID(),
+    method: "new",
+    ...cardFields(number),
+    ...extra,
+  });
 }
 
-const newCard = (number: string, cvc?: string): PayMethod => ({ kind: "new", card: newCardSchema(clock).parse(cardFields(number, cvc)) });
+const newCard = (number: string, cvc?: string): PayMethod => ({
+  kind: "new",
+  card: newCardSchema(clock).parse(cardFields(number, cvc)),
+});
 const savedCard = (paymentMethodId: string): PayMethod => ({ kind: "saved", paymentMethodId });
 
 function request(invoiceId: string, method: PayMethod, extra: Partial<PayRequest> = {}): PayRequest {
-  return { userId: world.users.contosoAdmin, accountId: world.contoso, invoiceId, idempotencyKey: randomUUID(), method, ...extra };
+  return {
+    userId: world.users.contosoAdmin,
+    accountId: world.contoso,
+    invoiceId,
+    idempotencyKey: randomUUID(),
+    method,
+    ...extra,
+  };
 }
 
 /** Runs the action and returns the redirect it ended with (paying in full closes the blade). */
@@ -308,7 +385,9 @@ describe("payInvoiceAction: paying in full", () => {
     expect(before.amountDueMinor).toBe(before.totalMinor);
     const returnTo = `/billing/${encodeURIComponent(world.contoso)}/invoices?status=due&page=1`;
 
-    const { url, paid } = await expectRedirect(payInvoiceAction(idle, savedCardForm(world.invoices.due, world.cards.visa4242, { returnTo })));
+    const { url, paid } = await expectRedirect(
+      payInvoiceAction(idle, savedCardForm(world.invoices.due, world.cards.visa4242, { returnTo })),
+    );
     expect(url).toBe(`${returnTo}&paid=${paid}`);
 
     const after = await invoiceRow(world.invoices.due);
@@ -316,23 +395,47 @@ describe("payInvoiceAction: paying in full", () => {
     expect(invoiceStatus(after, clock)).toBe("paid");
     const payment = await testDb.db.payment.findUniqueOrThrow({ where: { id: paid } });
     expect(payment).toMatchObject({
-      invoiceId: world.invoices.due, billingAccountId: world.contoso, userId: world.users.contosoAdmin,
-      paymentMethodId: world.cards.visa4242, amountMinor: before.totalMinor, currency: "USD", kind: "CARD",
-      status: "SUCCEEDED", declineCode: null, cardBrand: "visa", cardLast4: "4242",
+      invoiceId: world.invoices.due,
+      billingAccountId: world.contoso,
+      userId: world.users.contosoAdmin,
+      paymentMethodId: world.cards.visa4242,
+      amountMinor: before.totalMinor,
+      currency: "USD",
+      kind: "CARD",
+      status: "SUCCEEDED",
+      declineCode: null,
+      cardBrand: "visa",
+      cardLast4: "4242",
     });
     expect(payment.processorReference).toMatch(/^SIM-[0-9A-F]{12}$/);
     expect(payment.settledAt).toEqual(clock);
 
     // One charge, naming the invoice number, carrying no card number.
     expect(processor.calls).toHaveLength(1);
-    expect(processor.calls[0]).toMatchObject({ amountMinor: before.totalMinor, currency: "USD", idempotencyKey: payment.idempotencyKey });
+    expect(processor.calls[0]).toMatchObject({
+      amountMinor: before.totalMinor,
+      currency: "USD",
+      idempotencyKey: payment.idempotencyKey,
+    });
     expect(processor.calls[0].description).toContain(world.invoices.due);
-    expect(Object.keys(processor.calls[0].card).sort()).toEqual(["brand", "expMonth", "expYear", "fingerprint", "last4"]);
+    expect(Object.keys(processor.calls[0].card).sort()).toEqual([
+      "brand",
+      "expMonth",
+      "expYear",
+      "fingerprint",
+      "last4",
+    ]);
 
-    const notifications = await testDb.db.notification.findMany({ where: { kind: "PAYMENT_SUCCEEDED", createdAt: clock } });
+    const notifications = await testDb.db.notification.findMany({
+      where: { kind: "PAYMENT_SUCCEEDED", createdAt: clock },
+    });
     expect(notifications).toHaveLength(1);
     expect(notifications[0].userId).toBe(world.users.contosoAdmin);
-    expect(JSON.parse(notifications[0].params)).toEqual({ amountMinor: before.totalMinor, currency: "USD", invoiceId: world.invoices.due });
+    expect(JSON.parse(notifications[0].params)).toEqual({
+      amountMinor: before.totalMinor,
+      currency: "USD",
+      invoiceId: world.invoices.due,
+    });
     expect(revalidatePath).toHaveBeenCalledWith(`/billing/${encodeURIComponent(world.contoso)}/invoices`);
   });
 
@@ -346,55 +449,95 @@ describe("payInvoiceAction: paying in full", () => {
   it("does not follow a return path to another site", async () => {
     await signInAs("admin@contoso.com");
     const invoice = await freshInvoice();
-    const { url, paid } = await expectRedirect(payInvoiceAction(idle, newCardForm(invoice.id, "4242424242424242", { returnTo: "//evil.example/phish" })));
+    const { url, paid } = await expectRedirect(
+      payInvoiceAction(idle, newCardForm(invoice.id, "4242424242424242", { returnTo: "//evil.example/phish" })),
+    );
     expect(url).toBe(`/?paid=${paid}`);
   });
 });
 
 describe("payInvoiceAction: each test card as a new card", () => {
-  it.each(approvedCards)("$number ($brand) is approved, pays the invoice and is saved without its number or code", async ({ number, brand }) => {
-    await signInAs("admin@contoso.com");
-    const invoice = await freshInvoice({ totalMinor: 2_345_67 });
-    const { paid } = await expectRedirect(payInvoiceAction(idle, newCardForm(invoice.id, number)));
+  it.each(approvedCards)(
+    "$number ($brand) is approved, pays the invoice and is saved without its number or code",
+    async ({ number, brand }) => {
+      await signInAs("admin@contoso.com");
+      const invoice = await freshInvoice({ totalMinor: 2_345_67 });
+      const { paid } = await expectRedirect(payInvoiceAction(idle, newCardForm(invoice.id, number)));
 
-    expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(0);
-    const payment = await testDb.db.payment.findUniqueOrThrow({ where: { id: paid } });
-    expect(payment).toMatchObject({ status: "SUCCEEDED", amountMinor: 2_345_67, cardBrand: brand, cardLast4: number.slice(-4), declineCode: null });
+      expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(0);
+      const payment = await testDb.db.payment.findUniqueOrThrow({ where: { id: paid } });
+      expect(payment).toMatchObject({
+        status: "SUCCEEDED",
+        amountMinor: 2_345_67,
+        cardBrand: brand,
+        cardLast4: number.slice(-4),
+        declineCode: null,
+      });
 
-    const saved = await testDb.db.paymentMethod.findMany({ where: { billingProfileId: invoice.billingProfileId } });
-    expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({
-      id: payment.paymentMethodId, brand, last4: number.slice(-4), expMonth: 12, expYear: 2030,
-      holderName: "Adele Vance", country: "US", postalCode: "98052", fingerprint: cardFingerprint(number), removedAt: null,
-    });
-    const stored = JSON.stringify([saved[0], payment]);
-    expect(stored).not.toContain(number);
-    expect(Object.keys(saved[0]).join(",")).not.toMatch(/number|cvc|cvv|security/i);
-  });
+      const saved = await testDb.db.paymentMethod.findMany({ where: { billingProfileId: invoice.billingProfileId } });
+      expect(saved).toHaveLength(1);
+      expect(saved[0]).toMatchObject({
+        id: payment.paymentMethodId,
+        brand,
+        last4: number.slice(-4),
+        expMonth: 12,
+        expYear: 2030,
+        holderName: "Adele Vance",
+        country: "US",
+        postalCode: "98052",
+        fingerprint: cardFingerprint(number),
+        removedAt: null,
+      });
+      const stored = JSON.stringify([saved[0], payment]);
+      expect(stored).not.toContain(number);
+      expect(Object.keys(saved[0]).join(",")).not.toMatch(/number|cvc|cvv|security/i);
+    },
+  );
 
-  it.each(decliningCards)("$number is declined with $code: the balance is restored and the card is not saved", async ({ number, code, retryable }) => {
-    await signInAs("admin@contoso.com");
-    const invoice = await freshInvoice({ totalMinor: 2_345_67 });
-    const state = await payInvoiceAction(idle, newCardForm(invoice.id, number));
+  it.each(decliningCards)(
+    "$number is declined with $code: the balance is restored and the card is not saved",
+    async ({ number, code, retryable }) => {
+      await signInAs("admin@contoso.com");
+      const invoice = await freshInvoice({ totalMinor: 2_345_67 });
+      const state = await payInvoiceAction(idle, newCardForm(invoice.id, number));
 
-    expect(state).toMatchObject({ status: "declined", message: t.declines[code], retryable });
-    expect(state.nextKey).toMatch(/^[0-9a-f-]{36}$/);
-    expect(processor.calls).toHaveLength(1);
+      expect(state).toMatchObject({ status: "declined", message: t.declines[code], retryable });
+      expect(state.nextKey).toMatch(/^[0-9a-f-]{36}$/);
+      expect(processor.calls).toHaveLength(1);
 
-    const after = await invoiceRow(invoice.id);
-    expect(after.amountDueMinor).toBe(2_345_67);
-    expect(invoiceStatus(after, clock)).toBe("due");
-    const payments = await testDb.db.payment.findMany({ where: { invoiceId: invoice.id } });
-    expect(payments).toHaveLength(1);
-    expect(payments[0]).toMatchObject({ status: "FAILED", declineCode: code, amountMinor: 2_345_67, cardBrand: "visa", cardLast4: number.slice(-4), paymentMethodId: null });
-    expect(payments[0].settledAt).toEqual(clock);
-    expect(await testDb.db.paymentMethod.count({ where: { billingProfileId: invoice.billingProfileId } })).toBe(0);
-    expect(await testDb.db.paymentMethod.count({ where: { fingerprint: cardFingerprint(number), billingProfileId: { not: world.engineering } } })).toBe(0);
+      const after = await invoiceRow(invoice.id);
+      expect(after.amountDueMinor).toBe(2_345_67);
+      expect(invoiceStatus(after, clock)).toBe("due");
+      const payments = await testDb.db.payment.findMany({ where: { invoiceId: invoice.id } });
+      expect(payments).toHaveLength(1);
+      expect(payments[0]).toMatchObject({
+        status: "FAILED",
+        declineCode: code,
+        amountMinor: 2_345_67,
+        cardBrand: "visa",
+        cardLast4: number.slice(-4),
+        paymentMethodId: null,
+      });
+      expect(payments[0].settledAt).toEqual(clock);
+      expect(await testDb.db.paymentMethod.count({ where: { billingProfileId: invoice.billingProfileId } })).toBe(0);
+      expect(
+        await testDb.db.paymentMethod.count({
+          where: { fingerprint: cardFingerprint(number), billingProfileId: { not: world.engineering } },
+        }),
+      ).toBe(0);
 
-    const notification = await testDb.db.notification.findFirstOrThrow({ where: { kind: "PAYMENT_FAILED", createdAt: clock } });
-    expect(notification.userId).toBe(world.users.contosoAdmin);
-    expect(JSON.parse(notification.params)).toEqual({ amountMinor: 2_345_67, currency: "USD", invoiceId: invoice.id, reason: code });
-  });
+      const notification = await testDb.db.notification.findFirstOrThrow({
+        where: { kind: "PAYMENT_FAILED", createdAt: clock },
+      });
+      expect(notification.userId).toBe(world.users.contosoAdmin);
+      expect(JSON.parse(notification.params)).toEqual({
+        amountMinor: 2_345_67,
+        currency: "USD",
+        invoiceId: invoice.id,
+        reason: code,
+      });
+    },
+  );
 
   it("gives a card already saved on the profile no second entry", async () => {
     await signInAs("admin@contoso.com");
@@ -402,14 +545,22 @@ describe("payInvoiceAction: each test card as a new card", () => {
     const before = await testDb.db.paymentMethod.count({ where: { billingProfileId: world.engineering } });
     const { paid } = await expectRedirect(payInvoiceAction(idle, newCardForm(invoice.id, "5555555555554444")));
     expect(await testDb.db.paymentMethod.count({ where: { billingProfileId: world.engineering } })).toBe(before);
-    expect((await testDb.db.payment.findUniqueOrThrow({ where: { id: paid } })).paymentMethodId).toBe(world.cards.mastercard4444);
+    expect((await testDb.db.payment.findUniqueOrThrow({ where: { id: paid } })).paymentMethodId).toBe(
+      world.cards.mastercard4444,
+    );
   });
 
   it("answers invalid card details field by field, in the user's language, and writes nothing", async () => {
     await signInAs("admin@contoso.com");
     const invoice = await freshInvoice();
     const state = await expectActionRefused(
-      newCardForm(invoice.id, "4242424242424241", { cvc: "12", holderName: "", postalCode: "<>", expMonth: "10", expYear: "2026" }),
+      newCardForm(invoice.id, "4242424242424241", {
+        cvc: "12",
+        holderName: "",
+        postalCode: "<>",
+        expMonth: "10",
+        expYear: "2026",
+      }),
       t.errors.checkCard,
     );
     expect(state).toMatchObject({
@@ -421,18 +572,27 @@ describe("payInvoiceAction: each test card as a new card", () => {
         expMonth: t.cardErrors.expired,
       },
     });
-    const country = await expectActionRefused(newCardForm(invoice.id, "4242424242424242", { country: "XX" }), t.errors.checkCard);
+    const country = await expectActionRefused(
+      newCardForm(invoice.id, "4242424242424242", { country: "XX" }),
+      t.errors.checkCard,
+    );
     expect(country).toMatchObject({ fieldErrors: { country: t.cardErrors.countryRequired } });
   });
 
   it("refuses a Visa with an Amex-length code, and an expired card, by the simulator's clock", async () => {
     await signInAs("admin@contoso.com");
     const invoice = await freshInvoice();
-    const cvc = await expectActionRefused(newCardForm(invoice.id, "4242424242424242", { cvc: "1234" }), t.errors.checkCard);
+    const cvc = await expectActionRefused(
+      newCardForm(invoice.id, "4242424242424242", { cvc: "1234" }),
+      t.errors.checkCard,
+    );
     expect(cvc).toMatchObject({ fieldErrors: { cvc: t.cardErrors.cvcLength3 } });
     const lastMonth = new Date(Date.UTC(clock.getUTCFullYear(), clock.getUTCMonth() - 1, 1));
     const expired = await expectActionRefused(
-      newCardForm(invoice.id, "4242424242424242", { expMonth: String(lastMonth.getUTCMonth() + 1), expYear: String(lastMonth.getUTCFullYear()) }),
+      newCardForm(invoice.id, "4242424242424242", {
+        expMonth: String(lastMonth.getUTCMonth() + 1),
+        expYear: String(lastMonth.getUTCFullYear()),
+      }),
       t.errors.checkCard,
     );
     expect(expired).toMatchObject({ fieldErrors: { expMonth: t.cardErrors.expired } });
@@ -447,7 +607,12 @@ describe("payInvoiceAction: saved cards", () => {
     expect(state).toMatchObject({ status: "declined", message: t.declines.generic_decline, retryable: false });
     expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(invoice.totalMinor);
     const payment = await testDb.db.payment.findFirstOrThrow({ where: { invoiceId: invoice.id } });
-    expect(payment).toMatchObject({ status: "FAILED", declineCode: "generic_decline", paymentMethodId: world.cards.visa0002, cardLast4: "0002" });
+    expect(payment).toMatchObject({
+      status: "FAILED",
+      declineCode: "generic_decline",
+      paymentMethodId: world.cards.visa0002,
+      cardLast4: "0002",
+    });
   });
 
   it("refuses the expired Amex ending 0005", async () => {
@@ -472,7 +637,20 @@ describe("payInvoiceAction: saved cards", () => {
     await signInAs("admin@contoso.com");
     const invoice = await freshInvoice({ profileId: world.engineering });
     const removed = await testDb.db.paymentMethod.create({
-      data: { id: randomUUID(), billingProfileId: world.engineering, brand: "visa", last4: "1111", expMonth: 12, expYear: 2030, holderName: "Old card", country: "US", postalCode: "98052", fingerprint: cardFingerprint("4111111111111111"), createdAt: TEST_NOW, removedAt: TEST_NOW },
+      data: {
+        id: randomUUID(),
+        billingProfileId: world.engineering,
+        brand: "visa",
+        last4: "1111",
+        expMonth: 12,
+        expYear: 2030,
+        holderName: "Old card",
+        country: "US",
+        postalCode: "98052",
+        fingerprint: cardFingerprint("4111111111111111"),
+        createdAt: TEST_NOW,
+        removedAt: TEST_NOW,
+      },
     });
     await expectActionRefused(savedCardForm(invoice.id, removed.id), t.refusals.cardNotUsable);
   });
@@ -525,7 +703,9 @@ describe("payInvoiceAction: partial payments", () => {
     expect(between.amountDueMinor).toBe(rest);
     expect(invoiceStatus(between, clock)).toBe("partiallyPaid");
 
-    const { paid } = await expectRedirect(payInvoiceAction(idle, newCardForm(invoice.id, "5555555555554444", { amount: major(rest) })));
+    const { paid } = await expectRedirect(
+      payInvoiceAction(idle, newCardForm(invoice.id, "5555555555554444", { amount: major(rest) })),
+    );
     const after = await invoiceRow(invoice.id);
     expect(after.amountDueMinor).toBe(0);
     expect(invoiceStatus(after, clock)).toBe("paid");
@@ -544,15 +724,26 @@ describe("payInvoiceAction: partial payments", () => {
     const invoice = await invoiceRow(world.invoices.partiallyPaid);
     expect(invoiceStatus(invoice, clock)).toBe("partiallyPaid");
     const outcome = succeeded(await payInvoice(request(invoice.id, savedCard(world.cards.mastercard4444))));
-    expect(outcome).toMatchObject({ amountMinor: invoice.amountDueMinor, paidInFull: true, invoiceId: invoice.id, currency: "USD" });
+    expect(outcome).toMatchObject({
+      amountMinor: invoice.amountDueMinor,
+      paidInFull: true,
+      invoiceId: invoice.id,
+      currency: "USD",
+    });
     const details = await getInvoiceDetails(world.contoso, invoice.id);
-    expect(details!.payments.filter((payment) => payment.status === "SUCCEEDED").reduce((sum, payment) => sum + payment.amountMinor, 0)).toBe(invoice.totalMinor);
+    expect(
+      details!.payments
+        .filter((payment) => payment.status === "SUCCEEDED")
+        .reduce((sum, payment) => sum + payment.amountMinor, 0),
+    ).toBe(invoice.totalMinor);
   });
 
   it("accepts a remaining balance below the minimum when it is paid whole", async () => {
     await signInAs("admin@contoso.com");
     const invoice = await freshInvoice({ totalMinor: 100_00, amountDueMinor: 3_00 });
-    const { paid } = await expectRedirect(payInvoiceAction(idle, newCardForm(invoice.id, "4242424242424242", { amount: "3.00" })));
+    const { paid } = await expectRedirect(
+      payInvoiceAction(idle, newCardForm(invoice.id, "4242424242424242", { amount: "3.00" })),
+    );
     expect((await testDb.db.payment.findUniqueOrThrow({ where: { id: paid } })).amountMinor).toBe(3_00);
   });
 
@@ -574,10 +765,16 @@ describe("payInvoiceAction: partial payments", () => {
 describe("payInvoiceAction: invoices that cannot be paid by card", () => {
   it("refuses the $72,450.00 invoice above the card limit", async () => {
     await signInAs("admin@contoso.com");
-    const state = await expectActionRefused(newCardForm(world.invoices.aboveLimit, "4242424242424242"), t.refusals.aboveCardLimit);
+    const state = await expectActionRefused(
+      newCardForm(world.invoices.aboveLimit, "4242424242424242"),
+      t.refusals.aboveCardLimit,
+    );
     expect(state.status).toBe("error");
     // Not even a part of it can be paid by card.
-    await expectActionRefused(newCardForm(world.invoices.aboveLimit, "4242424242424242", { amount: "100.00" }), t.refusals.aboveCardLimit);
+    await expectActionRefused(
+      newCardForm(world.invoices.aboveLimit, "4242424242424242", { amount: "100.00" }),
+      t.refusals.aboveCardLimit,
+    );
   });
 
   it("allows an invoice of exactly USD 50,000.00", async () => {
@@ -603,7 +800,13 @@ describe("payInvoiceAction: invoices that cannot be paid by card", () => {
 
   it("refuses Fabrikam's admin Pay now on the MOSP account (Settle balance instead)", async () => {
     await signInAs("admin@fabrikam.com");
-    const form = payForm({ accountId: world.fabrikam, invoiceId: world.invoices.fabrikamDue, idempotencyKey: randomUUID(), method: "saved", paymentMethodId: world.cards.fabrikamMastercard });
+    const form = payForm({
+      accountId: world.fabrikam,
+      invoiceId: world.invoices.fabrikamDue,
+      idempotencyKey: randomUUID(),
+      method: "saved",
+      paymentMethodId: world.cards.fabrikamMastercard,
+    });
     await expectActionRefused(form, t.refusals.agreement);
   });
 });
@@ -612,7 +815,10 @@ describe("payInvoiceAction: who may pay", () => {
   it("refuses the reader, telling who can pay, and writes nothing", async () => {
     await signInAs("reader@contoso.com");
     await expectActionRefused(savedCardForm(world.invoices.pastDue, world.cards.visa4242), t.refusals.notAdmin);
-    await expectActionRefused(newCardForm(world.invoices.pastDue, "4242424242424242", { amount: "10.00" }), t.refusals.notAdmin);
+    await expectActionRefused(
+      newCardForm(world.invoices.pastDue, "4242424242424242", { amount: "10.00" }),
+      t.refusals.notAdmin,
+    );
   });
 
   it("refuses Fabrikam's admin on Contoso's invoice as not found, and writes nothing", async () => {
@@ -624,8 +830,14 @@ describe("payInvoiceAction: who may pay", () => {
   it("tells Fabrikam's admin nothing about whether a Contoso invoice exists, whatever the amount", async () => {
     await signInAs("admin@fabrikam.com");
     for (const amount of [undefined, "100.00", "not an amount"]) {
-      const existing = await expectActionRefused(newCardForm(world.invoices.pastDue, "4242424242424242", { amount }), t.refusals.notFound);
-      const missing = await expectActionRefused(newCardForm("G0NOSUCH01", "4242424242424242", { amount }), t.refusals.notFound);
+      const existing = await expectActionRefused(
+        newCardForm(world.invoices.pastDue, "4242424242424242", { amount }),
+        t.refusals.notFound,
+      );
+      const missing = await expectActionRefused(
+        newCardForm("G0NOSUCH01", "4242424242424242", { amount }),
+        t.refusals.notFound,
+      );
       expect({ ...existing, nextKey: "" }, `amount ${amount}`).toEqual({ ...missing, nextKey: "" });
     }
   });
@@ -633,14 +845,20 @@ describe("payInvoiceAction: who may pay", () => {
   it("tells a signed-out visitor nothing about whether an invoice exists, whatever the amount", async () => {
     for (const amount of [undefined, "100.00", "not an amount"]) {
       resetNextRequest();
-      await expectActionRefused(newCardForm(world.invoices.pastDue, "4242424242424242", { amount }), t.errors.signedOut);
+      await expectActionRefused(
+        newCardForm(world.invoices.pastDue, "4242424242424242", { amount }),
+        t.errors.signedOut,
+      );
       await expectActionRefused(newCardForm("G0NOSUCH01", "4242424242424242", { amount }), t.errors.signedOut);
     }
   });
 
   it("refuses the Contoso admin on an invoice of another account passed with the Contoso ID", async () => {
     await signInAs("admin@contoso.com");
-    await expectActionRefused(savedCardForm(world.invoices.fabrikamDue, world.cards.fabrikamMastercard), t.refusals.notFound);
+    await expectActionRefused(
+      savedCardForm(world.invoices.fabrikamDue, world.cards.fabrikamMastercard),
+      t.refusals.notFound,
+    );
   });
 
   it("refuses a visitor without a session and writes nothing", async () => {
@@ -658,7 +876,10 @@ describe("payInvoiceAction: who may pay", () => {
   });
 
   it("refuses a session sealed with another secret", async () => {
-    const foreign = await sealData({ userId: world.users.contosoAdmin }, { password: "another-portal-secret-0123456789abcdefghij", ttl: SESSION_TTL_SECONDS });
+    const foreign = await sealData(
+      { userId: world.users.contosoAdmin },
+      { password: "another-portal-secret-0123456789abcdefghij", ttl: SESSION_TTL_SECONDS },
+    );
     resetNextRequest({ cookies: { [SESSION_COOKIE]: foreign } });
     await expectActionRefused(savedCardForm(world.invoices.pastDue, world.cards.visa4242), t.errors.signedOut);
   });
@@ -672,7 +893,14 @@ describe("payInvoiceAction: who may pay", () => {
     ["an oversized invoice ID", { invoiceId: "G".repeat(41) }],
   ])("refuses a request with %s", async (_label, overrides) => {
     await signInAs("admin@contoso.com");
-    const fields = { accountId: world.contoso, invoiceId: world.invoices.pastDue, idempotencyKey: randomUUID(), method: "saved", paymentMethodId: world.cards.visa4242, ...overrides };
+    const fields = {
+      accountId: world.contoso,
+      invoiceId: world.invoices.pastDue,
+      idempotencyKey: randomUUID(),
+      method: "saved",
+      paymentMethodId: world.cards.visa4242,
+      ...overrides,
+    };
     await expectActionRefused(payForm(fields), t.errors.invalidRequest);
   });
 });
@@ -683,8 +911,17 @@ describe("payInvoice: each test card", () => {
   it.each(approvedCards)("$number is approved", async ({ number, brand }) => {
     const invoice = await freshInvoice({ totalMinor: 777_77 });
     const outcome = await payInvoice(request(invoice.id, newCard(number)));
-    expect(outcome).toEqual({ status: "succeeded", paymentId: expect.any(String), amountMinor: 777_77, currency: "USD", invoiceId: invoice.id, paidInFull: true });
-    const payment = await testDb.db.payment.findUniqueOrThrow({ where: { id: (outcome as { paymentId: string }).paymentId } });
+    expect(outcome).toEqual({
+      status: "succeeded",
+      paymentId: expect.any(String),
+      amountMinor: 777_77,
+      currency: "USD",
+      invoiceId: invoice.id,
+      paidInFull: true,
+    });
+    const payment = await testDb.db.payment.findUniqueOrThrow({
+      where: { id: (outcome as { paymentId: string }).paymentId },
+    });
     expect(payment).toMatchObject({ status: "SUCCEEDED", cardBrand: brand, cardLast4: number.slice(-4) });
   });
 
@@ -697,7 +934,10 @@ describe("payInvoice: each test card", () => {
   });
 
   it("a processor that throws never leaves a success nor loses the reserved amount", async () => {
-    setCardProcessor({ charge: async () => Promise.reject(new Error("gateway timeout")), lookup: async () => null } as CardProcessor);
+    setCardProcessor({
+      charge: async () => Promise.reject(new Error("gateway timeout")),
+      lookup: async () => null,
+    } as CardProcessor);
     const invoice = await freshInvoice();
     const outcome = await payInvoice(request(invoice.id, newCard("4242424242424242")));
     const payment = await testDb.db.payment.findFirstOrThrow({ where: { invoiceId: invoice.id } });
@@ -718,7 +958,10 @@ describe("payInvoice: each test card", () => {
 
   it("a retryable decline can be retried with the same card under a new key", async () => {
     const invoice = await freshInvoice();
-    expect(await payInvoice(request(invoice.id, newCard("4000000000000119")))).toMatchObject({ status: "declined", retryable: true });
+    expect(await payInvoice(request(invoice.id, newCard("4000000000000119")))).toMatchObject({
+      status: "declined",
+      retryable: true,
+    });
     succeeded(await payInvoice(request(invoice.id, newCard("4242424242424242"))));
     expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(0);
   });
@@ -738,8 +981,12 @@ describe("payInvoice: idempotency", () => {
   it("the same key with another card or amount still answers the first result without charging", async () => {
     const invoice = await freshInvoice();
     const key = randomUUID();
-    const first = succeeded(await payInvoice(request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 })));
-    const again = await payInvoice(request(invoice.id, newCard("4000000000000002"), { idempotencyKey: key, amountMinor: 200_00 }));
+    const first = succeeded(
+      await payInvoice(request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 })),
+    );
+    const again = await payInvoice(
+      request(invoice.id, newCard("4000000000000002"), { idempotencyKey: key, amountMinor: 200_00 }),
+    );
     expect(again).toEqual(first);
     expect(processor.calls).toHaveLength(1);
     expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(invoice.totalMinor - 100_00);
@@ -749,7 +996,9 @@ describe("payInvoice: idempotency", () => {
     const a = await freshInvoice();
     const b = await freshInvoice();
     const key = randomUUID();
-    succeeded(await payInvoice(request(a.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 })));
+    succeeded(
+      await payInvoice(request(a.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 })),
+    );
     processor.calls.length = 0;
     await expectRefused(request(b.id, newCard("4242424242424242"), { idempotencyKey: key }), "keyReused");
   });
@@ -757,9 +1006,14 @@ describe("payInvoice: idempotency", () => {
   it("a key used by another user is refused and reveals nothing", async () => {
     const invoice = await freshInvoice();
     const key = randomUUID();
-    succeeded(await payInvoice(request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 })));
+    succeeded(
+      await payInvoice(request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 })),
+    );
     processor.calls.length = 0;
-    await expectRefused(request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, userId: world.users.contosoReader }), "keyReused");
+    await expectRefused(
+      request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, userId: world.users.contosoReader }),
+      "keyReused",
+    );
   });
 });
 
@@ -806,16 +1060,28 @@ describe("payInvoice: refusals write nothing", () => {
   });
 
   it("the reader", async () => {
-    await expectRefused(request(world.invoices.pastDue, savedCard(world.cards.visa4242), { userId: world.users.contosoReader }), "notAdmin");
+    await expectRefused(
+      request(world.invoices.pastDue, savedCard(world.cards.visa4242), { userId: world.users.contosoReader }),
+      "notAdmin",
+    );
   });
 
   it("Fabrikam's admin with Contoso IDs", async () => {
-    await expectRefused(request(world.invoices.pastDue, savedCard(world.cards.visa4242), { userId: world.users.fabrikamAdmin }), "notFound");
-    await expectRefused(request(world.invoices.pastDue, savedCard(world.cards.fabrikamMastercard), { userId: world.users.fabrikamAdmin }), "notFound");
+    await expectRefused(
+      request(world.invoices.pastDue, savedCard(world.cards.visa4242), { userId: world.users.fabrikamAdmin }),
+      "notFound",
+    );
+    await expectRefused(
+      request(world.invoices.pastDue, savedCard(world.cards.fabrikamMastercard), { userId: world.users.fabrikamAdmin }),
+      "notFound",
+    );
   });
 
   it("a user that does not exist", async () => {
-    await expectRefused(request(world.invoices.pastDue, savedCard(world.cards.visa4242), { userId: randomUUID() }), "notFound");
+    await expectRefused(
+      request(world.invoices.pastDue, savedCard(world.cards.visa4242), { userId: randomUUID() }),
+      "notFound",
+    );
   });
 
   it("an invoice of another account under the Contoso ID", async () => {
@@ -824,7 +1090,10 @@ describe("payInvoice: refusals write nothing", () => {
 
   it("the MOSP account's admin on its own invoice", async () => {
     await expectRefused(
-      request(world.invoices.fabrikamDue, savedCard(world.cards.fabrikamMastercard), { userId: world.users.fabrikamAdmin, accountId: world.fabrikam }),
+      request(world.invoices.fabrikamDue, savedCard(world.cards.fabrikamMastercard), {
+        userId: world.users.fabrikamAdmin,
+        accountId: world.fabrikam,
+      }),
       "agreement",
     );
   });
@@ -848,7 +1117,12 @@ describe("payInvoice: notifications", () => {
     expect(await testDb.db.notification.count()).toBe(before + 1);
     const notification = await testDb.db.notification.findFirstOrThrow({ where: { createdAt: clock } });
     expect(notification).toMatchObject({ userId: world.users.contosoAdmin, kind: "PAYMENT_FAILED", readAt: null });
-    expect(JSON.parse(notification.params)).toEqual({ amountMinor: 321_00, currency: "USD", invoiceId: invoice.id, reason: "expired_card" });
+    expect(JSON.parse(notification.params)).toEqual({
+      amountMinor: 321_00,
+      currency: "USD",
+      invoiceId: invoice.id,
+      reason: "expired_card",
+    });
   });
 });
 
@@ -868,7 +1142,9 @@ describe("card data at rest", () => {
   }
 
   function databaseBytes(): Buffer {
-    const parts = [testDb.file, `${testDb.file}-wal`].filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file));
+    const parts = [testDb.file, `${testDb.file}-wal`]
+      .filter((file) => fs.existsSync(file))
+      .map((file) => fs.readFileSync(file));
     return Buffer.concat(parts);
   }
 
@@ -931,12 +1207,17 @@ describe("payInvoice: concurrent requests", () => {
   it("20 partial payments racing for a balance that holds only three: the balance never goes below zero", async () => {
     const invoice = await freshInvoice({ totalMinor: 1_000_00 });
     const numbers = otherApprovedNumbers(20);
-    const outcomes = await Promise.all(numbers.map((number) => payInvoice(request(invoice.id, newCard(number), { amountMinor: 300_00 }))));
+    const outcomes = await Promise.all(
+      numbers.map((number) => payInvoice(request(invoice.id, newCard(number), { amountMinor: 300_00 }))),
+    );
     const wins = outcomes.filter((outcome) => outcome.status === "succeeded");
     expect(wins).toHaveLength(3);
     const after = await invoiceRow(invoice.id);
     expect(after.amountDueMinor).toBe(100_00);
-    const charged = await testDb.db.payment.aggregate({ where: { invoiceId: invoice.id, status: "SUCCEEDED" }, _sum: { amountMinor: true } });
+    const charged = await testDb.db.payment.aggregate({
+      where: { invoiceId: invoice.id, status: "SUCCEEDED" },
+      _sum: { amountMinor: true },
+    });
     expect(charged._sum.amountMinor).toBe(900_00);
     expect(processor.calls).toHaveLength(3);
   });
@@ -959,7 +1240,14 @@ describe("payInvoice: concurrent requests", () => {
     expect(processor.calls).toHaveLength(1);
     expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(0);
     // Asked again afterwards, every request gets the settled result.
-    expect(await payInvoice({ ...shared })).toEqual({ status: "succeeded", paymentId: payment.id, amountMinor: 555_55, currency: "USD", invoiceId: invoice.id, paidInFull: true });
+    expect(await payInvoice({ ...shared })).toEqual({
+      status: "succeeded",
+      paymentId: payment.id,
+      amountMinor: 555_55,
+      currency: "USD",
+      invoiceId: invoice.id,
+      paidInFull: true,
+    });
   });
 
   it("20 partial requests sharing one key take one part only", async () => {
@@ -989,8 +1277,17 @@ describe("payInvoice: decline limit", () => {
 
     // Another admin of the same account is refused too: the limit is the account's.
     const otherAdmin = randomUUID();
-    await testDb.db.user.create({ data: { id: otherAdmin, email: `second-admin-${otherAdmin}@contoso.com`, displayName: "Second Admin", passwordHash: "x" } });
-    await testDb.db.roleAssignment.create({ data: { id: randomUUID(), userId: otherAdmin, billingAccountId: world.contoso, role: "BILLING_ACCOUNT_ADMIN" } });
+    await testDb.db.user.create({
+      data: {
+        id: otherAdmin,
+        email: `second-admin-${otherAdmin}@contoso.com`,
+        displayName: "Second Admin",
+        passwordHash: "x",
+      },
+    });
+    await testDb.db.roleAssignment.create({
+      data: { id: randomUUID(), userId: otherAdmin, billingAccountId: world.contoso, role: "BILLING_ACCOUNT_ADMIN" },
+    });
     await expectRefused(request(invoice.id, newCard("4242424242424242"), { userId: otherAdmin }), "tooManyDeclines");
 
     // Through the action, the user is told in plain words.
@@ -1006,7 +1303,8 @@ describe("payInvoice: decline limit", () => {
 
   it("nine declines still leave a tenth try", async () => {
     const invoice = await freshInvoice();
-    for (let attempt = 1; attempt <= 9; attempt++) expect((await payInvoice(request(invoice.id, newCard("4000000000000127")))).status).toBe("declined");
+    for (let attempt = 1; attempt <= 9; attempt++)
+      expect((await payInvoice(request(invoice.id, newCard("4000000000000127")))).status).toBe("declined");
     succeeded(await payInvoice(request(invoice.id, newCard("4242424242424242"))));
   });
 });

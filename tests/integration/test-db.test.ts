@@ -4,9 +4,12 @@
 // seeds that file in beforeAll and deletes it in afterAll.
 import fs from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/server/db";
 import { databaseFile } from "@/server/db/url";
+
 import { TEST_DB_DIR, useTestDatabase } from "../support/test-db";
 
 const testDb = useTestDatabase({ seed: true });
@@ -23,11 +26,21 @@ describe("useTestDatabase", () => {
   it("migrated and seeded it", async () => {
     expect(testDb.appliedMigrations.length).toBeGreaterThan(0);
     expect(testDb.seeded).toBe(true);
-    expect(await db.user.findUnique({ where: { email: "admin@contoso.com" } })).toMatchObject({ displayName: "Adele Vance" });
+    expect(await db.user.findUnique({ where: { email: "admin@contoso.com" } })).toMatchObject({
+      displayName: "Adele Vance",
+    });
   });
 
   it("shares its data between the tests of one file", async () => {
-    await db.notification.create({ data: { id: "n-1", userId: (await db.user.findFirstOrThrow()).id, kind: "PAYMENT_SUCCEEDED", params: "{}", createdAt: new Date() } });
+    await db.notification.create({
+      data: {
+        id: "n-1",
+        userId: (await db.user.findFirstOrThrow()).id,
+        kind: "PAYMENT_SUCCEEDED",
+        params: "{}",
+        createdAt: new Date(),
+      },
+    });
     expect(await db.notification.count()).toBe(1);
   });
 });

@@ -12,7 +12,9 @@
  * failure names the table that changed.
  */
 import { createHash } from "node:crypto";
+
 import { expect } from "vitest";
+
 import type { Db } from "@/server/db/client";
 
 export type TableSnapshot = { rows: number; hash: string };
@@ -38,7 +40,8 @@ export async function databaseSnapshot(db: Db): Promise<DatabaseSnapshot> {
   );
   const names = tables.map((table) => table.name);
   for (const watched of WATCHED_TABLES) {
-    if (!names.includes(watched)) throw new Error(`databaseSnapshot(): table ${watched} is missing — is the database migrated?`);
+    if (!names.includes(watched))
+      throw new Error(`databaseSnapshot(): table ${watched} is missing — is the database migrated?`);
   }
   const snapshot: DatabaseSnapshot = {};
   for (const name of names) {

@@ -9,6 +9,7 @@
  *   vi.mock("next-intl/server", () => import("../support/next-intl-server"));
  */
 import { createFormatter, createTranslator } from "next-intl";
+
 import { catalogs } from "@/i18n/catalogs";
 import type { Locale } from "@/i18n/config";
 import { resolveLocale } from "@/i18n/locale";
@@ -41,7 +42,12 @@ export async function getTranslations(namespaceOrOptions?: NamespaceOrOptions) {
   const { locale, namespace } = options(namespaceOrOptions);
   const resolved = locale ?? (await resolveLocale());
   // The namespace is checked by the app's own type-checked call sites; here it is just a string.
-  return createTranslator({ locale: resolved, messages: catalogs[resolved], namespace: namespace as never, timeZone: TIME_ZONE });
+  return createTranslator({
+    locale: resolved,
+    messages: catalogs[resolved],
+    namespace: namespace as never,
+    timeZone: TIME_ZONE,
+  });
 }
 
 export async function getFormatter(opts?: { locale?: Locale }) {

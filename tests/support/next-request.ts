@@ -102,7 +102,9 @@ export class CookieJar {
   }
 
   [Symbol.iterator](): IterableIterator<[string, StoredCookie]> {
-    return new Map([...this.cookies].map(([name, cookie]) => [name, { ...cookie }] as [string, StoredCookie]))[Symbol.iterator]();
+    return new Map([...this.cookies].map(([name, cookie]) => [name, { ...cookie }] as [string, StoredCookie]))[
+      Symbol.iterator
+    ]();
   }
 }
 
@@ -114,7 +116,9 @@ export const requestHeaders = new Headers();
 let draftModeEnabled = false;
 
 /** Clears cookies, headers and draft mode, and the call history of every spy here. */
-export function resetNextRequest(initial: { cookies?: Record<string, string>; headers?: Record<string, string> } = {}): void {
+export function resetNextRequest(
+  initial: { cookies?: Record<string, string>; headers?: Record<string, string> } = {},
+): void {
   cookieJar.clear();
   for (const name of [...requestHeaders.keys()]) requestHeaders.delete(name);
   for (const [name, value] of Object.entries(initial.cookies ?? {})) cookieJar.set(name, value);
@@ -222,7 +226,11 @@ export const router = {
   forward: vi.fn(),
   prefetch: vi.fn(),
 };
-export const navigationState = { pathname: "/", searchParams: new URLSearchParams(), params: {} as Record<string, string | string[]> };
+export const navigationState = {
+  pathname: "/",
+  searchParams: new URLSearchParams(),
+  params: {} as Record<string, string | string[]>,
+};
 
 export function useRouter() {
   return router;

@@ -1,5 +1,6 @@
 // Runs before every test file of the "dom" project (jsdom).
 import "@testing-library/jest-dom/vitest";
+
 import { cleanup } from "@testing-library/react";
 import { afterEach } from "vitest";
 

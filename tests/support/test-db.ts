@@ -30,7 +30,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { afterAll, beforeAll, expect } from "vitest";
+
 import type { Db } from "@/server/db/client";
 
 /** The date the demo world is seeded at in tests — the same "now" as the e2e server's SIM_NOW. */
@@ -40,7 +42,10 @@ export const TEST_NOW = new Date("2026-11-20T09:00:00.000Z");
  * Where every test database lives; never inside the repo, never data/portal.db.
  * One folder per user: another user's folder in a shared /tmp is not writable.
  */
-export const TEST_DB_DIR = path.join(os.tmpdir(), `azure-billing-tests-${process.getuid?.() ?? os.userInfo().username.replace(/[^a-zA-Z0-9_-]/g, "_")}`);
+export const TEST_DB_DIR = path.join(
+  os.tmpdir(),
+  `azure-billing-tests-${process.getuid?.() ?? os.userInfo().username.replace(/[^a-zA-Z0-9_-]/g, "_")}`,
+);
 
 /** A fresh path under TEST_DB_DIR (nothing is created but the folder). */
 export function tempDatabaseFile(label = "db"): string {
@@ -122,7 +127,10 @@ export async function createTestDatabase(
 export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase {
   let state: TestDatabase | undefined;
   const get = (): TestDatabase => {
-    if (!state) throw new Error("useTestDatabase(): the database is ready only from beforeAll on (use it inside hooks and tests).");
+    if (!state)
+      throw new Error(
+        "useTestDatabase(): the database is ready only from beforeAll on (use it inside hooks and tests).",
+      );
     return state;
   };
 
@@ -131,7 +139,9 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase
     const url = databaseUrl();
     const file = databaseFile(url);
     if (!file.startsWith(TEST_DB_DIR + path.sep)) {
-      throw new Error(`useTestDatabase() refuses to touch ${file}: DATABASE_URL should point into ${TEST_DB_DIR} (is tests/support/setup-node.ts in setupFiles?).`);
+      throw new Error(
+        `useTestDatabase() refuses to touch ${file}: DATABASE_URL should point into ${TEST_DB_DIR} (is tests/support/setup-node.ts in setupFiles?).`,
+      );
     }
     removeDatabaseFiles(file);
     const ready = await prepare(url, options, async () => (await import("@/server/db")).db);
@@ -146,10 +156,20 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase
   });
 
   return {
-    get url() { return get().url; },
-    get file() { return get().file; },
-    get db() { return get().db; },
-    get appliedMigrations() { return get().appliedMigrations; },
-    get seeded() { return get().seeded; },
+    get url() {
+      return get().url;
+    },
+    get file() {
+      return get().file;
+    },
+    get db() {
+      return get().db;
+    },
+    get appliedMigrations() {
+      return get().appliedMigrations;
+    },
+    get seeded() {
+      return get().seeded;
+    },
   };
 }

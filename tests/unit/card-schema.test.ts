@@ -2,7 +2,14 @@
 // action. Expiry is judged by the clock given to newCardSchema(now): a card is
 // valid through the last day of its expiry month.
 import { describe, expect, it } from "vitest";
-import { cardFieldErrors, isCardExpired, newCardSchema, normaliseCardNumber, type NewCardInput } from "@/features/payments/card-schema";
+
+import {
+  cardFieldErrors,
+  isCardExpired,
+  newCardSchema,
+  normaliseCardNumber,
+  type NewCardInput,
+} from "@/features/payments/card-schema";
 import { billingCountries } from "@/features/payments/countries";
 import enPayments from "@/i18n/messages/en/payments.json";
 
@@ -99,9 +106,12 @@ describe("newCardSchema: valid cards", () => {
     expect(parse({ holderName: "A".repeat(100) }).success).toBe(true);
   });
 
-  it.each([["98052"], ["98052-6399"], ["SW1A 1AA"], ["75008"], ["K1A 0B1"], ["1234567890123456"]])("accepts the postal code %j", (postalCode) => {
-    expect(parse({ postalCode }).success).toBe(true);
-  });
+  it.each([["98052"], ["98052-6399"], ["SW1A 1AA"], ["75008"], ["K1A 0B1"], ["1234567890123456"]])(
+    "accepts the postal code %j",
+    (postalCode) => {
+      expect(parse({ postalCode }).success).toBe(true);
+    },
+  );
 
   it.each(billingCountries.map((country) => [country]))("accepts the billing country %s", (country) => {
     expect(parse({ country }).success).toBe(true);
@@ -122,14 +132,18 @@ describe("newCardSchema: expiry by the given clock", () => {
   });
 
   it("refuses this month's card once the next month starts", () => {
-    expect(errorsOf({ expMonth: "11", expYear: "2026" }, new Date("2026-12-01T00:00:00.000Z"))).toEqual({ expMonth: "expired" });
+    expect(errorsOf({ expMonth: "11", expYear: "2026" }, new Date("2026-12-01T00:00:00.000Z"))).toEqual({
+      expMonth: "expired",
+    });
   });
 
   it("refuses a card from a past year, and accepts December and January around the year's end", () => {
     expect(errorsOf({ expMonth: "12", expYear: "2025" })).toEqual({ expMonth: "expired" });
     expect(parse({ expMonth: "12", expYear: "2026" }).success).toBe(true);
     expect(parse({ expMonth: "1", expYear: "2027" }).success).toBe(true);
-    expect(errorsOf({ expMonth: "12", expYear: "2026" }, new Date("2027-01-01T00:00:00.000Z"))).toEqual({ expMonth: "expired" });
+    expect(errorsOf({ expMonth: "12", expYear: "2026" }, new Date("2027-01-01T00:00:00.000Z"))).toEqual({
+      expMonth: "expired",
+    });
   });
 
   it("follows the clock it is given, not the real time", () => {
@@ -234,7 +248,13 @@ describe("newCardSchema: invalid cards", () => {
   });
 
   it("reports each bad field once, with its first problem", () => {
-    const errors = errorsOf({ cardNumber: "4242424242424241", cvc: "12", holderName: "", country: "ZZ", postalCode: "" });
+    const errors = errorsOf({
+      cardNumber: "4242424242424241",
+      cvc: "12",
+      holderName: "",
+      country: "ZZ",
+      postalCode: "",
+    });
     expect(errors).toEqual({
       cardNumber: "cardNumberInvalid",
       cvc: "cvcInvalid",

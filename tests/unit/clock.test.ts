@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { now } from "@/server/clock";
 
 describe("now()", () => {
@@ -26,7 +27,9 @@ describe("now()", () => {
     expect(() => now({ SIM_NOW: "tomorrow" })).toThrow(
       new Error('SIM_NOW must be an ISO date-time such as 2026-11-27T09:00:00Z (got "tomorrow").'),
     );
-    expect(() => now({ SIM_NOW: "2026-13-45T99:00:00Z" })).toThrow(/^SIM_NOW must be an ISO date-time .*\(got "2026-13-45T99:00:00Z"\)\.$/);
+    expect(() => now({ SIM_NOW: "2026-13-45T99:00:00Z" })).toThrow(
+      /^SIM_NOW must be an ISO date-time .*\(got "2026-13-45T99:00:00Z"\)\.$/,
+    );
   });
 
   it("is the real time when SIM_NOW is unset or blank", () => {

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { INVOICE_DAY_OF_MONTH, PAYMENT_TERMS_DAYS, addDays, addMonths, formatDate, monthlyInvoiceDates, startOfUtcDay } from "@/lib/dates";
+
+import {
+  addDays,
+  addMonths,
+  formatDate,
+  INVOICE_DAY_OF_MONTH,
+  monthlyInvoiceDates,
+  PAYMENT_TERMS_DAYS,
+  startOfUtcDay,
+} from "@/lib/dates";
 
 const d = (iso: string) => new Date(iso);
 const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -4,8 +4,10 @@
 // "{amount}" missing, or a "{montant}" invented, would show a hole or a crash).
 import fs from "node:fs";
 import path from "node:path";
+
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
+
 import { catalogs } from "@/i18n/catalogs";
 import { defaultLocale, locales } from "@/i18n/config";
 
@@ -82,8 +84,12 @@ function catalogProblems(source: Catalog, translation: Catalog, locale: string):
     const missingArgs = expected.args.filter((arg) => !actual.args.includes(arg));
     const extraArgs = actual.args.filter((arg) => !expected.args.includes(arg));
     if (missingArgs.length) problems.push(`${locale}: "${key}" lacks {${missingArgs.join("}, {")}}`);
-    if (extraArgs.length) problems.push(`${locale}: "${key}" has {${extraArgs.join("}, {")}}, which the source does not`);
-    if (expected.tags.join() !== actual.tags.join()) problems.push(`${locale}: "${key}" uses tags <${actual.tags.join(">, <")}> instead of <${expected.tags.join(">, <")}>`);
+    if (extraArgs.length)
+      problems.push(`${locale}: "${key}" has {${extraArgs.join("}, {")}}, which the source does not`);
+    if (expected.tags.join() !== actual.tags.join())
+      problems.push(
+        `${locale}: "${key}" uses tags <${actual.tags.join(">, <")}> instead of <${expected.tags.join(">, <")}>`,
+      );
   }
   for (const key of to.keys()) if (!from.has(key)) problems.push(`${locale}: "${key}" is not in the source catalog`);
   return problems;
@@ -95,11 +101,16 @@ describe("message catalogs", () => {
   it("register every locale with the same namespaces, each read from its own file", () => {
     for (const locale of locales) {
       expect(Object.keys(catalogs[locale]).sort(), locale).toEqual(Object.keys(source).sort());
-      const files = fs.readdirSync(path.join(messagesDir, locale)).filter((file) => file.endsWith(".json")).map((file) => file.replace(/\.json$/, ""));
+      const files = fs
+        .readdirSync(path.join(messagesDir, locale))
+        .filter((file) => file.endsWith(".json"))
+        .map((file) => file.replace(/\.json$/, ""));
       expect(files.sort(), `src/i18n/messages/${locale}/`).toEqual(Object.keys(source).sort());
       for (const namespace of files) {
         const onDisk = JSON.parse(fs.readFileSync(path.join(messagesDir, locale, `${namespace}.json`), "utf8"));
-        expect(catalogs[locale][namespace as keyof (typeof catalogs)["en"]], `${locale}/${namespace}.json`).toEqual(onDisk);
+        expect(catalogs[locale][namespace as keyof (typeof catalogs)["en"]], `${locale}/${namespace}.json`).toEqual(
+          onDisk,
+        );
       }
     }
   });
@@ -127,10 +138,17 @@ describe("message catalogs", () => {
 });
 
 describe("the catalog check itself", () => {
-  const en = { payments: { toast: { succeeded: "Payment of {amount} for invoice {invoice} succeeded." }, title: "Pay now" } };
+  const en = {
+    payments: { toast: { succeeded: "Payment of {amount} for invoice {invoice} succeeded." }, title: "Pay now" },
+  };
 
   it("accepts a faithful translation", () => {
-    const fr = { payments: { toast: { succeeded: "Le paiement de {amount} pour la facture {invoice} a réussi." }, title: "Payer maintenant" } };
+    const fr = {
+      payments: {
+        toast: { succeeded: "Le paiement de {amount} pour la facture {invoice} a réussi." },
+        title: "Payer maintenant",
+      },
+    };
     expect(catalogProblems(en, fr, "fr")).toEqual([]);
   });
 
@@ -143,17 +161,34 @@ describe("the catalog check itself", () => {
   });
 
   it("fails on an argument missing in the translation, or present only there", () => {
-    expect(catalogProblems(en, { payments: { toast: { succeeded: "Le paiement pour la facture {invoice} a réussi." }, title: "Payer" } }, "fr")).toEqual([
-      'fr: "payments.toast.succeeded" lacks {amount}',
-    ]);
-    expect(catalogProblems(en, { payments: { toast: { succeeded: "Le paiement de {montant} pour la facture {invoice} a réussi." }, title: "Payer" } }, "fr")).toEqual([
+    expect(
+      catalogProblems(
+        en,
+        { payments: { toast: { succeeded: "Le paiement pour la facture {invoice} a réussi." }, title: "Payer" } },
+        "fr",
+      ),
+    ).toEqual(['fr: "payments.toast.succeeded" lacks {amount}']);
+    expect(
+      catalogProblems(
+        en,
+        {
+          payments: {
+            toast: { succeeded: "Le paiement de {montant} pour la facture {invoice} a réussi." },
+            title: "Payer",
+          },
+        },
+        "fr",
+      ),
+    ).toEqual([
       'fr: "payments.toast.succeeded" lacks {amount}',
       'fr: "payments.toast.succeeded" has {montant}, which the source does not',
     ]);
   });
 
   it("finds arguments inside plural branches and rich-text tags, and rejects broken ICU", () => {
-    expect(placeholdersOf("{count, plural, =0 {None} one {# invoice, {first}} other {# invoices from {first} to {last}}}")).toEqual({ args: ["count", "first", "last"], tags: [] });
+    expect(
+      placeholdersOf("{count, plural, =0 {None} one {# invoice, {first}} other {# invoices from {first} to {last}}}"),
+    ).toEqual({ args: ["count", "first", "last"], tags: [] });
     expect(placeholdersOf("Use <code>{password}</code>.")).toEqual({ args: ["password"], tags: ["code"] });
     const broken = catalogProblems({ a: "{count, plural, one {#} other {#}}" }, { a: "{count, plural, one {#}" }, "fr");
     expect(broken).toHaveLength(1);

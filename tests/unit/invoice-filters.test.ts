@@ -1,7 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { invoicesQuery, PAGE_SIZE, parseInvoiceFilters, timespanRange, type InvoiceFilters } from "@/features/invoices/filters";
 
-const defaults: InvoiceFilters = { timespan: "12m", from: undefined, to: undefined, status: "all", q: undefined, profile: undefined, sort: "invoiceDate", dir: "desc", page: 1 };
+import {
+  invoicesQuery,
+  PAGE_SIZE,
+  parseInvoiceFilters,
+  timespanRange,
+  type InvoiceFilters,
+} from "@/features/invoices/filters";
+
+const defaults: InvoiceFilters = {
+  timespan: "12m",
+  from: undefined,
+  to: undefined,
+  status: "all",
+  q: undefined,
+  profile: undefined,
+  sort: "invoiceDate",
+  dir: "desc",
+  page: 1,
+};
 
 describe("parseInvoiceFilters", () => {
   it("gives the defaults for an empty query", () => {
@@ -10,13 +27,43 @@ describe("parseInvoiceFilters", () => {
 
   it("reads a full, valid view", () => {
     expect(
-      parseInvoiceFilters({ timespan: "custom", from: "2026-01-01", to: "2026-03-31", status: "pastDue", q: " g0115 ", profile: "AB12-CD34", sort: "amount", dir: "asc", page: "3" }),
-    ).toEqual({ timespan: "custom", from: "2026-01-01", to: "2026-03-31", status: "pastDue", q: "g0115", profile: "AB12-CD34", sort: "amount", dir: "asc", page: 3 });
+      parseInvoiceFilters({
+        timespan: "custom",
+        from: "2026-01-01",
+        to: "2026-03-31",
+        status: "pastDue",
+        q: " g0115 ",
+        profile: "AB12-CD34",
+        sort: "amount",
+        dir: "asc",
+        page: "3",
+      }),
+    ).toEqual({
+      timespan: "custom",
+      from: "2026-01-01",
+      to: "2026-03-31",
+      status: "pastDue",
+      q: "g0115",
+      profile: "AB12-CD34",
+      sort: "amount",
+      dir: "asc",
+      page: 3,
+    });
   });
 
   it("falls back to each default on garbage instead of failing", () => {
     expect(
-      parseInvoiceFilters({ timespan: "forever", from: "yesterday", to: "2026-02-31x", status: "overdue", q: "x".repeat(41), profile: "p".repeat(65), sort: "customer", dir: "sideways", page: "-2" }),
+      parseInvoiceFilters({
+        timespan: "forever",
+        from: "yesterday",
+        to: "2026-02-31x",
+        status: "overdue",
+        q: "x".repeat(41),
+        profile: "p".repeat(65),
+        sort: "customer",
+        dir: "sideways",
+        page: "-2",
+      }),
     ).toEqual(defaults);
   });
 
@@ -25,11 +72,18 @@ describe("parseInvoiceFilters", () => {
   });
 
   it("rejects impossible calendar days", () => {
-    expect(parseInvoiceFilters({ timespan: "custom", from: "2026-13-01", to: "2026-00-10" })).toMatchObject({ timespan: "custom", from: undefined, to: undefined });
+    expect(parseInvoiceFilters({ timespan: "custom", from: "2026-13-01", to: "2026-00-10" })).toMatchObject({
+      timespan: "custom",
+      from: undefined,
+      to: undefined,
+    });
   });
 
   it("takes the first value of a repeated parameter", () => {
-    expect(parseInvoiceFilters({ status: ["paid", "void"], page: ["2", "9"] })).toMatchObject({ status: "paid", page: 2 });
+    expect(parseInvoiceFilters({ status: ["paid", "void"], page: ["2", "9"] })).toMatchObject({
+      status: "paid",
+      page: 2,
+    });
   });
 
   it("treats a blank search as no search", () => {
@@ -48,16 +102,22 @@ describe("invoicesQuery", () => {
   });
 
   it("keeps only what differs from the defaults", () => {
-    expect(invoicesQuery({ ...defaults, status: "paid", sort: "amount", dir: "asc", page: 2 })).toBe("?status=paid&sort=amount&dir=asc&page=2");
+    expect(invoicesQuery({ ...defaults, status: "paid", sort: "amount", dir: "asc", page: 2 })).toBe(
+      "?status=paid&sort=amount&dir=asc&page=2",
+    );
   });
 
   it("drops from/to unless the timespan is custom", () => {
     expect(invoicesQuery({ ...defaults, timespan: "6m", from: "2026-01-01", to: "2026-02-01" })).toBe("?timespan=6m");
-    expect(invoicesQuery({ ...defaults, timespan: "custom", from: "2026-01-01", to: "2026-02-01" })).toBe("?timespan=custom&from=2026-01-01&to=2026-02-01");
+    expect(invoicesQuery({ ...defaults, timespan: "custom", from: "2026-01-01", to: "2026-02-01" })).toBe(
+      "?timespan=custom&from=2026-01-01&to=2026-02-01",
+    );
   });
 
   it("adds extra keys (blades) and skips undefined ones", () => {
-    expect(invoicesQuery({ ...defaults, status: "due" }, { invoice: "G011", blade: "details", payment: undefined })).toBe("?status=due&invoice=G011&blade=details");
+    expect(
+      invoicesQuery({ ...defaults, status: "due" }, { invoice: "G011", blade: "details", payment: undefined }),
+    ).toBe("?status=due&invoice=G011&blade=details");
     expect(invoicesQuery(defaults, { invoice: "G011" })).toBe("?invoice=G011");
   });
 
@@ -66,7 +126,17 @@ describe("invoicesQuery", () => {
   });
 
   it("round-trips through parseInvoiceFilters", () => {
-    const view: InvoiceFilters = { timespan: "custom", from: "2025-12-01", to: "2026-05-31", status: "partiallyPaid", q: "G0115", profile: "AB-12", sort: "dueDate", dir: "asc", page: 4 };
+    const view: InvoiceFilters = {
+      timespan: "custom",
+      from: "2025-12-01",
+      to: "2026-05-31",
+      status: "partiallyPaid",
+      q: "G0115",
+      profile: "AB-12",
+      sort: "dueDate",
+      dir: "asc",
+      page: 4,
+    };
     const params = Object.fromEntries(new URLSearchParams(invoicesQuery(view)));
     expect(parseInvoiceFilters(params)).toEqual(view);
   });
@@ -92,7 +162,10 @@ describe("timespanRange", () => {
   });
 
   it("leaves an open side open in a custom range", () => {
-    expect(timespanRange({ timespan: "custom", from: "2026-01-01" }, now)).toEqual({ gte: new Date("2026-01-01T00:00:00.000Z"), lt: undefined });
+    expect(timespanRange({ timespan: "custom", from: "2026-01-01" }, now)).toEqual({
+      gte: new Date("2026-01-01T00:00:00.000Z"),
+      lt: undefined,
+    });
     expect(timespanRange({ timespan: "custom" }, now)).toEqual({ gte: undefined, lt: undefined });
   });
 

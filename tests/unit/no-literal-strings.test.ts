@@ -7,6 +7,7 @@
 // Symbols without letters ("•••• ", "|", "·", "→") are not words and pass.
 import fs from "node:fs";
 import path from "node:path";
+
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
@@ -14,7 +15,8 @@ const root = process.cwd();
 const srcDir = path.join(root, "src");
 
 /** Attributes whose text is shown or announced: the HTML/ARIA ones, and our components' label/title/message props. */
-const TEXT_ATTRIBUTE = /^(aria-(label|description|placeholder|roledescription|valuetext)|placeholder|title|subtitle|alt|label|message|\w+(Label|Title|Message))$/;
+const TEXT_ATTRIBUTE =
+  /^(aria-(label|description|placeholder|roledescription|valuetext)|placeholder|title|subtitle|alt|label|message|\w+(Label|Title|Message))$/;
 
 /**
  * Literal texts allowed in a file, each with the reason it is not translated.
@@ -40,15 +42,25 @@ function literalTexts(file: string, source: string): Finding[] {
   const strings = (expression: ts.Expression | undefined, where: string) => {
     if (!expression) return;
     if (ts.isParenthesizedExpression(expression)) return strings(expression.expression, where);
-    if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return report(expression, expression.text, where);
+    if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression))
+      return report(expression, expression.text, where);
     if (ts.isTemplateExpression(expression)) {
-      return report(expression, [expression.head.text, ...expression.templateSpans.map((span) => span.literal.text)].join(" "), where);
+      return report(
+        expression,
+        [expression.head.text, ...expression.templateSpans.map((span) => span.literal.text)].join(" "),
+        where,
+      );
     }
     if (ts.isConditionalExpression(expression)) {
       strings(expression.whenTrue, where);
       return strings(expression.whenFalse, where);
     }
-    if (ts.isBinaryExpression(expression) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(expression.operatorToken.kind)) {
+    if (
+      ts.isBinaryExpression(expression) &&
+      [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(
+        expression.operatorToken.kind,
+      )
+    ) {
       if (expression.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) strings(expression.left, where);
       return strings(expression.right, where);
     }
@@ -56,7 +68,8 @@ function literalTexts(file: string, source: string): Finding[] {
 
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) report(node, node.text, "text");
-    else if (ts.isJsxExpression(node) && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) strings(node.expression, "text");
+    else if (ts.isJsxExpression(node) && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)))
+      strings(node.expression, "text");
     else if (ts.isJsxAttribute(node)) {
       const name = node.name.getText(sf);
       if (TEXT_ATTRIBUTE.test(name) && node.initializer) {
@@ -87,13 +100,17 @@ describe("no literal user-visible strings in components", () => {
 
   it("every text in src/**/*.tsx comes from the catalogs (or is on the short allow-list)", () => {
     const findings = files.flatMap((file) => literalTexts(path.relative(root, file), fs.readFileSync(file, "utf8")));
-    const unexpected = findings.filter((finding) => !ALLOWED.some((allowed) => allowed.file === finding.file && allowed.text === finding.text));
+    const unexpected = findings.filter(
+      (finding) => !ALLOWED.some((allowed) => allowed.file === finding.file && allowed.text === finding.text),
+    );
     expect(unexpected.map((f) => `${f.file}:${f.line} ${f.where}: "${f.text}"`)).toEqual([]);
   });
 
   it("the allow-list has no stale entries", () => {
     const findings = files.flatMap((file) => literalTexts(path.relative(root, file), fs.readFileSync(file, "utf8")));
-    const stale = ALLOWED.filter((allowed) => !findings.some((finding) => finding.file === allowed.file && finding.text === allowed.text));
+    const stale = ALLOWED.filter(
+      (allowed) => !findings.some((finding) => finding.file === allowed.file && finding.text === allowed.text),
+    );
     expect(stale).toEqual([]);
   });
 });
@@ -102,7 +119,11 @@ describe("the scan itself", () => {
   const scan = (tsx: string) => literalTexts("x.tsx", tsx).map((f) => `${f.where}: ${f.text}`);
 
   it("reports text between tags, strings among children and in text attributes", () => {
-    expect(scan(`export const A = () => <div title="Hello" aria-label={"Close it"}><p>Pay now</p>{"Loading"}{busy ? "Wait" : t("x")}{ok && "Done"}<input placeholder={\`Search \${q}\`} /><Blade subtitle="Invoice" closeLabel="Close" /></div>;`)).toEqual([
+    expect(
+      scan(
+        `export const A = () => <div title="Hello" aria-label={"Close it"}><p>Pay now</p>{"Loading"}{busy ? "Wait" : t("x")}{ok && "Done"}<input placeholder={\`Search \${q}\`} /><Blade subtitle="Invoice" closeLabel="Close" /></div>;`,
+      ),
+    ).toEqual([
       "title: Hello",
       "aria-label: Close it",
       "text: Pay now",
@@ -116,6 +137,10 @@ describe("the scan itself", () => {
   });
 
   it("lets through translations, symbols, class names and non-text attributes", () => {
-    expect(scan(`export const A = () => <div className="flex gap-2" id="main" data-x="abc"><p>{t("title")}</p> | {" "}<span>•••• {last4}</span><a href="/billing" rel="noreferrer">{name}</a>→</div>;`)).toEqual([]);
+    expect(
+      scan(
+        `export const A = () => <div className="flex gap-2" id="main" data-x="abc"><p>{t("title")}</p> | {" "}<span>•••• {last4}</span><a href="/billing" rel="noreferrer">{name}</a>→</div>;`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,15 @@
 // for an MCA invoice), and the amount of one (partial) payment. Expected values
 // are written from the rules, in minor units, not computed by the code under test.
 import { describe, expect, it } from "vitest";
-import { cardLimitFor, cardLimitMinor, exceedsCardLimit, minimumPartialFor, minimumPartialMinor, paymentAmountProblem } from "@/features/payments/rules";
+
+import {
+  cardLimitFor,
+  cardLimitMinor,
+  exceedsCardLimit,
+  minimumPartialFor,
+  minimumPartialMinor,
+  paymentAmountProblem,
+} from "@/features/payments/rules";
 
 describe("card limit per currency", () => {
   it("is USD 50,000.00, i.e. 5,000,000 cents", () => {

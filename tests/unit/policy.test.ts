@@ -2,11 +2,24 @@
 // for every role × agreement type × invoice status. The expected values are
 // written out by hand below, not derived from the policy's own logic.
 import { describe, expect, it } from "vitest";
-import { canManagePaymentMethods, canPayInvoice, canViewBillingAccount, canViewInvoices, payDenial, type BillingAccess, type PayDenial } from "@/features/access/policy";
+
+import {
+  canManagePaymentMethods,
+  canPayInvoice,
+  canViewBillingAccount,
+  canViewInvoices,
+  payDenial,
+  type BillingAccess,
+  type PayDenial,
+} from "@/features/access/policy";
 import { agreementTypes, roles, type AgreementType, type Role } from "@/features/access/roles";
 import { invoiceStatuses, type InvoiceStatus } from "@/features/invoices/status";
 
-const roleOf = { admin: "BILLING_ACCOUNT_ADMIN", reader: "BILLING_ACCOUNT_READER", none: null } as const satisfies Record<string, Role | null>;
+const roleOf = {
+  admin: "BILLING_ACCOUNT_ADMIN",
+  reader: "BILLING_ACCOUNT_READER",
+  none: null,
+} as const satisfies Record<string, Role | null>;
 type RoleName = keyof typeof roleOf;
 
 const ROLES: RoleName[] = ["admin", "reader", "none"];
@@ -15,7 +28,10 @@ const STATUSES: InvoiceStatus[] = ["due", "pastDue", "partiallyPaid", "paid", "v
 
 /** Parses a whitespace-aligned table; the first line names the columns. */
 function table(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trim().split("\n").map((line) => line.trim().split(/\s+/));
+  const [header, ...lines] = text
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/));
   return lines.map((cells) => {
     if (cells.length !== header.length) throw new Error(`Malformed row: ${cells.join(" ")}`);
     return Object.fromEntries(header.map((name, index) => [name, cells[index]]));
@@ -72,7 +88,9 @@ describe("the tables cover every case", () => {
     for (const rows of [visibility, payment]) {
       const keys = rows.map((row) => `${row.role}/${row.agreement}`);
       expect(new Set(keys).size).toBe(keys.length);
-      expect(keys.sort()).toEqual(ROLES.flatMap((role) => AGREEMENTS.map((agreement) => `${role}/${agreement}`)).sort());
+      expect(keys.sort()).toEqual(
+        ROLES.flatMap((role) => AGREEMENTS.map((agreement) => `${role}/${agreement}`)).sort(),
+      );
     }
   });
 });
@@ -94,7 +112,12 @@ describe.each(visibility)("$role on an $agreement account", (row) => {
 });
 
 const payCases = payment.flatMap((row) =>
-  STATUSES.map((status) => ({ role: row.role as RoleName, agreement: row.agreement as AgreementType, status, expected: row[status] })),
+  STATUSES.map((status) => ({
+    role: row.role as RoleName,
+    agreement: row.agreement as AgreementType,
+    status,
+    expected: row[status],
+  })),
 );
 
 describe("payDenial / canPayInvoice", () => {

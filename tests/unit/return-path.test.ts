@@ -1,6 +1,7 @@
 // safeReturnPath decides where the sign-in page sends the user afterwards; it
 // must never send them to another site (open redirect) or back to sign-in.
 import { describe, expect, it } from "vitest";
+
 import { safeReturnPath } from "@/features/access/return-path";
 
 const SITE = "https://portal.example";
@@ -109,7 +110,9 @@ describe("safeReturnPath: paths that look odd but stay on this site are kept (en
 });
 
 describe("safeReturnPath: good paths come back unchanged", () => {
-  const account = "/billing/" + encodeURIComponent("5e1a0c2b-1111-2222-3333-444455556666:7f3b9d10-aaaa-bbbb-cccc-ddddeeeeffff_2019-05-31");
+  const account =
+    "/billing/" +
+    encodeURIComponent("5e1a0c2b-1111-2222-3333-444455556666:7f3b9d10-aaaa-bbbb-cccc-ddddeeeeffff_2019-05-31");
   it.each([
     "/",
     "/billing",
@@ -140,11 +143,42 @@ describe("safeReturnPath: good paths come back unchanged", () => {
 
 describe("safeReturnPath: whatever the input, the result stays on this site", () => {
   // A cheap fuzz: random strings built from the characters attacks are made of.
-  const alphabet = ["/", "\\", ".", "%", "2", "F", "f", "5", "C", "e", ":", "@", "?", "#", "\t", "\n", "\r", "\u0000", " ", "evil.com", "http", "javascript", "signin", "%2e", "%2F", "%5C", "\u3000", "\u2028"];
+  const alphabet = [
+    "/",
+    "\\",
+    ".",
+    "%",
+    "2",
+    "F",
+    "f",
+    "5",
+    "C",
+    "e",
+    ":",
+    "@",
+    "?",
+    "#",
+    "\t",
+    "\n",
+    "\r",
+    "\u0000",
+    " ",
+    "evil.com",
+    "http",
+    "javascript",
+    "signin",
+    "%2e",
+    "%2F",
+    "%5C",
+    "\u3000",
+    "\u2028",
+  ];
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const samples = Array.from({ length: 2000 }, () =>
-    Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(""),
+    Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(
+      "",
+    ),
   );
 
   it("never returns another host, a sign-in loop or raw control characters", () => {

@@ -4,12 +4,15 @@
 // The simulator keeps a ledger of charges (the gateway's own records) in the
 // database, so this file gets a migrated, empty throwaway database.
 import { randomUUID } from "node:crypto";
+
 import cardValidator from "card-validator";
 import { describe, expect, it, vi } from "vitest";
+
 import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import { SimulatedProcessor } from "@/features/payments/processor/simulated";
 import { declineCodes, retryableDeclines, testCardOutcome, testCards } from "@/features/payments/processor/test-cards";
 import type { ChargeRequest } from "@/features/payments/processor/types";
+
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as migratedTestDatabase } from "../support/test-db";
 
@@ -70,10 +73,13 @@ describe("test cards", () => {
     expect([...retryableDeclines]).toEqual(["processing_error"]);
   });
 
-  it.each(["4111111111111111", "5105105105105100", "6011111111111117", "371449635398431"])("an unknown valid number (%s) is approved", (number) => {
-    expect(cardValidator.number(number).isValid).toBe(true);
-    expect(testCardOutcome(number)).toBe("approved");
-  });
+  it.each(["4111111111111111", "5105105105105100", "6011111111111117", "371449635398431"])(
+    "an unknown valid number (%s) is approved",
+    (number) => {
+      expect(cardValidator.number(number).isValid).toBe(true);
+      expect(testCardOutcome(number)).toBe("approved");
+    },
+  );
 });
 
 describe("SimulatedProcessor", () => {
@@ -96,7 +102,10 @@ describe("SimulatedProcessor", () => {
 
   it("identifies the card by fingerprint only: a decline card's last four and brand don't matter", async () => {
     const declining = chargeWith("4000000000000002");
-    const approved = await processor.charge({ ...declining, card: { ...declining.card, fingerprint: cardFingerprint("4242424242424242") } });
+    const approved = await processor.charge({
+      ...declining,
+      card: { ...declining.card, fingerprint: cardFingerprint("4242424242424242") },
+    });
     expect(approved.outcome).toBe("approved");
     const declined = await processor.charge({ ...chargeWith("4242424242424242"), card: declining.card });
     expect(declined).toEqual({ outcome: "declined", code: "generic_decline" });
@@ -122,7 +131,9 @@ describe("SimulatedProcessor", () => {
 
   it("answers concurrent requests with one key alike, recording one charge", async () => {
     const idempotencyKey = randomUUID();
-    const results = await Promise.all(Array.from({ length: 10 }, () => processor.charge(chargeWith("4242424242424242", { idempotencyKey }))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => processor.charge(chargeWith("4242424242424242", { idempotencyKey }))),
+    );
     for (const result of results) expect(result).toEqual(results[0]);
     expect(await testDb.db.simulatedCharge.count({ where: { idempotencyKey } })).toBe(1);
   });
@@ -146,8 +157,12 @@ describe("SimulatedProcessor", () => {
   });
 
   it("gives different references for different keys", async () => {
-    const a = await processor.charge(chargeWith("4242424242424242", { idempotencyKey: "11111111-1111-4111-8111-111111111111" }));
-    const b = await processor.charge(chargeWith("4242424242424242", { idempotencyKey: "22222222-2222-4222-8222-222222222222" }));
+    const a = await processor.charge(
+      chargeWith("4242424242424242", { idempotencyKey: "11111111-1111-4111-8111-111111111111" }),
+    );
+    const b = await processor.charge(
+      chargeWith("4242424242424242", { idempotencyKey: "22222222-2222-4222-8222-222222222222" }),
+    );
     expect(a.outcome === "approved" && b.outcome === "approved").toBe(true);
     expect(a).not.toEqual(b);
   });

@@ -1,5 +1,6 @@
-import { requireUser } from "@/features/access/session";
 import { getTranslations } from "next-intl/server";
+
+import { requireUser } from "@/features/access/session";
 import { Toaster } from "@/features/portal/components/toaster";
 import { TopBar } from "@/features/portal/components/top-bar";
 

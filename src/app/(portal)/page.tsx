@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PortalHome } from "@/features/portal/components/portal-home";
+
 import { requireUser } from "@/features/access/session";
+import { PortalHome } from "@/features/portal/components/portal-home";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("portal.home"))("title") };

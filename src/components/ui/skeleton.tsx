@@ -13,7 +13,10 @@ export function TableSkeleton({ rows = 8, columns = 6 }: { rows?: number; column
       <span className="sr-only">{t("loading")}</span>
       <div aria-hidden className="mb-4 h-7 w-72 animate-pulse rounded bg-[#e6e6e6]" />
       <div aria-hidden className="bg-surface p-3">
-        <div className="table-skeleton animate-pulse" style={{ "--rows": rows, "--columns": columns } as React.CSSProperties} />
+        <div
+          className="table-skeleton animate-pulse"
+          style={{ "--rows": rows, "--columns": columns } as React.CSSProperties}
+        />
       </div>
     </div>
   );

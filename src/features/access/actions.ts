@@ -1,10 +1,13 @@
 "use server";
+
 import bcrypt from "bcryptjs";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+
 import { applySavedLocale } from "@/i18n/locale";
 import { db } from "@/server/db";
+
 import { safeReturnPath } from "./return-path";
 import { endSession, startSession } from "./session";
 
@@ -29,7 +32,10 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
   if (!parsed.success) return { error: t("invalidInput"), email: typedEmail };
 
-  const user = await db.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, passwordHash: true, locale: true } });
+  const user = await db.user.findUnique({
+    where: { email: parsed.data.email },
+    select: { id: true, passwordHash: true, locale: true },
+  });
   const passwordMatches = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
   // One message for an unknown email and a wrong password: no account enumeration.
   if (!user || !passwordMatches) return { error: t("wrongCredentials"), email: typedEmail };

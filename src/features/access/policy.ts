@@ -1,4 +1,5 @@
 import { isPayableStatus, type InvoiceStatus } from "@/features/invoices/status";
+
 import type { AgreementType, Role } from "./roles";
 
 /**

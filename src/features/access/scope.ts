@@ -1,7 +1,10 @@
 import "server-only";
+
 import { notFound } from "next/navigation";
 import { cache } from "react";
+
 import { db } from "@/server/db";
+
 import { canViewBillingAccount, type BillingAccess } from "./policy";
 import { asAgreementType, asRole, type AgreementType, type Role } from "./roles";
 import { requireUser, type SessionUser } from "./session";
@@ -23,7 +26,11 @@ export const loadBillingScope = cache(async (userId: string, accountId: string):
   const account = assignment.billingAccount;
   const access: BillingAccess = { role, agreementType: asAgreementType(account.agreementType) };
   if (!role || !canViewBillingAccount(access)) return null;
-  return { account: { id: account.id, name: account.name, agreementType: access.agreementType, currency: account.currency }, role, access };
+  return {
+    account: { id: account.id, name: account.name, agreementType: access.agreementType, currency: account.currency },
+    role,
+    access,
+  };
 });
 
 /** For pages: the user and the scope, or "not found" so the account's existence is not revealed. */
@@ -42,7 +49,17 @@ export async function listBillingScopes(userId: string) {
   });
   return assignments.flatMap((assignment) => {
     const role = asRole(assignment.role);
-    return role ? [{ id: assignment.billingAccount.id, name: assignment.billingAccount.name, agreementType: asAgreementType(assignment.billingAccount.agreementType), currency: assignment.billingAccount.currency, role }] : [];
+    return role
+      ? [
+          {
+            id: assignment.billingAccount.id,
+            name: assignment.billingAccount.name,
+            agreementType: asAgreementType(assignment.billingAccount.agreementType),
+            currency: assignment.billingAccount.currency,
+            role,
+          },
+        ]
+      : [];
   });
 }
 

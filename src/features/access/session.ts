@@ -1,10 +1,13 @@
 import "server-only";
+
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+
 import { db } from "@/server/db";
 import { sessionSecret } from "@/server/secret";
+
 import { safeReturnPath } from "./return-path";
 
 export const SESSION_COOKIE = "portal_session";

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { db } from "@/server/db";
 
 export type BillingProfileDefaultPayment =
@@ -7,7 +8,12 @@ export type BillingProfileDefaultPayment =
   | { kind: "cardMissing" }
   | { kind: "wire" };
 
-export type BillingProfileRow = { id: string; name: string; currency: string; defaultPayment: BillingProfileDefaultPayment };
+export type BillingProfileRow = {
+  id: string;
+  name: string;
+  currency: string;
+  defaultPayment: BillingProfileDefaultPayment;
+};
 
 /** The billing profiles of an account (already access-checked), each with how it is paid by default. */
 export async function listBillingProfilesWithDefaultPayment(accountId: string): Promise<BillingProfileRow[]> {
@@ -16,11 +22,17 @@ export async function listBillingProfilesWithDefaultPayment(accountId: string): 
     select: { id: true, name: true, currency: true, defaultPaymentKind: true, defaultPaymentMethodId: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
-  const cardIds = profiles.flatMap((profile) => (profile.defaultPaymentMethodId ? [profile.defaultPaymentMethodId] : []));
+  const cardIds = profiles.flatMap((profile) =>
+    profile.defaultPaymentMethodId ? [profile.defaultPaymentMethodId] : [],
+  );
   // The default card must belong to the same profile and still be offered.
   const cards = cardIds.length
     ? await db.paymentMethod.findMany({
-        where: { id: { in: cardIds }, billingProfileId: { in: profiles.map((profile) => profile.id) }, removedAt: null },
+        where: {
+          id: { in: cardIds },
+          billingProfileId: { in: profiles.map((profile) => profile.id) },
+          removedAt: null,
+        },
         select: { id: true, billingProfileId: true, brand: true, last4: true },
       })
     : [];
@@ -28,7 +40,9 @@ export async function listBillingProfilesWithDefaultPayment(accountId: string): 
     let defaultPayment: BillingProfileDefaultPayment;
     if (profile.defaultPaymentKind === "WIRE") defaultPayment = { kind: "wire" };
     else {
-      const card = cards.find((candidate) => candidate.id === profile.defaultPaymentMethodId && candidate.billingProfileId === profile.id);
+      const card = cards.find(
+        (candidate) => candidate.id === profile.defaultPaymentMethodId && candidate.billingProfileId === profile.id,
+      );
       defaultPayment = card ? { kind: "card", brand: card.brand, last4: card.last4 } : { kind: "cardMissing" };
     }
     return { id: profile.id, name: profile.name, currency: profile.currency, defaultPayment };

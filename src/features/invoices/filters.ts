@@ -1,12 +1,17 @@
 import { z } from "zod";
+
 import { addMonths, startOfUtcDay } from "@/lib/dates";
+
 import { invoiceStatuses } from "./status";
 
 export const timespans = ["3m", "6m", "12m", "24m", "custom"] as const;
 export const sortColumns = ["invoiceDate", "dueDate", "amount"] as const;
 export const PAGE_SIZE = 20;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 
 /**
  * The grid's view, read from the URL so every view is a link. Anything
@@ -17,8 +22,20 @@ export const invoiceFiltersSchema = z.object({
   from: isoDay.optional().catch(undefined),
   to: isoDay.optional().catch(undefined),
   status: z.enum(["all", ...invoiceStatuses]).catch("all"),
-  q: z.string().trim().max(40).optional().catch(undefined).transform((value) => value || undefined),
-  profile: z.string().trim().max(64).optional().catch(undefined).transform((value) => value || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
+  profile: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
   sort: z.enum(sortColumns).catch("invoiceDate"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -32,13 +49,18 @@ export function parseInvoiceFilters(params: SearchParams): InvoiceFilters {
     const value = params[key];
     return Array.isArray(value) ? value[0] : value;
   };
-  return invoiceFiltersSchema.parse(Object.fromEntries(Object.keys(invoiceFiltersSchema.shape).map((key) => [key, first(key)])));
+  return invoiceFiltersSchema.parse(
+    Object.fromEntries(Object.keys(invoiceFiltersSchema.shape).map((key) => [key, first(key)])),
+  );
 }
 
 const defaults = invoiceFiltersSchema.parse({});
 
 /** The query string for a view: only what differs from the defaults, plus extra keys (blades). */
-export function invoicesQuery(filters: Partial<InvoiceFilters>, extra: Record<string, string | undefined> = {}): string {
+export function invoicesQuery(
+  filters: Partial<InvoiceFilters>,
+  extra: Record<string, string | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value === undefined || value === defaults[key as keyof InvoiceFilters]) continue;
@@ -51,7 +73,10 @@ export function invoicesQuery(filters: Partial<InvoiceFilters>, extra: Record<st
 }
 
 /** The invoice-date range a timespan covers, relative to the clock. */
-export function timespanRange(filters: Pick<InvoiceFilters, "timespan" | "from" | "to">, now: Date): { gte?: Date; lt?: Date } {
+export function timespanRange(
+  filters: Pick<InvoiceFilters, "timespan" | "from" | "to">,
+  now: Date,
+): { gte?: Date; lt?: Date } {
   if (filters.timespan === "custom") {
     return {
       gte: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,

@@ -1,10 +1,13 @@
 import "server-only";
+
 import { getTranslations } from "next-intl/server";
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+
 import { intlLocaleOf } from "@/i18n/format";
-import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
 import { now } from "@/server/clock";
+
 import type { InvoiceDetails } from "./queries";
 import { invoiceStatus } from "./status";
 
@@ -36,7 +39,17 @@ export type InvoicePdfTexts = {
 
 export type InvoicePdfInput = Pick<
   InvoiceDetails,
-  "id" | "invoiceDate" | "dueDate" | "periodStart" | "periodEnd" | "currency" | "subtotalMinor" | "taxMinor" | "totalMinor" | "amountDueMinor" | "voided"
+  | "id"
+  | "invoiceDate"
+  | "dueDate"
+  | "periodStart"
+  | "periodEnd"
+  | "currency"
+  | "subtotalMinor"
+  | "taxMinor"
+  | "totalMinor"
+  | "amountDueMinor"
+  | "voided"
 > & {
   billingAccount: { id: string; name: string };
   billingProfile: { id: string; name: string };
@@ -142,7 +155,11 @@ const BRAND = rgb(0.06, 0.42, 0.74);
 const RULE = rgb(0.82, 0.82, 0.82);
 
 /** Lays the invoice out on as many pages as its lines need. Pure: texts, locale and clock come in. */
-export async function buildInvoicePdf(invoice: InvoicePdfInput, texts: InvoicePdfTexts, options: { locale: string; createdAt: Date }): Promise<Uint8Array> {
+export async function buildInvoicePdf(
+  invoice: InvoicePdfInput,
+  texts: InvoicePdfTexts,
+  options: { locale: string; createdAt: Date },
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
@@ -162,7 +179,12 @@ export async function buildInvoicePdf(invoice: InvoicePdfInput, texts: InvoicePd
   let page: PDFPage = pdf.addPage([PAGE.width, PAGE.height]);
   let y = PAGE.height - MARGIN;
 
-  const draw = (text: string, x: number, at: number, { font = regular, size = 10, color = INK, align = "left" as "left" | "right" } = {}) => {
+  const draw = (
+    text: string,
+    x: number,
+    at: number,
+    { font = regular, size = 10, color = INK, align = "left" as "left" | "right" } = {},
+  ) => {
     const safe = toWinAnsi(text, font);
     const left = align === "right" ? x - font.widthOfTextAtSize(safe, size) : x;
     page.drawText(safe, { x: left, y: at, size, font, color });
@@ -184,7 +206,12 @@ export async function buildInvoicePdf(invoice: InvoicePdfInput, texts: InvoicePd
     }
   };
   const rule = () => {
-    page.drawLine({ start: { x: MARGIN, y: y + 4 }, end: { x: PAGE.width - MARGIN, y: y + 4 }, thickness: 0.75, color: RULE });
+    page.drawLine({
+      start: { x: MARGIN, y: y + 4 },
+      end: { x: PAGE.width - MARGIN, y: y + 4 },
+      thickness: 0.75,
+      color: RULE,
+    });
   };
 
   // Header: brand, title and the invoice number.
@@ -237,7 +264,12 @@ export async function buildInvoicePdf(invoice: InvoicePdfInput, texts: InvoicePd
   for (const line of invoice.lines) {
     const amount = money(line.amountMinor);
     const descriptionWidth = contentWidth - regular.widthOfTextAtSize(toWinAnsi(amount, regular), 10) - 24;
-    const wrapped = wrap(toWinAnsi(`${line.serviceFamily} - ${line.description}`, regular), regular, 10, descriptionWidth);
+    const wrapped = wrap(
+      toWinAnsi(`${line.serviceFamily} - ${line.description}`, regular),
+      regular,
+      10,
+      descriptionWidth,
+    );
     if (y - 14 * wrapped.length < bottom) {
       newPage();
       tableHeader();
@@ -285,8 +317,20 @@ export async function buildInvoicePdf(invoice: InvoicePdfInput, texts: InvoicePd
   const pages = pdf.getPages();
   pages.forEach((each, index) => {
     const label = toWinAnsi(texts.page(index + 1, pages.length), regular);
-    each.drawText(label, { x: PAGE.width - MARGIN - regular.widthOfTextAtSize(label, 8), y: MARGIN - 20, size: 8, font: regular, color: MUTED });
-    each.drawText(toWinAnsi(texts.simulator, regular), { x: MARGIN, y: MARGIN - 20, size: 8, font: regular, color: MUTED });
+    each.drawText(label, {
+      x: PAGE.width - MARGIN - regular.widthOfTextAtSize(label, 8),
+      y: MARGIN - 20,
+      size: 8,
+      font: regular,
+      color: MUTED,
+    });
+    each.drawText(toWinAnsi(texts.simulator, regular), {
+      x: MARGIN,
+      y: MARGIN - 20,
+      size: 8,
+      font: regular,
+      color: MUTED,
+    });
   });
 
   return pdf.save();
@@ -294,7 +338,12 @@ export async function buildInvoicePdf(invoice: InvoicePdfInput, texts: InvoicePd
 
 /** The invoice as a PDF in the current request's language (texts from "invoices.pdf", money and dates per locale). */
 export async function renderInvoicePdf(invoice: InvoicePdfInput): Promise<Uint8Array> {
-  const [t, ts, ti, locale] = await Promise.all([getTranslations("invoices.pdf"), getTranslations("invoices.status"), getTranslations("invoices"), intlLocaleOf()]);
+  const [t, ts, ti, locale] = await Promise.all([
+    getTranslations("invoices.pdf"),
+    getTranslations("invoices.status"),
+    getTranslations("invoices"),
+    intlLocaleOf(),
+  ]);
   const clock = now();
   const status = invoiceStatus(invoice, clock);
   const day = (date: Date) => formatDate(date, locale);

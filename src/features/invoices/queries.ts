@@ -1,8 +1,11 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+
 import { cache } from "react";
+
+import type { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay } from "@/lib/dates";
 import { db } from "@/server/db";
+
 import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
 import { invoiceStatus, invoiceStatuses, isPayableStatus, type InvoiceStatus } from "./status";
 
@@ -42,10 +45,17 @@ const gridInvoiceSelect = {
   billingProfileId: true,
 } satisfies Prisma.InvoiceSelect;
 
-export type GridInvoice = Prisma.InvoiceGetPayload<{ select: typeof gridInvoiceSelect }> & { billingProfile: { name: string }; status: InvoiceStatus };
+export type GridInvoice = Prisma.InvoiceGetPayload<{ select: typeof gridInvoiceSelect }> & {
+  billingProfile: { name: string };
+  status: InvoiceStatus;
+};
 
 /** One page of the grid for a billing account (already access-checked), and the total count. */
-export async function listInvoices(accountId: string, filters: InvoiceFilters, now: Date): Promise<{ rows: GridInvoice[]; total: number; page: number; pages: number }> {
+export async function listInvoices(
+  accountId: string,
+  filters: InvoiceFilters,
+  now: Date,
+): Promise<{ rows: GridInvoice[]; total: number; page: number; pages: number }> {
   const range = timespanRange(filters, now);
   const where: Prisma.InvoiceWhereInput = {
     billingAccountId: accountId,
@@ -70,12 +80,25 @@ export async function listInvoices(accountId: string, filters: InvoiceFilters, n
     listBillingProfiles(accountId),
   ]);
   const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
-  return { rows: rows.map((row) => ({ ...row, billingProfile: { name: names.get(row.billingProfileId) ?? "" }, status: invoiceStatus(row, now) })), total, page, pages };
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      billingProfile: { name: names.get(row.billingProfileId) ?? "" },
+      status: invoiceStatus(row, now),
+    })),
+    total,
+    page,
+    pages,
+  };
 }
 
 /** The account's billing profiles (ID and name) by name; one query per request however many parts ask (React cache). */
 export const listBillingProfiles = cache(async (accountId: string) => {
-  return db.billingProfile.findMany({ where: { billingAccountId: accountId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.billingProfile.findMany({
+    where: { billingAccountId: accountId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 });
 
 /** One invoice of the account with what the details blade shows, or null. */
@@ -103,11 +126,28 @@ export function payableWhere(accountId: string, now: Date): Prisma.InvoiceWhereI
 export type AmountByCurrency = { currency: string; amountMinor: number; count: number };
 
 async function sumAmountDue(where: Prisma.InvoiceWhereInput): Promise<AmountByCurrency[]> {
-  const groups = await db.invoice.groupBy({ by: ["currency"], where, _sum: { amountDueMinor: true }, _count: { _all: true }, orderBy: { currency: "asc" } });
-  return groups.map((group) => ({ currency: group.currency, amountMinor: group._sum.amountDueMinor ?? 0, count: group._count._all }));
+  const groups = await db.invoice.groupBy({
+    by: ["currency"],
+    where,
+    _sum: { amountDueMinor: true },
+    _count: { _all: true },
+    orderBy: { currency: "asc" },
+  });
+  return groups.map((group) => ({
+    currency: group.currency,
+    amountMinor: group._sum.amountDueMinor ?? 0,
+    count: group._count._all,
+  }));
 }
 
-export type OverviewChartPoint = { id: string; invoiceDate: Date; totalMinor: number; currency: string; profileName: string; status: InvoiceStatus };
+export type OverviewChartPoint = {
+  id: string;
+  invoiceDate: Date;
+  totalMinor: number;
+  currency: string;
+  profileName: string;
+  status: InvoiceStatus;
+};
 
 export type BillingOverview = {
   /** Sum of the amount due of every payable invoice, per currency (an account normally has one). */
@@ -134,7 +174,16 @@ export async function getBillingOverview(accountId: string, now: Date): Promise<
       where: { billingAccountId: accountId },
       orderBy: [{ invoiceDate: "desc" }, { id: "desc" }],
       take: 12,
-      select: { id: true, invoiceDate: true, dueDate: true, totalMinor: true, amountDueMinor: true, voided: true, currency: true, billingProfile: { select: { name: true } } },
+      select: {
+        id: true,
+        invoiceDate: true,
+        dueDate: true,
+        totalMinor: true,
+        amountDueMinor: true,
+        voided: true,
+        currency: true,
+        billingProfile: { select: { name: true } },
+      },
     }),
   ]);
   return {

@@ -1,14 +1,18 @@
 "use server";
+
 import { randomUUID } from "node:crypto";
+
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+
 import { billingAccountPath } from "@/features/access/paths";
 import { safeReturnPath } from "@/features/access/return-path";
 import { currentUser } from "@/features/access/session";
 import { withQuery } from "@/lib/urls";
-import { payInvoice } from "./pay-invoice";
+
 import { outcomeMessage, parsePayInput } from "./pay-input";
+import { payInvoice } from "./pay-invoice";
 import type { PayNowState } from "./pay-now-state";
 
 /**
@@ -26,7 +30,13 @@ export async function payInvoiceAction(_previous: PayNowState, formData: FormDat
   const raw = Object.fromEntries(Array.from(formData.keys(), (key) => [key, formData.get(key)]));
   const parsed = await parsePayInput(raw, t, user.id);
   const submittedKey = typeof raw.idempotencyKey === "string" ? raw.idempotencyKey : freshKey;
-  if (!parsed.ok) return { status: "error", message: parsed.message, fieldErrors: parsed.fieldErrors, nextKey: parsed.keyUnused ? submittedKey : freshKey };
+  if (!parsed.ok)
+    return {
+      status: "error",
+      message: parsed.message,
+      fieldErrors: parsed.fieldErrors,
+      nextKey: parsed.keyUnused ? submittedKey : freshKey,
+    };
 
   const { request } = parsed;
   const outcome = await payInvoice({ userId: user.id, ...request });
@@ -38,9 +48,20 @@ export async function payInvoiceAction(_previous: PayNowState, formData: FormDat
       const target = safeReturnPath(returnTo ?? `${billingAccountPath(request.accountId)}/invoices`);
       redirect(withQuery(target, { paid: outcome.paymentId }));
     }
-    return { status: "succeeded", paymentId: outcome.paymentId, amountMinor: outcome.amountMinor, paidInFull: false, nextKey: freshKey };
+    return {
+      status: "succeeded",
+      paymentId: outcome.paymentId,
+      amountMinor: outcome.amountMinor,
+      paidInFull: false,
+      nextKey: freshKey,
+    };
   }
-  if (outcome.status === "declined") return { status: "declined", message: outcomeMessage(outcome, t), retryable: outcome.retryable, nextKey: freshKey };
+  if (outcome.status === "declined")
+    return { status: "declined", message: outcomeMessage(outcome, t), retryable: outcome.retryable, nextKey: freshKey };
   // In progress: the same key must be retried to learn the result.
-  return { status: "error", message: outcomeMessage(outcome, t), nextKey: outcome.status === "inProgress" ? request.idempotencyKey : freshKey };
+  return {
+    status: "error",
+    message: outcomeMessage(outcome, t),
+    nextKey: outcome.status === "inProgress" ? request.idempotencyKey : freshKey,
+  };
 }

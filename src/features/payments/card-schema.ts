@@ -1,5 +1,6 @@
 import cardValidator from "card-validator";
 import { z } from "zod";
+
 import { billingCountries } from "./countries";
 
 /**
@@ -23,23 +24,55 @@ export function newCardSchema(now: Date) {
         .refine((value) => value.length > 0, "cardNumberRequired")
         .refine((value) => /^\d+$/.test(value), "cardNumberDigits")
         .refine((value) => cardValidator.number(value).isValid, "cardNumberInvalid"),
-      expMonth: z.coerce.number({ message: "expiryRequired" }).int("expiryRequired").min(1, "expiryRequired").max(12, "expiryRequired"),
-      expYear: z.coerce.number({ message: "expiryRequired" }).int("expiryRequired").min(2000, "expiryRequired").max(2100, "expiryRequired"),
-      cvc: z.string().trim().regex(/^\d{3,4}$/, "cvcInvalid"),
-      holderName: z.string().trim().min(1, "holderRequired").max(100, "holderTooLong").refine(noControlChars, "holderRequired"),
+      expMonth: z.coerce
+        .number({ message: "expiryRequired" })
+        .int("expiryRequired")
+        .min(1, "expiryRequired")
+        .max(12, "expiryRequired"),
+      expYear: z.coerce
+        .number({ message: "expiryRequired" })
+        .int("expiryRequired")
+        .min(2000, "expiryRequired")
+        .max(2100, "expiryRequired"),
+      cvc: z
+        .string()
+        .trim()
+        .regex(/^\d{3,4}$/, "cvcInvalid"),
+      holderName: z
+        .string()
+        .trim()
+        .min(1, "holderRequired")
+        .max(100, "holderTooLong")
+        .refine(noControlChars, "holderRequired"),
       country: z.enum(billingCountries, { message: "countryRequired" }),
-      postalCode: z.string().trim().min(1, "postalRequired").max(16, "postalInvalid").regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "postalInvalid"),
+      postalCode: z
+        .string()
+        .trim()
+        .min(1, "postalRequired")
+        .max(16, "postalInvalid")
+        .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "postalInvalid"),
     })
     .superRefine((card, ctx) => {
       // A card is valid through the last day of its expiry month, by the simulator's clock.
       // Only a complete expiry is judged: a missing year is "expiryRequired", not "expired".
-      const expiryComplete = [card.expMonth, card.expYear].every(Number.isInteger) && card.expMonth >= 1 && card.expMonth <= 12 && card.expYear >= 2000 && card.expYear <= 2100;
-      if (expiryComplete && isCardExpired(card, now)) ctx.addIssue({ code: "custom", path: ["expMonth"], message: "expired" });
+      const expiryComplete =
+        [card.expMonth, card.expYear].every(Number.isInteger) &&
+        card.expMonth >= 1 &&
+        card.expMonth <= 12 &&
+        card.expYear >= 2000 &&
+        card.expYear <= 2100;
+      if (expiryComplete && isCardExpired(card, now))
+        ctx.addIssue({ code: "custom", path: ["expMonth"], message: "expired" });
       const brand = cardValidator.number(card.cardNumber).card;
       const size = brand?.code.size ?? 3;
-      if (card.cvc.length !== size) ctx.addIssue({ code: "custom", path: ["cvc"], message: size === 4 ? "cvcLength4" : "cvcLength3" });
+      if (card.cvc.length !== size)
+        ctx.addIssue({ code: "custom", path: ["cvc"], message: size === 4 ? "cvcLength4" : "cvcLength3" });
     })
-    .transform((card) => ({ ...card, brand: cardValidator.number(card.cardNumber).card?.type ?? "unknown", last4: card.cardNumber.slice(-4) }));
+    .transform((card) => ({
+      ...card,
+      brand: cardValidator.number(card.cardNumber).card?.type ?? "unknown",
+      last4: card.cardNumber.slice(-4),
+    }));
 }
 
 export type NewCardInput = z.input<ReturnType<typeof newCardSchema>>;

@@ -1,18 +1,26 @@
 "use server";
+
 import { randomUUID } from "node:crypto";
-import { revalidatePath } from "next/cache";
+
 import { getTranslations } from "next-intl/server";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { canManagePaymentMethods } from "@/features/access/policy";
+
 import { billingAccountPath } from "@/features/access/paths";
+import { canManagePaymentMethods } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { currentUser } from "@/features/access/session";
-import { db } from "@/server/db";
 import { now } from "@/server/clock";
-import { cardFingerprint } from "./card-fingerprint";
-import { translatedCardErrors, isCardExpired, newCardSchema, type CardField } from "./card-schema";
+import { db } from "@/server/db";
 
-export type MethodActionState = { status: "idle" | "ok" | "error"; message?: string; fieldErrors?: Record<string, string> };
+import { cardFingerprint } from "./card-fingerprint";
+import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
+
+export type MethodActionState = {
+  status: "idle" | "ok" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+};
 
 const ids = z.object({ accountId: z.string().min(1).max(200), paymentMethodId: z.string().min(1).max(64) });
 const cardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
@@ -31,18 +39,30 @@ async function authorise(accountId: string) {
 
 /** The card, if it belongs to this account and is still on file. */
 async function findCard(accountId: string, paymentMethodId: string) {
-  return db.paymentMethod.findFirst({ where: { id: paymentMethodId, removedAt: null, billingProfile: { billingAccountId: accountId } }, include: { billingProfile: true } });
+  return db.paymentMethod.findFirst({
+    where: { id: paymentMethodId, removedAt: null, billingProfile: { billingAccountId: accountId } },
+    include: { billingProfile: true },
+  });
 }
 
-export async function addPaymentMethodAction(_previous: MethodActionState, formData: FormData): Promise<MethodActionState> {
+export async function addPaymentMethodAction(
+  _previous: MethodActionState,
+  formData: FormData,
+): Promise<MethodActionState> {
   const t = await getTranslations("payments");
-  const target = z.object({ accountId: z.string().min(1).max(200), billingProfileId: z.string().min(1).max(64) }).safeParse({ accountId: field(formData, "accountId"), billingProfileId: field(formData, "billingProfileId") });
+  const target = z
+    .object({ accountId: z.string().min(1).max(200), billingProfileId: z.string().min(1).max(64) })
+    .safeParse({ accountId: field(formData, "accountId"), billingProfileId: field(formData, "billingProfileId") });
   if (!target.success) return { status: "error", message: t("errors.invalidRequest") };
   if (!(await authorise(target.data.accountId))) return { status: "error", message: t("methods.notAllowed") };
-  const profile = await db.billingProfile.findFirst({ where: { id: target.data.billingProfileId, billingAccountId: target.data.accountId } });
+  const profile = await db.billingProfile.findFirst({
+    where: { id: target.data.billingProfileId, billingAccountId: target.data.accountId },
+  });
   if (!profile) return { status: "error", message: t("methods.notFound") };
 
-  const card = newCardSchema(now()).safeParse(Object.fromEntries(cardFields.map((name) => [name, field(formData, name)])));
+  const card = newCardSchema(now()).safeParse(
+    Object.fromEntries(cardFields.map((name) => [name, field(formData, name)])),
+  );
   if (!card.success) {
     const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
     return { status: "error", message: t("errors.checkCard"), fieldErrors };
@@ -50,22 +70,33 @@ export async function addPaymentMethodAction(_previous: MethodActionState, formD
   const { cardNumber, brand, last4, expMonth, expYear, holderName, country, postalCode } = card.data;
   const fingerprint = cardFingerprint(cardNumber);
   await db.$transaction(async (tx) => {
-    const existing = await tx.paymentMethod.findFirst({ where: { billingProfileId: profile.id, fingerprint, removedAt: null } });
+    const existing = await tx.paymentMethod.findFirst({
+      where: { billingProfileId: profile.id, fingerprint, removedAt: null },
+    });
     const details = { brand, last4, expMonth, expYear, holderName, country, postalCode };
     if (existing) await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
-    else await tx.paymentMethod.create({ data: { id: randomUUID(), billingProfileId: profile.id, fingerprint, createdAt: now(), ...details } });
+    else
+      await tx.paymentMethod.create({
+        data: { id: randomUUID(), billingProfileId: profile.id, fingerprint, createdAt: now(), ...details },
+      });
   });
   revalidatePath(`${billingAccountPath(target.data.accountId)}/payment-methods`);
   return { status: "ok", message: t("methods.added") };
 }
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
-type CardChange = (card: NonNullable<Awaited<ReturnType<typeof findCard>>>, t: Translator) => Promise<MethodActionState>;
+type CardChange = (
+  card: NonNullable<Awaited<ReturnType<typeof findCard>>>,
+  t: Translator,
+) => Promise<MethodActionState>;
 
 /** Parse → session → policy → the card of this account, then `change` it; shared by set-default and remove. */
 async function changeCard(formData: FormData, change: CardChange): Promise<MethodActionState> {
   const t = await getTranslations("payments");
-  const parsed = ids.safeParse({ accountId: field(formData, "accountId"), paymentMethodId: field(formData, "paymentMethodId") });
+  const parsed = ids.safeParse({
+    accountId: field(formData, "accountId"),
+    paymentMethodId: field(formData, "paymentMethodId"),
+  });
   if (!parsed.success) return { status: "error", message: t("errors.invalidRequest") };
   if (!(await authorise(parsed.data.accountId))) return { status: "error", message: t("methods.notAllowed") };
   const card = await findCard(parsed.data.accountId, parsed.data.paymentMethodId);
@@ -75,17 +106,27 @@ async function changeCard(formData: FormData, change: CardChange): Promise<Metho
   return result;
 }
 
-export async function setDefaultPaymentMethodAction(_previous: MethodActionState, formData: FormData): Promise<MethodActionState> {
+export async function setDefaultPaymentMethodAction(
+  _previous: MethodActionState,
+  formData: FormData,
+): Promise<MethodActionState> {
   return changeCard(formData, async (card, t) => {
     if (isCardExpired(card, now())) return { status: "error", message: t("refusals.cardExpired") };
-    await db.billingProfile.update({ where: { id: card.billingProfileId }, data: { defaultPaymentMethodId: card.id, defaultPaymentKind: "CARD" } });
+    await db.billingProfile.update({
+      where: { id: card.billingProfileId },
+      data: { defaultPaymentMethodId: card.id, defaultPaymentKind: "CARD" },
+    });
     return { status: "ok", message: t("methods.defaultSet") };
   });
 }
 
-export async function removePaymentMethodAction(_previous: MethodActionState, formData: FormData): Promise<MethodActionState> {
+export async function removePaymentMethodAction(
+  _previous: MethodActionState,
+  formData: FormData,
+): Promise<MethodActionState> {
   return changeCard(formData, async (card, t) => {
-    if (card.billingProfile.defaultPaymentMethodId === card.id) return { status: "error", message: t("methods.cannotRemoveDefault") };
+    if (card.billingProfile.defaultPaymentMethodId === card.id)
+      return { status: "error", message: t("methods.cannotRemoveDefault") };
     // Kept for the payment history (receipts name it); it is simply no longer offered.
     await db.paymentMethod.updateMany({ where: { id: card.id, removedAt: null }, data: { removedAt: now() } });
     return { status: "ok", message: t("methods.removed") };

@@ -1,10 +1,13 @@
 import "server-only";
+
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+
 import { loadBillingScope } from "@/features/access/scope";
 import { parseMajorAmount } from "@/lib/money";
-import { db } from "@/server/db";
 import { now } from "@/server/clock";
+import { db } from "@/server/db";
+
 import { newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import type { PayMethod, PayOutcome, PayRequest } from "./pay-invoice";
 
@@ -24,7 +27,12 @@ const cardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "ho
 
 export type ParsedPayInput =
   | { ok: true; request: Omit<PayRequest, "userId"> }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; /** whether the same key may be used again */ keyUnused: boolean };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      /** whether the same key may be used again */ keyUnused: boolean;
+    };
 
 const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
@@ -33,7 +41,11 @@ const str = (value: unknown) => (typeof value === "string" && value !== "" ? val
  * (server action) or from JSON (route handler): the same zod schemas, the
  * same messages, so both paths accept and refuse exactly the same input.
  */
-export async function parsePayInput(raw: Record<string, unknown>, t: Translator, userId: string): Promise<ParsedPayInput> {
+export async function parsePayInput(
+  raw: Record<string, unknown>,
+  t: Translator,
+  userId: string,
+): Promise<ParsedPayInput> {
   const parsed = payInputSchema.safeParse({
     accountId: str(raw.accountId),
     invoiceId: str(raw.invoiceId),
@@ -47,7 +59,12 @@ export async function parsePayInput(raw: Record<string, unknown>, t: Translator,
   // An amount that is not text (a JSON number, an object, a file) is not "no amount":
   // read as omitted, it would charge the whole amount due instead of the part asked for.
   if (raw.amount !== undefined && raw.amount !== null && typeof raw.amount !== "string") {
-    return { ok: false, message: t("errors.amountFormat"), fieldErrors: { amount: t("errors.amountFormat") }, keyUnused: true };
+    return {
+      ok: false,
+      message: t("errors.amountFormat"),
+      fieldErrors: { amount: t("errors.amountFormat") },
+      keyUnused: true,
+    };
   }
 
   let amountMinor: number | undefined;
@@ -55,10 +72,21 @@ export async function parsePayInput(raw: Record<string, unknown>, t: Translator,
     // The invoice's currency, only for a user with a role on its account: for anyone
     // else it does not exist, whatever the amount typed (no existence oracle).
     const scope = await loadBillingScope(userId, input.accountId);
-    const invoice = scope ? await db.invoice.findFirst({ where: { id: input.invoiceId, billingAccountId: input.accountId }, select: { currency: true } }) : null;
+    const invoice = scope
+      ? await db.invoice.findFirst({
+          where: { id: input.invoiceId, billingAccountId: input.accountId },
+          select: { currency: true },
+        })
+      : null;
     if (!invoice) return { ok: false, message: t("refusals.notFound"), keyUnused: false };
     const value = parseMajorAmount(input.amount, invoice.currency);
-    if (value === null) return { ok: false, message: t("errors.amountFormat"), fieldErrors: { amount: t("errors.amountFormat") }, keyUnused: true };
+    if (value === null)
+      return {
+        ok: false,
+        message: t("errors.amountFormat"),
+        fieldErrors: { amount: t("errors.amountFormat") },
+        keyUnused: true,
+      };
     amountMinor = value;
   }
 
@@ -67,14 +95,25 @@ export async function parsePayInput(raw: Record<string, unknown>, t: Translator,
     if (!input.paymentMethodId) return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
     method = { kind: "saved", paymentMethodId: input.paymentMethodId };
   } else {
-    const card = newCardSchema(now()).safeParse(Object.fromEntries(cardFields.map((field) => [field, typeof raw[field] === "string" ? raw[field] : ""])));
+    const card = newCardSchema(now()).safeParse(
+      Object.fromEntries(cardFields.map((field) => [field, typeof raw[field] === "string" ? raw[field] : ""])),
+    );
     if (!card.success) {
       const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
       return { ok: false, message: t("errors.checkCard"), fieldErrors, keyUnused: true };
     }
     method = { kind: "new", card: card.data };
   }
-  return { ok: true, request: { accountId: input.accountId, invoiceId: input.invoiceId, idempotencyKey: input.idempotencyKey, amountMinor, method } };
+  return {
+    ok: true,
+    request: {
+      accountId: input.accountId,
+      invoiceId: input.invoiceId,
+      idempotencyKey: input.idempotencyKey,
+      amountMinor,
+      method,
+    },
+  };
 }
 
 /** The sentence a person reads for an outcome that is not a success. */

@@ -1,19 +1,22 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@/generated/prisma/client";
+
 import { payDenial } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { invoiceStatus } from "@/features/invoices/status";
-import { db } from "@/server/db";
+import { Prisma } from "@/generated/prisma/client";
 import { now } from "@/server/clock";
+import { db } from "@/server/db";
+
 import { cardFingerprint } from "./card-fingerprint";
 import { isCardExpired, type NewCard } from "./card-schema";
 import { cardProcessor } from "./processor/simulated";
-import type { ChargeResult } from "./processor/types";
-import { reconcilePayment, settlePayment } from "./settle";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
+import type { ChargeResult } from "./processor/types";
 import { declineLimitReached } from "./rate-limit";
 import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "./rules";
+import { reconcilePayment, settlePayment } from "./settle";
 
 export type PayMethod = { kind: "saved"; paymentMethodId: string } | { kind: "new"; card: NewCard };
 
@@ -41,7 +44,14 @@ export type RefusalReason =
   | "tooManyDeclines";
 
 export type PayOutcome =
-  | { status: "succeeded"; paymentId: string; amountMinor: number; currency: string; invoiceId: string; paidInFull: boolean }
+  | {
+      status: "succeeded";
+      paymentId: string;
+      amountMinor: number;
+      currency: string;
+      invoiceId: string;
+      paidInFull: boolean;
+    }
   | { status: "declined"; paymentId: string; code: DeclineCode; retryable: boolean }
   | { status: "inProgress"; paymentId: string }
   | { status: "refused"; reason: RefusalReason };
@@ -56,18 +66,30 @@ class Refused extends Error {
 async function replay(idempotencyKey: string, request: PayRequest): Promise<PayOutcome | null> {
   const earlier = await db.payment.findUnique({ where: { idempotencyKey } });
   if (!earlier) return null;
-  if (earlier.userId !== request.userId || earlier.invoiceId !== request.invoiceId) return { status: "refused", reason: "keyReused" };
+  if (earlier.userId !== request.userId || earlier.invoiceId !== request.invoiceId)
+    return { status: "refused", reason: "keyReused" };
   if (earlier.status === "PENDING") {
     // The first request may have died or timed out after the processor answered: ask it.
-    if (!(await reconcilePayment(earlier, { abandonUnknown: false }))) return { status: "inProgress", paymentId: earlier.id };
+    if (!(await reconcilePayment(earlier, { abandonUnknown: false })))
+      return { status: "inProgress", paymentId: earlier.id };
     return replay(idempotencyKey, request);
   }
   if (earlier.status === "FAILED") {
     const code = (earlier.declineCode ?? "generic_decline") as DeclineCode;
     return { status: "declined", paymentId: earlier.id, code, retryable: retryableDeclines.has(code) };
   }
-  const invoice = await db.invoice.findUniqueOrThrow({ where: { id: earlier.invoiceId }, select: { amountDueMinor: true } });
-  return { status: "succeeded", paymentId: earlier.id, amountMinor: earlier.amountMinor, currency: earlier.currency, invoiceId: earlier.invoiceId, paidInFull: invoice.amountDueMinor === 0 };
+  const invoice = await db.invoice.findUniqueOrThrow({
+    where: { id: earlier.invoiceId },
+    select: { amountDueMinor: true },
+  });
+  return {
+    status: "succeeded",
+    paymentId: earlier.id,
+    amountMinor: earlier.amountMinor,
+    currency: earlier.currency,
+    invoiceId: earlier.invoiceId,
+    paidInFull: invoice.amountDueMinor === 0,
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -94,26 +116,46 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
 
   const clock = now();
   const scope = await loadBillingScope(request.userId, request.accountId);
-  const invoice = scope ? await db.invoice.findFirst({ where: { id: request.invoiceId, billingAccountId: request.accountId } }) : null;
+  const invoice = scope
+    ? await db.invoice.findFirst({ where: { id: request.invoiceId, billingAccountId: request.accountId } })
+    : null;
   if (!scope || !invoice) return { status: "refused", reason: "notFound" };
   // A request with the same key may have reserved the balance since the replay above (the invoice
   // then reads Paid): a refusal that depends on the balance answers as that request does.
-  const refuse = async (reason: RefusalReason): Promise<PayOutcome> => (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason };
+  const refuse = async (reason: RefusalReason): Promise<PayOutcome> =>
+    (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason };
   const denial = payDenial(scope.access, invoiceStatus(invoice, clock));
   if (denial) return refuse(denial);
-  if (exceedsCardLimit(invoice.amountDueMinor, invoice.currency)) return { status: "refused", reason: "aboveCardLimit" };
+  if (exceedsCardLimit(invoice.amountDueMinor, invoice.currency))
+    return { status: "refused", reason: "aboveCardLimit" };
 
   const amountMinor = request.amountMinor ?? invoice.amountDueMinor;
   const amountProblem = paymentAmountProblem(amountMinor, invoice.amountDueMinor, invoice.currency);
   if (amountProblem) return refuse(amountProblem);
   if (await declineLimitReached(request.accountId, request.userId, clock)) return refuse("tooManyDeclines");
 
-  let card: { fingerprint: string; brand: string; last4: string; expMonth: number; expYear: number; savedId: string | null };
+  let card: {
+    fingerprint: string;
+    brand: string;
+    last4: string;
+    expMonth: number;
+    expYear: number;
+    savedId: string | null;
+  };
   if (request.method.kind === "saved") {
-    const saved = await db.paymentMethod.findFirst({ where: { id: request.method.paymentMethodId, billingProfileId: invoice.billingProfileId, removedAt: null } });
+    const saved = await db.paymentMethod.findFirst({
+      where: { id: request.method.paymentMethodId, billingProfileId: invoice.billingProfileId, removedAt: null },
+    });
     if (!saved) return { status: "refused", reason: "cardNotUsable" };
     if (isCardExpired(saved, clock)) return { status: "refused", reason: "cardExpired" };
-    card = { fingerprint: saved.fingerprint, brand: saved.brand, last4: saved.last4, expMonth: saved.expMonth, expYear: saved.expYear, savedId: saved.id };
+    card = {
+      fingerprint: saved.fingerprint,
+      brand: saved.brand,
+      last4: saved.last4,
+      expMonth: saved.expMonth,
+      expYear: saved.expYear,
+      savedId: saved.id,
+    };
   } else {
     const { cardNumber, brand, last4, expMonth, expYear } = request.method.card;
     card = { fingerprint: cardFingerprint(cardNumber), brand, last4, expMonth, expYear, savedId: null };
@@ -132,9 +174,19 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
       if (await declineLimitReached(request.accountId, request.userId, clock, tx)) throw new Refused("tooManyDeclines");
       await tx.payment.create({
         data: {
-          id: paymentId, invoiceId: invoice.id, billingAccountId: invoice.billingAccountId, userId: request.userId,
-          paymentMethodId: card.savedId, amountMinor, currency: invoice.currency, kind: "CARD", status: "PENDING",
-          idempotencyKey: request.idempotencyKey, cardBrand: card.brand, cardLast4: card.last4, createdAt: clock,
+          id: paymentId,
+          invoiceId: invoice.id,
+          billingAccountId: invoice.billingAccountId,
+          userId: request.userId,
+          paymentMethodId: card.savedId,
+          amountMinor,
+          currency: invoice.currency,
+          kind: "CARD",
+          status: "PENDING",
+          idempotencyKey: request.idempotencyKey,
+          cardBrand: card.brand,
+          cardLast4: card.last4,
+          createdAt: clock,
         },
       });
     });
@@ -143,11 +195,20 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
       // A concurrent request with the same key may have won the race: answer as it did.
       return (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason: error.reason };
     }
-    if (isUniqueViolation(error)) return (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason: "keyReused" };
+    if (isUniqueViolation(error))
+      return (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason: "keyReused" };
     throw error;
   }
 
-  const pending = { id: paymentId, invoiceId: invoice.id, userId: request.userId, amountMinor, currency: invoice.currency, paymentMethodId: card.savedId, idempotencyKey: request.idempotencyKey };
+  const pending = {
+    id: paymentId,
+    invoiceId: invoice.id,
+    userId: request.userId,
+    amountMinor,
+    currency: invoice.currency,
+    paymentMethodId: card.savedId,
+    idempotencyKey: request.idempotencyKey,
+  };
   let result: ChargeResult;
   try {
     result = await withTimeout(
@@ -156,7 +217,13 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
         amountMinor,
         currency: invoice.currency,
         // Only what the ChargeRequest names: the portal's own IDs (savedId) stay in the portal.
-        card: { fingerprint: card.fingerprint, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear },
+        card: {
+          fingerprint: card.fingerprint,
+          brand: card.brand,
+          last4: card.last4,
+          expMonth: card.expMonth,
+          expYear: card.expYear,
+        },
         description: `Microsoft Azure invoice ${invoice.id}`,
       }),
       paymentTimeoutMs(),
@@ -168,7 +235,10 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
     return { status: "inProgress", paymentId };
   }
 
-  const newCard = request.method.kind === "new" ? { billingProfileId: invoice.billingProfileId, card: request.method.card, fingerprint: card.fingerprint } : undefined;
+  const newCard =
+    request.method.kind === "new"
+      ? { billingProfileId: invoice.billingProfileId, card: request.method.card, fingerprint: card.fingerprint }
+      : undefined;
   await settlePayment(pending, result, newCard);
   return (await replay(request.idempotencyKey, request)) ?? { status: "inProgress", paymentId };
 }

@@ -1,9 +1,12 @@
 import "server-only";
+
 import { getTranslations } from "next-intl/server";
+
 import { isForeignOrigin } from "@/features/access/origin";
 import { currentUser } from "@/features/access/session";
-import { payInvoice, type PayOutcome, type RefusalReason } from "./pay-invoice";
+
 import { outcomeMessage, parsePayInput } from "./pay-input";
+import { payInvoice, type PayOutcome, type RefusalReason } from "./pay-invoice";
 
 const refusalStatus: Record<RefusalReason, number> = {
   notFound: 404,
@@ -41,7 +44,8 @@ function httpStatus(outcome: PayOutcome): number {
  */
 export async function handlePaymentRequest(request: Request, accountId: string, invoiceId: string): Promise<Response> {
   const t = await getTranslations("payments");
-  if (isForeignOrigin(request)) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
+  if (isForeignOrigin(request))
+    return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
   const user = await currentUser();
   if (!user) return Response.json({ status: "error", message: t("errors.signedOut") }, { status: 401 });
 
@@ -51,9 +55,14 @@ export async function handlePaymentRequest(request: Request, accountId: string, 
   } catch {
     body = null;
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 400 });
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 400 });
   const parsed = await parsePayInput({ ...(body as Record<string, unknown>), accountId, invoiceId }, t, user.id);
-  if (!parsed.ok) return Response.json({ status: "error", message: parsed.message, fieldErrors: parsed.fieldErrors }, { status: 422 });
+  if (!parsed.ok)
+    return Response.json(
+      { status: "error", message: parsed.message, fieldErrors: parsed.fieldErrors },
+      { status: 422 },
+    );
 
   const outcome = await payInvoice({ userId: user.id, ...parsed.request });
   const payload = outcome.status === "succeeded" ? outcome : { ...outcome, message: outcomeMessage(outcome, t) };

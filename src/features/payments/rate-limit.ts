@@ -1,4 +1,5 @@
 import "server-only";
+
 import { db, type Db } from "@/server/db";
 
 /**
@@ -20,7 +21,12 @@ export const MAX_DECLINES_PER_USER = 10;
 /** The database, or the transaction a payment is being recorded in. */
 type PaymentCounter = { payment: Pick<Db["payment"], "count"> };
 
-export async function declineLimitReached(accountId: string, userId: string, now: Date, client: PaymentCounter = db): Promise<boolean> {
+export async function declineLimitReached(
+  accountId: string,
+  userId: string,
+  now: Date,
+  client: PaymentCounter = db,
+): Promise<boolean> {
   const since = new Date(now.getTime() - DECLINE_WINDOW_MS);
   const risky = { createdAt: { gte: since }, OR: [{ status: "FAILED" }, { status: "PENDING", paymentMethodId: null }] };
   const [byAccount, byUser] = await Promise.all([

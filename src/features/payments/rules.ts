@@ -43,7 +43,11 @@ export type AmountProblem = "notPositive" | "belowMinimum" | "aboveAmountDue";
  * Checks the amount of one payment against the balance: the whole balance is
  * always allowed; a part must be at least the currency's minimum.
  */
-export function paymentAmountProblem(amountMinor: number, amountDueMinor: number, currency: string): AmountProblem | null {
+export function paymentAmountProblem(
+  amountMinor: number,
+  amountDueMinor: number,
+  currency: string,
+): AmountProblem | null {
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) return "notPositive";
   if (amountMinor > amountDueMinor) return "aboveAmountDue";
   if (amountMinor < amountDueMinor && amountMinor < minimumPartialFor(currency)) return "belowMinimum";

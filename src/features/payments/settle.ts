@@ -1,14 +1,25 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
-import { addNotification } from "@/features/portal/notifications";
-import { db } from "@/server/db";
-import { now } from "@/server/clock";
-import type { NewCard } from "./card-schema";
-import type { ChargeResult } from "./processor/types";
-import { cardProcessor } from "./processor/simulated";
 
-type PendingPayment = { id: string; invoiceId: string; userId: string; amountMinor: number; currency: string; paymentMethodId: string | null; idempotencyKey: string };
+import { randomUUID } from "node:crypto";
+
+import { addNotification } from "@/features/portal/notifications";
+import type { Prisma } from "@/generated/prisma/client";
+import { now } from "@/server/clock";
+import { db } from "@/server/db";
+
+import type { NewCard } from "./card-schema";
+import { cardProcessor } from "./processor/simulated";
+import type { ChargeResult } from "./processor/types";
+
+type PendingPayment = {
+  id: string;
+  invoiceId: string;
+  userId: string;
+  amountMinor: number;
+  currency: string;
+  paymentMethodId: string | null;
+  idempotencyKey: string;
+};
 type NewCardToSave = { billingProfileId: string; card: NewCard; fingerprint: string };
 
 /**
@@ -18,34 +29,73 @@ type NewCardToSave = { billingProfileId: string; card: NewCard; fingerprint: str
  * it safe to call twice (a retry and the start-up reconciliation, say):
  * only the first call changes anything. Returns whether this call settled it.
  */
-export async function settlePayment(payment: PendingPayment, result: ChargeResult, newCard?: NewCardToSave): Promise<boolean> {
+export async function settlePayment(
+  payment: PendingPayment,
+  result: ChargeResult,
+  newCard?: NewCardToSave,
+): Promise<boolean> {
   const settledAt = now();
   const notification = { amountMinor: payment.amountMinor, currency: payment.currency, invoiceId: payment.invoiceId };
-  return db.$transaction(async (tx) => {
-    if (result.outcome === "approved") {
-      const paymentMethodId = newCard ? await saveCard(tx, newCard, settledAt) : payment.paymentMethodId;
-      const claimed = await tx.payment.updateMany({ where: { id: payment.id, status: "PENDING" }, data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId } });
-      if (claimed.count === 0) throw new AlreadySettled();
-      await addNotification(tx, { id: randomUUID(), userId: payment.userId, kind: "PAYMENT_SUCCEEDED", params: notification, createdAt: settledAt });
-    } else {
-      const claimed = await tx.payment.updateMany({ where: { id: payment.id, status: "PENDING" }, data: { status: "FAILED", declineCode: result.code, settledAt } });
-      if (claimed.count === 0) throw new AlreadySettled();
-      await tx.invoice.update({ where: { id: payment.invoiceId }, data: { amountDueMinor: { increment: payment.amountMinor } } });
-      await addNotification(tx, { id: randomUUID(), userId: payment.userId, kind: "PAYMENT_FAILED", params: { ...notification, reason: result.code }, createdAt: settledAt });
-    }
-    return true;
-  }).catch((error: unknown) => {
-    // Rolled back, including a card saved for it: the other settlement stands.
-    if (error instanceof AlreadySettled) return false;
-    throw error;
-  });
+  return db
+    .$transaction(async (tx) => {
+      if (result.outcome === "approved") {
+        const paymentMethodId = newCard ? await saveCard(tx, newCard, settledAt) : payment.paymentMethodId;
+        const claimed = await tx.payment.updateMany({
+          where: { id: payment.id, status: "PENDING" },
+          data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId },
+        });
+        if (claimed.count === 0) throw new AlreadySettled();
+        await addNotification(tx, {
+          id: randomUUID(),
+          userId: payment.userId,
+          kind: "PAYMENT_SUCCEEDED",
+          params: notification,
+          createdAt: settledAt,
+        });
+      } else {
+        const claimed = await tx.payment.updateMany({
+          where: { id: payment.id, status: "PENDING" },
+          data: { status: "FAILED", declineCode: result.code, settledAt },
+        });
+        if (claimed.count === 0) throw new AlreadySettled();
+        await tx.invoice.update({
+          where: { id: payment.invoiceId },
+          data: { amountDueMinor: { increment: payment.amountMinor } },
+        });
+        await addNotification(tx, {
+          id: randomUUID(),
+          userId: payment.userId,
+          kind: "PAYMENT_FAILED",
+          params: { ...notification, reason: result.code },
+          createdAt: settledAt,
+        });
+      }
+      return true;
+    })
+    .catch((error: unknown) => {
+      // Rolled back, including a card saved for it: the other settlement stands.
+      if (error instanceof AlreadySettled) return false;
+      throw error;
+    });
 }
 
 class AlreadySettled extends Error {}
 
 /** Keeps a new card on the billing profile (the same card twice is one entry). */
-async function saveCard(tx: Prisma.TransactionClient, { billingProfileId, card, fingerprint }: NewCardToSave, at: Date): Promise<string> {
-  const details = { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, holderName: card.holderName, country: card.country, postalCode: card.postalCode };
+async function saveCard(
+  tx: Prisma.TransactionClient,
+  { billingProfileId, card, fingerprint }: NewCardToSave,
+  at: Date,
+): Promise<string> {
+  const details = {
+    brand: card.brand,
+    last4: card.last4,
+    expMonth: card.expMonth,
+    expYear: card.expYear,
+    holderName: card.holderName,
+    country: card.country,
+    postalCode: card.postalCode,
+  };
   const existing = await tx.paymentMethod.findFirst({ where: { billingProfileId, fingerprint, removedAt: null } });
   if (existing) {
     await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
@@ -62,7 +112,10 @@ async function saveCard(tx: Prisma.TransactionClient, { billingProfileId, card, 
  * process can still be running) a charge the processor never received is
  * settled as failed, giving the reserved amount back.
  */
-export async function reconcilePayment(payment: PendingPayment, options: { abandonUnknown: boolean }): Promise<boolean> {
+export async function reconcilePayment(
+  payment: PendingPayment,
+  options: { abandonUnknown: boolean },
+): Promise<boolean> {
   const result = await cardProcessor().lookup(payment.idempotencyKey);
   if (result) return settlePayment(payment, result);
   if (options.abandonUnknown) return settlePayment(payment, { outcome: "declined", code: "processing_error" });

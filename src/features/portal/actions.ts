@@ -1,8 +1,10 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
+
 import { currentUser } from "@/features/access/session";
-import { db } from "@/server/db";
 import { now } from "@/server/clock";
+import { db } from "@/server/db";
 
 /** Opening the bell marks the signed-in user's notifications as read (their own only). */
 export async function markNotificationsRead(): Promise<void> {

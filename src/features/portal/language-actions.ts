@@ -1,7 +1,9 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+
 import { currentUser } from "@/features/access/session";
 import { locales } from "@/i18n/config";
 import { applySavedLocale } from "@/i18n/locale";

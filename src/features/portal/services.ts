@@ -8,7 +8,16 @@ export const portalServices: PortalService[] = [{ id: "costManagementBilling", h
 
 /** A service matches when every typed word starts a word of its name or keywords. */
 export function matchesService(query: string, name: string, keywords: string): boolean {
-  const words = `${name} ${keywords}`.toLocaleLowerCase().normalize("NFD").replace(/\p{Diacritic}/gu, "").split(/[^\p{L}\p{N}]+/u);
-  const typed = query.toLocaleLowerCase().normalize("NFD").replace(/\p{Diacritic}/gu, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = `${name} ${keywords}`
+    .toLocaleLowerCase()
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .split(/[^\p{L}\p{N}]+/u);
+  const typed = query
+    .toLocaleLowerCase()
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return typed.length > 0 && typed.every((part) => words.some((word) => word.startsWith(part)));
 }

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
+
 import { databaseUrl } from "./url";
 
 /**

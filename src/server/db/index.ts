@@ -1,4 +1,5 @@
 import "server-only";
+
 import { createPrismaClient, type Db } from "./client";
 
 // One client per server process; the dev server's reloads would otherwise open a new one each time.

@@ -1,9 +1,12 @@
 import "server-only";
+
 import fs from "node:fs";
 import path from "node:path";
+
 import Database from "better-sqlite3";
-import { databaseFile, databaseUrl } from "./url";
+
 import { listMigrations, openSchemaEngine } from "./schema-engine";
+import { databaseFile, databaseUrl } from "./url";
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -19,7 +22,8 @@ export function checkDatabaseFile(file: string): void {
   try {
     // Created one level at a time: Node 20's recursive mkdir loops forever under /proc.
     const missing: string[] = [];
-    for (let folder = dir; !fs.existsSync(folder) && path.dirname(folder) !== folder; folder = path.dirname(folder)) missing.unshift(folder);
+    for (let folder = dir; !fs.existsSync(folder) && path.dirname(folder) !== folder; folder = path.dirname(folder))
+      missing.unshift(folder);
     for (const folder of missing) fs.mkdirSync(folder);
     fs.accessSync(dir, fs.constants.W_OK);
     if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
@@ -48,7 +52,10 @@ export async function migrateDatabase(url: string = databaseUrl()): Promise<stri
   checkDatabaseFile(databaseFile(url));
   const { engine, close } = await openSchemaEngine(url);
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: listMigrations(), filters: noFilters });
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: listMigrations(),
+      filters: noFilters,
+    });
     return appliedMigrationNames;
   } finally {
     await close();
@@ -65,7 +72,10 @@ export async function pendingSchemaChange(scratchFile: string): Promise<string> 
   const { engine, close } = await openSchemaEngine(`file:${scratchFile}`);
   try {
     await engine.applyMigrations({ migrationsList: listMigrations(), filters: noFilters });
-    const schema = { path: path.join(process.cwd(), "prisma", "schema.prisma"), content: fs.readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8") };
+    const schema = {
+      path: path.join(process.cwd(), "prisma", "schema.prisma"),
+      content: fs.readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8"),
+    };
     const result = await engine.diff({
       from: { tag: "schemaDatasource", files: [schema], configDir: process.cwd() },
       to: { tag: "schemaDatamodel", files: [schema] },

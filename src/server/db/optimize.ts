@@ -1,4 +1,5 @@
 import "server-only";
+
 import Database from "better-sqlite3";
 
 /**

@@ -1,10 +1,13 @@
 import "server-only";
+
 import Database from "better-sqlite3";
+
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { databaseFile } from "@/server/db/url";
-import { buildProfile, DEMO_SEED, seedDemo } from "./seed";
+
 import { seededRandom } from "./random";
+import { buildProfile, DEMO_SEED, seedDemo } from "./seed";
 import { demoAccounts, demoUsers, type DemoProfile, type InvoiceScenario } from "./world";
 
 /**
@@ -32,7 +35,14 @@ export type BulkOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-export type BulkResult = { accountId: string; adminEmail: string; invoices: number; profiles: number; lines: number; payments: number };
+export type BulkResult = {
+  accountId: string;
+  adminEmail: string;
+  invoices: number;
+  profiles: number;
+  lines: number;
+  payments: number;
+};
 
 /** Invoice numbers of the added profiles: G03xxxxxxx, apart from the demo's G011xxxxxx. */
 const BULK_FIRST_INVOICE = 30_000_000;
@@ -42,7 +52,8 @@ const BATCH_INVOICES = 5_000;
 function bulkScenarios(payableMonths: number): Record<number, InvoiceScenario> {
   const scenarios: Record<number, InvoiceScenario> = {};
   for (let monthsAgo = 0; monthsAgo < payableMonths; monthsAgo++) {
-    scenarios[monthsAgo] = monthsAgo === 0 ? "due" : monthsAgo === 2 ? "partiallyPaid" : monthsAgo % 12 === 5 ? "void" : "pastDue";
+    scenarios[monthsAgo] =
+      monthsAgo === 0 ? "due" : monthsAgo === 2 ? "partiallyPaid" : monthsAgo % 12 === 5 ? "void" : "pastDue";
   }
   return scenarios;
 }
@@ -60,7 +71,9 @@ type Row = Record<string, unknown>;
 function insertRows(sqlite: Database.Database, table: string, rows: Row[]) {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
-  const statement = sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+  const statement = sqlite.prepare(
+    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+  );
   for (const row of rows) statement.run(columns.map((column) => sqliteValue(row[column])));
 }
 
@@ -84,7 +97,8 @@ function writeBatch(sqlite: Database.Database, batch: Batch) {
 }
 
 export async function seedBulk(db: Db, options: BulkOptions): Promise<BulkResult> {
-  if (!(await seedDemo(db, { now: options.now, password: options.password }))) throw new Error("seedBulk needs an empty database");
+  if (!(await seedDemo(db, { now: options.now, password: options.password })))
+    throw new Error("seedBulk needs an empty database");
   const contoso = demoAccounts.find((account) => account.key === "contoso")!;
   const template = contoso.profiles.find((profile) => profile.key === "engineering")!;
   const adminEmail = demoUsers.find((user) => user.key === "contosoAdmin")!.email;
@@ -100,7 +114,14 @@ export async function seedBulk(db: Db, options: BulkOptions): Promise<BulkResult
 
   const rng = seededRandom((DEMO_SEED ^ options.invoices) >>> 0);
   let counter = BULK_FIRST_INVOICE;
-  const ctx = { rng, now: options.now, account: contoso, accountId: account.id, adminUserId: admin.id, nextInvoiceNumber: () => `G0${String(counter++).padStart(8, "0")}` };
+  const ctx = {
+    rng,
+    now: options.now,
+    account: contoso,
+    accountId: account.id,
+    adminUserId: admin.id,
+    nextInvoiceNumber: () => `G0${String(counter++).padStart(8, "0")}`,
+  };
   const scenarios = bulkScenarios(options.payableMonths);
 
   let added = 0;
@@ -125,10 +146,23 @@ export async function seedBulk(db: Db, options: BulkOptions): Promise<BulkResult
     for (let index = 0; index < options.profiles; index++) {
       const months = Math.min(monthsPerProfile, toAdd - index * monthsPerProfile);
       if (months <= 0) break;
-      const profile: DemoProfile = { ...template, key: `bulk-${index + 1}`, name: `Contoso Division ${String(index + 1).padStart(3, "0")}`, months, scenarios };
+      const profile: DemoProfile = {
+        ...template,
+        key: `bulk-${index + 1}`,
+        name: `Contoso Division ${String(index + 1).padStart(3, "0")}`,
+        months,
+        scenarios,
+      };
       const profileId = `${rng.hex(4)}-${rng.hex(4)}-${rng.hex(3)}-${rng.hex(3)}`.toUpperCase();
       const built = buildProfile(ctx, profile, profileId);
-      batch.profiles.push({ id: profileId, billingAccountId: account.id, name: profile.name, currency: contoso.currency, defaultPaymentKind: profile.defaultPaymentKind, defaultPaymentMethodId: built.defaultCard?.id ?? null });
+      batch.profiles.push({
+        id: profileId,
+        billingAccountId: account.id,
+        name: profile.name,
+        currency: contoso.currency,
+        defaultPaymentKind: profile.defaultPaymentKind,
+        defaultPaymentMethodId: built.defaultCard?.id ?? null,
+      });
       batch.cards.push(...built.cards.map(({ isDefault, ...card }) => (void isDefault, card)));
       batch.invoices.push(...built.invoices);
       batch.lines.push(...built.lines);
@@ -140,5 +174,12 @@ export async function seedBulk(db: Db, options: BulkOptions): Promise<BulkResult
   } finally {
     sqlite.close();
   }
-  return { accountId: account.id, adminEmail, invoices: existing + added, profiles: contoso.profiles.length + profiles, lines, payments };
+  return {
+    accountId: account.id,
+    adminEmail,
+    invoices: existing + added,
+    profiles: contoso.profiles.length + profiles,
+    lines,
+    payments,
+  };
 }

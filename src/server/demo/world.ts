@@ -14,7 +14,14 @@ export type DemoProfile = {
   totalRange: [number, number];
   /** Scenario by months-ago index; every other month is paid. */
   scenarios: Record<number, InvoiceScenario>;
-  cards: { number: string; brand: string; expMonth: number; expYearOffset: number; holderName: string; isDefault?: boolean }[];
+  cards: {
+    number: string;
+    brand: string;
+    expMonth: number;
+    expYearOffset: number;
+    holderName: string;
+    isDefault?: boolean;
+  }[];
 };
 
 export type DemoAccount = {
@@ -28,12 +35,32 @@ export type DemoAccount = {
   profiles: DemoProfile[];
 };
 
-export type DemoUser = { key: "contosoAdmin" | "contosoReader" | "fabrikamAdmin"; email: string; displayName: string; roles: { account: string; role: "BILLING_ACCOUNT_ADMIN" | "BILLING_ACCOUNT_READER" }[] };
+export type DemoUser = {
+  key: "contosoAdmin" | "contosoReader" | "fabrikamAdmin";
+  email: string;
+  displayName: string;
+  roles: { account: string; role: "BILLING_ACCOUNT_ADMIN" | "BILLING_ACCOUNT_READER" }[];
+};
 
 export const demoUsers: DemoUser[] = [
-  { key: "contosoAdmin", email: "admin@contoso.com", displayName: "Adele Vance", roles: [{ account: "contoso", role: "BILLING_ACCOUNT_ADMIN" }] },
-  { key: "contosoReader", email: "reader@contoso.com", displayName: "Alex Wilber", roles: [{ account: "contoso", role: "BILLING_ACCOUNT_READER" }] },
-  { key: "fabrikamAdmin", email: "admin@fabrikam.com", displayName: "Diego Siciliani", roles: [{ account: "fabrikam", role: "BILLING_ACCOUNT_ADMIN" }] },
+  {
+    key: "contosoAdmin",
+    email: "admin@contoso.com",
+    displayName: "Adele Vance",
+    roles: [{ account: "contoso", role: "BILLING_ACCOUNT_ADMIN" }],
+  },
+  {
+    key: "contosoReader",
+    email: "reader@contoso.com",
+    displayName: "Alex Wilber",
+    roles: [{ account: "contoso", role: "BILLING_ACCOUNT_READER" }],
+  },
+  {
+    key: "fabrikamAdmin",
+    email: "admin@fabrikam.com",
+    displayName: "Diego Siciliani",
+    roles: [{ account: "fabrikam", role: "BILLING_ACCOUNT_ADMIN" }],
+  },
 ];
 
 export const demoAccounts: DemoAccount[] = [
@@ -54,10 +81,29 @@ export const demoAccounts: DemoAccount[] = [
         totalRange: [1800, 9500],
         scenarios: { 0: "due", 1: "pastDue", 2: "partiallyPaid", 5: "void" },
         cards: [
-          { number: "4242424242424242", brand: "visa", expMonth: 12, expYearOffset: 2, holderName: "Adele Vance", isDefault: true },
+          {
+            number: "4242424242424242",
+            brand: "visa",
+            expMonth: 12,
+            expYearOffset: 2,
+            holderName: "Adele Vance",
+            isDefault: true,
+          },
           { number: "5555555555554444", brand: "mastercard", expMonth: 8, expYearOffset: 1, holderName: "Adele Vance" },
-          { number: "4000000000000002", brand: "visa", expMonth: 3, expYearOffset: 3, holderName: "Contoso Procurement" },
-          { number: "378282246310005", brand: "american-express", expMonth: 1, expYearOffset: -1, holderName: "Adele Vance" },
+          {
+            number: "4000000000000002",
+            brand: "visa",
+            expMonth: 3,
+            expYearOffset: 3,
+            holderName: "Contoso Procurement",
+          },
+          {
+            number: "378282246310005",
+            brand: "american-express",
+            expMonth: 1,
+            expYearOffset: -1,
+            holderName: "Adele Vance",
+          },
         ],
       },
       {
@@ -87,7 +133,16 @@ export const demoAccounts: DemoAccount[] = [
         months: 6,
         totalRange: [150, 900],
         scenarios: { 0: "due" },
-        cards: [{ number: "5555555555554444", brand: "mastercard", expMonth: 6, expYearOffset: 2, holderName: "Diego Siciliani", isDefault: true }],
+        cards: [
+          {
+            number: "5555555555554444",
+            brand: "mastercard",
+            expMonth: 6,
+            expYearOffset: 2,
+            holderName: "Diego Siciliani",
+            isDefault: true,
+          },
+        ],
       },
     ],
   },

@@ -9,14 +9,35 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+
 import pdfParse from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { catalogs } from "@/i18n/catalogs";
-import { addFixtures, HOSTILE_NAME, openDb, type World } from "../support/fixtures";
+
 import { Figures, tally } from "../support/figures";
-import { exchanges, http, newCardBody, paymentsPath, pdfPath, sessionCookie, type Answer, type Exchange } from "../support/http";
+import { addFixtures, HOSTILE_NAME, openDb, type World } from "../support/fixtures";
+import {
+  exchanges,
+  http,
+  newCardBody,
+  paymentsPath,
+  pdfPath,
+  sessionCookie,
+  type Answer,
+  type Exchange,
+} from "../support/http";
 import { scanDatabaseFiles, scanDatabaseRows, scanText, type Finding } from "../support/secrets";
-import { copyDatabase, DB_DIR, OUT_DIR, ROOT, runDbSetup, startServer, stopAllServers, type Server } from "../support/server";
+import {
+  copyDatabase,
+  DB_DIR,
+  OUT_DIR,
+  ROOT,
+  runDbSetup,
+  startServer,
+  stopAllServers,
+  type Server,
+} from "../support/server";
 
 const t = catalogs.en.payments;
 const figures = new Figures("server");
@@ -88,7 +109,12 @@ async function ledger(dbFile: string, keys: string[]) {
 async function countRows(dbFile: string) {
   const db = openDb(dbFile);
   try {
-    const [payments, charges, methods, notifications] = await Promise.all([db.payment.count(), db.simulatedCharge.count(), db.paymentMethod.count(), db.notification.count()]);
+    const [payments, charges, methods, notifications] = await Promise.all([
+      db.payment.count(),
+      db.simulatedCharge.count(),
+      db.paymentMethod.count(),
+      db.notification.count(),
+    ]);
     return { payments, charges, methods, notifications };
   } finally {
     await db.$disconnect();
@@ -96,7 +122,9 @@ async function countRows(dbFile: string) {
 }
 
 function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { exportedName: string }> };
   const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
   if (!found) throw new Error(`server action ${name} not in the build`);
   return found[0];
@@ -116,12 +144,14 @@ function invoicesPagePath(accountId: string, query = ""): string {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
+    throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
   fs.rmSync(DB_DIR, { recursive: true, force: true });
   fs.mkdirSync(DB_DIR, { recursive: true });
   // This run's logs and figures only (figures-hostile-input.json comes from `vitest run`, before).
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  for (const name of fs.readdirSync(OUT_DIR)) if (name.endsWith(".log") || name === "figures-server.json") fs.rmSync(path.join(OUT_DIR, name));
+  for (const name of fs.readdirSync(OUT_DIR))
+    if (name.endsWith(".log") || name === "figures-server.json") fs.rmSync(path.join(OUT_DIR, name));
   const template = path.join(DB_DIR, "template.db");
   runDbSetup(template);
   dbA = path.join(DB_DIR, "a.db");
@@ -146,7 +176,8 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 describe("1. concurrency: simultaneous Pay now requests over HTTP against next start", () => {
-  const pay = (invoiceId: string, body: unknown, cookie = contosoAdmin) => http(A.url, paymentsPath(world.contoso.accountId, invoiceId), { cookie, json: body });
+  const pay = (invoiceId: string, body: unknown, cookie = contosoAdmin) =>
+    http(A.url, paymentsPath(world.contoso.accountId, invoiceId), { cookie, json: body });
 
   function expectClearAnswers(answers: Answer[]) {
     for (const answer of answers) {
@@ -176,14 +207,20 @@ describe("1. concurrency: simultaneous Pay now requests over HTTP against next s
     const succeeded = answers.filter((answer) => answer.status === 200).map((answer) => answer.json().paymentId);
     expect(succeeded.length).toBeGreaterThan(0);
     expect(new Set(succeeded).size).toBe(1);
-    for (const answer of answers.filter((answer) => answer.status !== 200)) expect(answer.json().status).toBe("inProgress");
+    for (const answer of answers.filter((answer) => answer.status !== 200))
+      expect(answer.json().status).toBe("inProgress");
     const payment = await expectPaidOnce(invoiceId, [key]);
     expect(succeeded[0]).toBe(payment.id);
     // The settled result, again, for the same key.
     const retry = await pay(invoiceId, newCardBody(key, card(APPROVED)));
     expect(retry.status).toBe(200);
     expect(retry.json().paymentId).toBe(payment.id);
-    figures.set("concurrency.sharedKey", { requests: N + 1, answers: tally(answers.map((answer) => answer.status)), charges: 1, ms: Date.now() - started });
+    figures.set("concurrency.sharedKey", {
+      requests: N + 1,
+      answers: tally(answers.map((answer) => answer.status)),
+      charges: 1,
+      ms: Date.now() - started,
+    });
   });
 
   it(`${N} simultaneous POSTs with ${N} different keys: exactly the amount due charged once, the rest a clear 409`, async () => {
@@ -198,12 +235,23 @@ describe("1. concurrency: simultaneous Pay now requests over HTTP against next s
       expect(["notPayable", "balanceChanged"]).toContain(answer.json().reason);
     }
     await expectPaidOnce(invoiceId, keys);
-    figures.set("concurrency.differentKeys", { requests: N, answers: tally(answers.map((answer) => answer.status)), charges: 1, ms: Date.now() - started });
+    figures.set("concurrency.differentKeys", {
+      requests: N,
+      answers: tally(answers.map((answer) => answer.status)),
+      charges: 1,
+      ms: Date.now() - started,
+    });
   });
 
   it(`${N} simultaneous POSTs with ${N} different cards: one charge, the invoice Paid`, async () => {
     const invoiceId = world.extraInvoices[2];
-    const numbers = ["4242424242424242", "5555555555554444", "378282246310005", "4000056655665556", ...Array.from({ length: N - 4 }, (_, i) => luhnVisa(i + 1))];
+    const numbers = [
+      "4242424242424242",
+      "5555555555554444",
+      "378282246310005",
+      "4000056655665556",
+      ...Array.from({ length: N - 4 }, (_, i) => luhnVisa(i + 1)),
+    ];
     const keys = numbers.map(() => randomUUID());
     const started = Date.now();
     const answers = await simultaneously(N, (i) => pay(invoiceId, newCardBody(keys[i], card(numbers[i]))));
@@ -211,10 +259,17 @@ describe("1. concurrency: simultaneous Pay now requests over HTTP against next s
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
     await expectPaidOnce(invoiceId, keys);
     // The grid reads Paid.
-    const page = await http(A.url, invoicesPagePath(world.contoso.accountId, `?q=${invoiceId}&timespan=3m`), { cookie: contosoAdmin });
+    const page = await http(A.url, invoicesPagePath(world.contoso.accountId, `?q=${invoiceId}&timespan=3m`), {
+      cookie: contosoAdmin,
+    });
     expect(page.status).toBe(200);
     expect(page.text).toMatch(new RegExp(`${invoiceId}[\\s\\S]*?>Paid<`));
-    figures.set("concurrency.differentCards", { requests: N, answers: tally(answers.map((answer) => answer.status)), charges: 1, ms: Date.now() - started });
+    figures.set("concurrency.differentCards", {
+      requests: N,
+      answers: tally(answers.map((answer) => answer.status)),
+      charges: 1,
+      ms: Date.now() - started,
+    });
   });
 
   it("20 simultaneous payments of 20 different invoices all succeed (no lost write, no database is locked)", async () => {
@@ -222,24 +277,36 @@ describe("1. concurrency: simultaneous Pay now requests over HTTP against next s
     const keys = invoiceIds.map(() => randomUUID());
     const started = Date.now();
     // With the profile's saved card, as a bulk payer does (twenty new cards at once is what card testing looks like: see 4).
-    const answers = await simultaneously(invoiceIds.length, (i) => pay(invoiceIds[i], { idempotencyKey: keys[i], method: "saved", paymentMethodId: world.contoso.savedCardId }));
+    const answers = await simultaneously(invoiceIds.length, (i) =>
+      pay(invoiceIds[i], { idempotencyKey: keys[i], method: "saved", paymentMethodId: world.contoso.savedCardId }),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(invoiceIds.map(() => 200));
     for (let i = 0; i < invoiceIds.length; i++) {
       const { invoice, payments } = await invoiceRow(dbA, invoiceIds[i]);
       expect(invoice.amountDueMinor).toBe(0);
-      expect(payments.map((payment) => [payment.status, payment.amountMinor, payment.idempotencyKey])).toEqual([["SUCCEEDED", invoice.totalMinor, keys[i]]]);
+      expect(payments.map((payment) => [payment.status, payment.amountMinor, payment.idempotencyKey])).toEqual([
+        ["SUCCEEDED", invoice.totalMinor, keys[i]],
+      ]);
     }
     const charges = await ledger(dbA, keys);
     expect(charges).toHaveLength(invoiceIds.length);
     expect(A.log()).not.toMatch(/database is locked|SQLITE_BUSY/i);
-    figures.set("concurrency.differentInvoices", { requests: invoiceIds.length, answers: tally(answers.map((answer) => answer.status)), charges: charges.length, ms: Date.now() - started });
+    figures.set("concurrency.differentInvoices", {
+      requests: invoiceIds.length,
+      answers: tally(answers.map((answer) => answer.status)),
+      charges: charges.length,
+      ms: Date.now() - started,
+    });
   });
 
   it(`${N} simultaneous Pay now server actions (the blade's own request) with one key: one charge`, async () => {
     const invoiceId = world.extraInvoices[23];
     const key = randomUUID();
     const id = actionId("payInvoiceAction");
-    const fields = { accountId: world.contoso.accountId, invoiceId, ...newCardBody(key, card(APPROVED)) } as Record<string, string>;
+    const fields = { accountId: world.contoso.accountId, invoiceId, ...newCardBody(key, card(APPROVED)) } as Record<
+      string,
+      string
+    >;
     const answers = await simultaneously(N, () =>
       http(A.url, invoicesPagePath(world.contoso.accountId, `?invoice=${invoiceId}&blade=pay`), {
         cookie: contosoAdmin,
@@ -257,7 +324,11 @@ describe("1. concurrency: simultaneous Pay now requests over HTTP against next s
     for (const outcome of outcomes) expect(["paid", t.errors.inProgress]).toContain(outcome);
     expect(outcomes).toContain("paid");
     await expectPaidOnce(invoiceId, [key]);
-    figures.set("concurrency.serverActionSharedKey", { requests: N, answers: tally(outcomes.map((outcome) => (outcome === "paid" ? "paid (redirect)" : "inProgress"))), charges: 1 });
+    figures.set("concurrency.serverActionSharedKey", {
+      requests: N,
+      answers: tally(outcomes.map((outcome) => (outcome === "paid" ? "paid (redirect)" : "inProgress"))),
+      charges: 1,
+    });
   });
 });
 
@@ -268,10 +339,17 @@ describe("4. card testing under concurrency", () => {
     const invoiceId = world.northwind3.invoices[0];
     const before = await countRows(dbA);
     // $5.00 parts (the minimum) of one invoice: each reserves its own part, so they can all run at once.
-    const answers = await simultaneously(20, () => http(A.url, paymentsPath(world.northwind3.accountId, invoiceId), { cookie, json: newCardBody(randomUUID(), card(DECLINED), { amount: "5.00" }) }));
+    const answers = await simultaneously(20, () =>
+      http(A.url, paymentsPath(world.northwind3.accountId, invoiceId), {
+        cookie,
+        json: newCardBody(randomUUID(), card(DECLINED), { amount: "5.00" }),
+      }),
+    );
     for (const answer of answers) expect([402, 429], answer.text.slice(0, 200)).toContain(answer.status);
     const db = openDb(dbA);
-    const failed = await db.payment.count({ where: { billingAccountId: world.northwind3.accountId, status: "FAILED" } });
+    const failed = await db.payment.count({
+      where: { billingAccountId: world.northwind3.accountId, status: "FAILED" },
+    });
     const invoice = await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
     await db.$disconnect();
     expect(failed).toBeLessThanOrEqual(10);
@@ -279,7 +357,11 @@ describe("4. card testing under concurrency", () => {
     expect(invoice.amountDueMinor).toBe(invoice.totalMinor); // every reserved part given back
     const after = await countRows(dbA);
     expect(after.charges - before.charges).toBe(failed); // the refused ones never reached the processor
-    figures.set("cardTesting.burst", { requests: answers.length, answers: tally(answers.map((answer) => answer.status)), declinesRecorded: failed });
+    figures.set("cardTesting.burst", {
+      requests: answers.length,
+      answers: tally(answers.map((answer) => answer.status)),
+      declinesRecorded: failed,
+    });
   });
 });
 
@@ -322,40 +404,86 @@ describe("5. web security", () => {
       const action = await http(A.url, invoicesPagePath(world.contoso.accountId, `?invoice=${invoiceId}&blade=pay`), {
         cookie: contosoAdmin,
         headers: { "Next-Action": actionId("payInvoiceAction"), Accept: "text/x-component", Origin: origin },
-        body: payNowActionBody({ accountId: world.contoso.accountId, invoiceId, ...newCardBody(key, card(APPROVED)) } as Record<string, string>),
+        body: payNowActionBody({
+          accountId: world.contoso.accountId,
+          invoiceId,
+          ...newCardBody(key, card(APPROVED)),
+        } as Record<string, string>),
       });
-      const route = await http(A.url, paymentsPath(world.contoso.accountId, invoiceId), { cookie: contosoAdmin, headers: { Origin: origin }, json: newCardBody(randomUUID(), card(APPROVED)) });
-      for (const name of ["addPaymentMethodAction", "removePaymentMethodAction", "setDefaultPaymentMethodAction", "markNotificationsRead"]) {
-        answers.push(await http(A.url, `/billing/${encodeURIComponent(world.contoso.accountId)}/payment-methods`, { cookie: contosoAdmin, headers: { "Next-Action": actionId(name), Origin: origin }, body: payNowActionBody({ accountId: world.contoso.accountId }) }));
+      const route = await http(A.url, paymentsPath(world.contoso.accountId, invoiceId), {
+        cookie: contosoAdmin,
+        headers: { Origin: origin },
+        json: newCardBody(randomUUID(), card(APPROVED)),
+      });
+      for (const name of [
+        "addPaymentMethodAction",
+        "removePaymentMethodAction",
+        "setDefaultPaymentMethodAction",
+        "markNotificationsRead",
+      ]) {
+        answers.push(
+          await http(A.url, `/billing/${encodeURIComponent(world.contoso.accountId)}/payment-methods`, {
+            cookie: contosoAdmin,
+            headers: { "Next-Action": actionId(name), Origin: origin },
+            body: payNowActionBody({ accountId: world.contoso.accountId }),
+          }),
+        );
       }
       answers.push(signIn, action, route);
     }
     for (const answer of answers) expect(answer.status, answer.text.slice(0, 200)).toBe(403);
     expect(await countRows(dbA)).toEqual(before);
-    expect((await invoiceRow(dbA, invoiceId)).payments.filter((payment) => payment.createdAt > new Date("2026-11-01"))).toEqual([]);
-    figures.set("web.foreignOrigin", { requests: answers.length, answers: tally(answers.map((answer) => answer.status)) });
+    expect(
+      (await invoiceRow(dbA, invoiceId)).payments.filter((payment) => payment.createdAt > new Date("2026-11-01")),
+    ).toEqual([]);
+    figures.set("web.foreignOrigin", {
+      requests: answers.length,
+      answers: tally(answers.map((answer) => answer.status)),
+    });
   });
 
   it("a card holder name, an account name and an invoice search containing <script> render as text (page, receipt, PDF)", async () => {
     const holder = `<script>alert("xss")</script><img src=x onerror=alert(1)>`;
     // A new card saved by a payment, with markup in the holder name.
-    const paid = await http(A.url, paymentsPath(world.contoso.accountId, world.contoso.payable[0]), { cookie: contosoAdmin, json: newCardBody(randomUUID(), card(luhnVisa(500)), { holderName: holder }) });
+    const paid = await http(A.url, paymentsPath(world.contoso.accountId, world.contoso.payable[0]), {
+      cookie: contosoAdmin,
+      json: newCardBody(randomUUID(), card(luhnVisa(500)), { holderName: holder }),
+    });
     expect(paid.status, paid.text).toBe(200);
-    const methods = await http(A.url, `/billing/${encodeURIComponent(world.contoso.accountId)}/payment-methods`, { cookie: contosoAdmin });
-    const search = await http(A.url, invoicesPagePath(world.contoso.accountId, `?q=${encodeURIComponent('<script>alert(1)</script>')}`), { cookie: contosoAdmin });
+    const methods = await http(A.url, `/billing/${encodeURIComponent(world.contoso.accountId)}/payment-methods`, {
+      cookie: contosoAdmin,
+    });
+    const search = await http(
+      A.url,
+      invoicesPagePath(world.contoso.accountId, `?q=${encodeURIComponent("<script>alert(1)</script>")}`),
+      { cookie: contosoAdmin },
+    );
     // Northwind's name carries markup: its invoices, a receipt and the PDF.
     const nwAdmin = await sessionCookie(world.nwAdminId);
     const nwInvoice = world.northwind.invoices[5];
-    const nwPaid = await http(A.url, paymentsPath(world.northwind.accountId, nwInvoice), { cookie: nwAdmin, json: newCardBody(randomUUID(), card(APPROVED)) });
+    const nwPaid = await http(A.url, paymentsPath(world.northwind.accountId, nwInvoice), {
+      cookie: nwAdmin,
+      json: newCardBody(randomUUID(), card(APPROVED)),
+    });
     expect(nwPaid.status, nwPaid.text).toBe(200);
     const paymentId = String(nwPaid.json().paymentId);
-    const receipt = await http(A.url, invoicesPagePath(world.northwind.accountId, `?invoice=${nwInvoice}&blade=receipt&payment=${paymentId}`), { cookie: nwAdmin });
-    const details = await http(A.url, invoicesPagePath(world.northwind.accountId, `?invoice=${nwInvoice}&blade=details`), { cookie: nwAdmin });
+    const receipt = await http(
+      A.url,
+      invoicesPagePath(world.northwind.accountId, `?invoice=${nwInvoice}&blade=receipt&payment=${paymentId}`),
+      { cookie: nwAdmin },
+    );
+    const details = await http(
+      A.url,
+      invoicesPagePath(world.northwind.accountId, `?invoice=${nwInvoice}&blade=details`),
+      { cookie: nwAdmin },
+    );
     for (const [name, page] of Object.entries({ methods, search, receipt, details })) {
       expect(page.status, name).toBe(200);
       expect(page.text, name).not.toMatch(/<script>alert\(|<img src=x onerror/);
     }
-    expect(methods.text).toContain("&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(methods.text).toContain(
+      "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;",
+    );
     expect(search.text).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(receipt.text).toContain(paymentId);
     expect(receipt.text).toContain("Northwind &lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;");
@@ -374,30 +502,74 @@ describe("5. web security", () => {
   it("hostile requests get a clear 4xx without stack traces or SQL (malformed JSON, huge bodies, bad encodings, SQL in paths)", async () => {
     const acc = world.contoso.accountId;
     const inv = world.contoso.payable[1];
-    const fabrikamAsContoso = await http(A.url, paymentsPath(world.fabrikam.accountId, world.fabrikam.invoiceId), { cookie: contosoAdmin, json: newCardBody(randomUUID(), card(APPROVED)) });
+    const fabrikamAsContoso = await http(A.url, paymentsPath(world.fabrikam.accountId, world.fabrikam.invoiceId), {
+      cookie: contosoAdmin,
+      json: newCardBody(randomUUID(), card(APPROVED)),
+    });
     const requests: Array<Promise<Answer>> = [
-      http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, body: "{not json", headers: { "content-type": "application/json" } }),
+      http(A.url, paymentsPath(acc, inv), {
+        cookie: contosoAdmin,
+        body: "{not json",
+        headers: { "content-type": "application/json" },
+      }),
       http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, json: "[1,2,3]" }),
       http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, json: "null" }),
-      http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, json: { ...newCardBody(randomUUID(), card(APPROVED)), holderName: "x".repeat(1_000_000) } }),
-      http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, json: { ...newCardBody(randomUUID(), card(APPROVED)), amount: 12.5 } }),
-      http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, json: { ...newCardBody(randomUUID(), card(APPROVED)), amount: "NaN" } }),
-      http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, json: { ...newCardBody(randomUUID(), card(APPROVED)), amount: "-10.00" } }),
-      http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, json: { ...newCardBody(randomUUID(), card(APPROVED)), amount: "1e309" } }),
-      http(A.url, paymentsPath(acc, inv), { cookie: contosoAdmin, json: { idempotencyKey: "' OR 1=1; --", method: "saved", paymentMethodId: "x' UNION SELECT * FROM User --" } }),
-      http(A.url, paymentsPath(acc, inv), { cookie: "portal_session=Fe26.2**garbage*", json: newCardBody(randomUUID(), card(APPROVED)) }),
-      http(A.url, paymentsPath(acc, "' OR '1'='1"), { cookie: contosoAdmin, json: newCardBody(randomUUID(), card(APPROVED)) }),
-      http(A.url, `/api/billing/${encodeURIComponent(acc)}/invoices/%E0%A4%A/payments`, { cookie: contosoAdmin, json: newCardBody(randomUUID(), card(APPROVED)) }),
+      http(A.url, paymentsPath(acc, inv), {
+        cookie: contosoAdmin,
+        json: { ...newCardBody(randomUUID(), card(APPROVED)), holderName: "x".repeat(1_000_000) },
+      }),
+      http(A.url, paymentsPath(acc, inv), {
+        cookie: contosoAdmin,
+        json: { ...newCardBody(randomUUID(), card(APPROVED)), amount: 12.5 },
+      }),
+      http(A.url, paymentsPath(acc, inv), {
+        cookie: contosoAdmin,
+        json: { ...newCardBody(randomUUID(), card(APPROVED)), amount: "NaN" },
+      }),
+      http(A.url, paymentsPath(acc, inv), {
+        cookie: contosoAdmin,
+        json: { ...newCardBody(randomUUID(), card(APPROVED)), amount: "-10.00" },
+      }),
+      http(A.url, paymentsPath(acc, inv), {
+        cookie: contosoAdmin,
+        json: { ...newCardBody(randomUUID(), card(APPROVED)), amount: "1e309" },
+      }),
+      http(A.url, paymentsPath(acc, inv), {
+        cookie: contosoAdmin,
+        json: { idempotencyKey: "' OR 1=1; --", method: "saved", paymentMethodId: "x' UNION SELECT * FROM User --" },
+      }),
+      http(A.url, paymentsPath(acc, inv), {
+        cookie: "portal_session=Fe26.2**garbage*",
+        json: newCardBody(randomUUID(), card(APPROVED)),
+      }),
+      http(A.url, paymentsPath(acc, "' OR '1'='1"), {
+        cookie: contosoAdmin,
+        json: newCardBody(randomUUID(), card(APPROVED)),
+      }),
+      http(A.url, `/api/billing/${encodeURIComponent(acc)}/invoices/%E0%A4%A/payments`, {
+        cookie: contosoAdmin,
+        json: newCardBody(randomUUID(), card(APPROVED)),
+      }),
       http(A.url, `/api/billing/%ZZ/invoices/${inv}/pdf`, { cookie: contosoAdmin }),
-      http(A.url, `/api/billing/${encodeURIComponent(acc)}/invoices/%ZZ/payments`, { cookie: contosoAdmin, json: newCardBody(randomUUID(), card(APPROVED)) }),
-      http(A.url, `/api/billing/${encodeURIComponent(acc)}/invoices/%25E0%25A4/payments`, { cookie: contosoAdmin, json: newCardBody(randomUUID(), card(APPROVED)) }),
+      http(A.url, `/api/billing/${encodeURIComponent(acc)}/invoices/%ZZ/payments`, {
+        cookie: contosoAdmin,
+        json: newCardBody(randomUUID(), card(APPROVED)),
+      }),
+      http(A.url, `/api/billing/${encodeURIComponent(acc)}/invoices/%25E0%25A4/payments`, {
+        cookie: contosoAdmin,
+        json: newCardBody(randomUUID(), card(APPROVED)),
+      }),
       http(A.url, `/billing/%ZZ/invoices`, { cookie: contosoAdmin }),
       http(A.url, `/billing/${encodeURIComponent(acc)}/invoices?q=%ZZ&page=%`, { cookie: contosoAdmin }),
       http(A.url, pdfPath(acc, "../../../../etc/passwd"), { cookie: contosoAdmin }),
       http(A.url, pdfPath(acc, `${inv}' OR 1=1 --`), { cookie: contosoAdmin }),
       http(A.url, pdfPath(world.fabrikam.accountId, world.fabrikam.invoiceId), { cookie: contosoAdmin }),
       http(A.url, `/billing/${encodeURIComponent("' OR 1=1 --")}/invoices`, { cookie: contosoAdmin }),
-      http(A.url, `/billing/${encodeURIComponent(acc)}/invoices?page=-1&sort=%3Cx%3E&timespan=${"9".repeat(500)}&from=2026-13-45`, { cookie: contosoAdmin }),
+      http(
+        A.url,
+        `/billing/${encodeURIComponent(acc)}/invoices?page=-1&sort=%3Cx%3E&timespan=${"9".repeat(500)}&from=2026-13-45`,
+        { cookie: contosoAdmin },
+      ),
       http(A.url, "/signin?returnTo=//evil.example/%0d%0aSet-Cookie:x=1"),
       http(A.url, "/this/does/not/exist"),
       // A server action that does not exist.
@@ -416,28 +588,44 @@ describe("5. web security", () => {
     const before = await countRows(dbA);
     const bodies = ['["$Q1", {"__proto__": 1}]', '["$K9"]'];
     for (const body of bodies) {
-      const answer = await http(A.url, invoicesPagePath(world.contoso.accountId), { cookie: contosoAdmin, headers: { "Next-Action": actionId("payInvoiceAction"), Origin: A.url, "content-type": "text/plain" }, body });
+      const answer = await http(A.url, invoicesPagePath(world.contoso.accountId), {
+        cookie: contosoAdmin,
+        headers: { "Next-Action": actionId("payInvoiceAction"), Origin: A.url, "content-type": "text/plain" },
+        body,
+      });
       frameworkErrors.add(exchanges.at(-1)!);
       expect([400, 500]).toContain(answer.status);
       expect(answer.text).not.toMatch(/\bat .+:\d+:\d+|node_modules|prisma|SQLITE/i);
     }
     expect(await countRows(dbA)).toEqual(before);
-    figures.set("web.undecodableActionEnvelope", { requests: bodies.length, answers: tally([...frameworkErrors].map((exchange) => exchange.status)), note: "framework behaviour, generic digest only" });
+    figures.set("web.undecodableActionEnvelope", {
+      requests: bodies.length,
+      answers: tally([...frameworkErrors].map((exchange) => exchange.status)),
+      note: "framework behaviour, generic digest only",
+    });
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 describe("2 + 4. crashes, processor faults and the decline limit, across restarts (database B)", () => {
   const contosoInvoice = (i: number) => world.extraInvoices[i];
-  const payB = (server: Server, invoiceId: string, body: unknown, cookie = contosoAdmin, accountId = world.contoso.accountId) =>
-    http(server.url, paymentsPath(accountId, invoiceId), { cookie, json: body, timeoutMs: 30_000 });
+  const payB = (
+    server: Server,
+    invoiceId: string,
+    body: unknown,
+    cookie = contosoAdmin,
+    accountId = world.contoso.accountId,
+  ) => http(server.url, paymentsPath(accountId, invoiceId), { cookie, json: body, timeoutMs: 30_000 });
   const crashKey = randomUUID();
 
   it("crash-after-charge: the process dies mid-request, leaving the payment PENDING with the charge in the ledger", async () => {
     const crashing = await start("b1-crash-after-charge", dbB, { SIM_PROCESSOR_FAULT: "crash-after-charge" });
     const before = await invoiceRow(dbB, contosoInvoice(0));
     await expect(payB(crashing, contosoInvoice(0), newCardBody(crashKey, card(APPROVED)))).rejects.toThrow();
-    const exit = await Promise.race([crashing.exited, new Promise((resolve) => setTimeout(() => resolve("still running"), 15_000))]);
+    const exit = await Promise.race([
+      crashing.exited,
+      new Promise((resolve) => setTimeout(() => resolve("still running"), 15_000)),
+    ]);
     expect(exit).toBe("SIGKILL");
     const after = await invoiceRow(dbB, contosoInvoice(0));
     expect(after.payments.map((payment) => payment.status)).toEqual(["PENDING"]);
@@ -464,7 +652,8 @@ describe("2 + 4. crashes, processor faults and the decline limit, across restart
   it("with secure cookies enabled the session cookie is also Secure", async () => {
     const page = await http(restarted.url, "/signin");
     const form = new FormData();
-    for (const match of page.text.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) form.append(match[1], (match[2] ?? "").replaceAll("&quot;", '"'));
+    for (const match of page.text.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g))
+      form.append(match[1], (match[2] ?? "").replaceAll("&quot;", '"'));
     form.append("email", "admin@contoso.com");
     form.append("password", "Passw0rd!");
     const answer = await http(restarted.url, "/signin", { body: form });
@@ -481,20 +670,48 @@ describe("2 + 4. crashes, processor faults and the decline limit, across restart
     const nwInvoice = world.northwind.invoices[0];
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const answer = await payB(restarted, nwInvoice, newCardBody(randomUUID(), card(DECLINED)), nwAdmin, world.northwind.accountId);
+      const answer = await payB(
+        restarted,
+        nwInvoice,
+        newCardBody(randomUUID(), card(DECLINED)),
+        nwAdmin,
+        world.northwind.accountId,
+      );
       statuses.push(answer.status);
       expect(answer.status, answer.text).toBe(402);
     }
     const before = await countRows(dbB);
-    const eleventh = await payB(restarted, nwInvoice, newCardBody(randomUUID(), card(APPROVED)), nwAdmin, world.northwind.accountId);
+    const eleventh = await payB(
+      restarted,
+      nwInvoice,
+      newCardBody(randomUUID(), card(APPROVED)),
+      nwAdmin,
+      world.northwind.accountId,
+    );
     expect(eleventh.status).toBe(429);
-    expect(eleventh.json()).toMatchObject({ status: "refused", reason: "tooManyDeclines", message: t.refusals.tooManyDeclines });
+    expect(eleventh.json()).toMatchObject({
+      status: "refused",
+      reason: "tooManyDeclines",
+      message: t.refusals.tooManyDeclines,
+    });
     // The same user on another account: refused (per user).
-    const otherAccount = await payB(restarted, world.northwind2.invoices[0], newCardBody(randomUUID(), card(APPROVED)), nwAdmin, world.northwind2.accountId);
+    const otherAccount = await payB(
+      restarted,
+      world.northwind2.invoices[0],
+      newCardBody(randomUUID(), card(APPROVED)),
+      nwAdmin,
+      world.northwind2.accountId,
+    );
     expect(otherAccount.status).toBe(429);
     expect(await countRows(dbB)).toEqual(before);
     // Another user on that other account: not limited.
-    const otherUser = await payB(restarted, world.northwind2.invoices[0], newCardBody(randomUUID(), card(APPROVED)), nw2Admin, world.northwind2.accountId);
+    const otherUser = await payB(
+      restarted,
+      world.northwind2.invoices[0],
+      newCardBody(randomUUID(), card(APPROVED)),
+      nw2Admin,
+      world.northwind2.accountId,
+    );
     expect(otherUser.status, otherUser.text).toBe(200);
     statuses.push(eleventh.status, otherAccount.status, otherUser.status);
     figures.set("cardTesting.beforeRestart", { requests: statuses.length, answers: tally(statuses) });
@@ -504,9 +721,21 @@ describe("2 + 4. crashes, processor faults and the decline limit, across restart
   it("fail-after-charge: 409 inProgress (being checked); the limit still holds after the restart; a retry with the same key settles it, one charge", async () => {
     const failing = await start("b3-fail-after-charge", dbB, { SIM_PROCESSOR_FAULT: "fail-after-charge" });
     const nwAdmin = await sessionCookie(world.nwAdminId);
-    const limited = await payB(failing, world.northwind.invoices[1], newCardBody(randomUUID(), card(APPROVED)), nwAdmin, world.northwind.accountId);
+    const limited = await payB(
+      failing,
+      world.northwind.invoices[1],
+      newCardBody(randomUUID(), card(APPROVED)),
+      nwAdmin,
+      world.northwind.accountId,
+    );
     expect(limited.status).toBe(429);
-    const limitedOther = await payB(failing, world.northwind2.invoices[1], newCardBody(randomUUID(), card(APPROVED)), nwAdmin, world.northwind2.accountId);
+    const limitedOther = await payB(
+      failing,
+      world.northwind2.invoices[1],
+      newCardBody(randomUUID(), card(APPROVED)),
+      nwAdmin,
+      world.northwind2.accountId,
+    );
     expect(limitedOther.status).toBe(429);
     figures.set("cardTesting.afterRestart", { requests: 2, answers: tally([limited.status, limitedOther.status]) });
 
@@ -528,7 +757,11 @@ describe("2 + 4. crashes, processor faults and the decline limit, across restart
   });
 
   it("processor timeout: Pay now answers 409 inProgress quickly; a retry with the same key returns the settled result, never a second charge", async () => {
-    const slow = await start("b4-timeout", dbB, { SIM_PROCESSOR_FAULT: "timeout", SIM_PROCESSOR_TIMEOUT_MS: "6000", PAYMENT_TIMEOUT_MS: "300" });
+    const slow = await start("b4-timeout", dbB, {
+      SIM_PROCESSOR_FAULT: "timeout",
+      SIM_PROCESSOR_TIMEOUT_MS: "6000",
+      PAYMENT_TIMEOUT_MS: "300",
+    });
     const key = randomUUID();
     const invoiceId = contosoInvoice(2);
     // Warm the route up (its first request loads its code): the timing below is the payment's own.
@@ -549,7 +782,11 @@ describe("2 + 4. crashes, processor faults and the decline limit, across restart
     expect(payments.map((payment) => payment.status)).toEqual(["SUCCEEDED"]);
     expect(invoice.amountDueMinor).toBe(0);
     expect(await ledger(dbB, [key])).toHaveLength(1);
-    figures.set("faults", { crashAfterCharge: "reconciled at start-up, 1 charge", failAfterCharge: "409 then 200, 1 charge", timeout: `409 in ${answeredIn} ms then 200, 1 charge` });
+    figures.set("faults", {
+      crashAfterCharge: "reconciled at start-up, 1 charge",
+      failAfterCharge: "409 then 200, 1 charge",
+      timeout: `409 in ${answeredIn} ms then 200, 1 charge`,
+    });
     await slow.stop();
   });
 });
@@ -557,13 +794,15 @@ describe("2 + 4. crashes, processor faults and the decline limit, across restart
 // ---------------------------------------------------------------------------------------------
 describe("afterwards: every response and every file the run produced", () => {
   const stackTrace = /\bat [\w$.<>\[\] ]+ \(?(?:file:\/\/|\/|node:)[^)\n]*:\d+:\d+\)?|node_modules\/|\.tsx?:\d+:\d+/;
-  const sqlText = /\b(?:SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM)\b|SQLITE_|SqliteError|PrismaClient\w*Error|Invalid `prisma\./;
+  const sqlText =
+    /\b(?:SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM)\b|SQLITE_|SqliteError|PrismaClient\w*Error|Invalid `prisma\./;
 
   it("no 500, and security headers on every response", () => {
     expect(exchanges.length).toBeGreaterThan(100);
     const missing: string[] = [];
     for (const exchange of exchanges) {
-      if (!frameworkErrors.has(exchange)) expect(exchange.status, `${exchange.method} ${exchange.url}: ${exchange.body.slice(0, 200)}`).toBeLessThan(500);
+      if (!frameworkErrors.has(exchange))
+        expect(exchange.status, `${exchange.method} ${exchange.url}: ${exchange.body.slice(0, 200)}`).toBeLessThan(500);
       const csp = exchange.headers.get("content-security-policy") ?? "";
       const ok =
         csp.includes("frame-ancestors 'none'") &&
@@ -583,7 +822,12 @@ describe("afterwards: every response and every file the run produced", () => {
     const page = await http(A.url, "/signin");
     const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(page.text)?.[1];
     expect(script).toBeDefined();
-    for (const answer of [await http(A.url, script!), await http(A.url, "/favicon.ico"), await http(A.url, "/nope"), await http(A.url, "/api/health")]) {
+    for (const answer of [
+      await http(A.url, script!),
+      await http(A.url, "/favicon.ico"),
+      await http(A.url, "/nope"),
+      await http(A.url, "/api/health"),
+    ]) {
       expect(answer.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
       expect(answer.headers.get("referrer-policy")).toBe("same-origin");
@@ -598,7 +842,9 @@ describe("afterwards: every response and every file the run produced", () => {
       .map((exchange) => `${exchange.status} ${exchange.url}: ${exchange.body.slice(0, 200)}`);
     expect(leaks).toEqual([]);
     // No page or answer at all shows a stack trace (scripts are code, not answers: not scanned).
-    const answers = exchanges.filter((exchange) => !/javascript|css|image|font|pdf/.test(exchange.headers.get("content-type") ?? ""));
+    const answers = exchanges.filter(
+      (exchange) => !/javascript|css|image|font|pdf/.test(exchange.headers.get("content-type") ?? ""),
+    );
     expect(answers.filter((exchange) => stackTrace.test(exchange.body)).map((exchange) => exchange.url)).toEqual([]);
     figures.set("errorResponsesChecked", exchanges.filter((exchange) => exchange.status >= 400).length);
   });
@@ -621,9 +867,23 @@ describe("afterwards: every response and every file the run produced", () => {
       expect(log, server.label).not.toMatch(/database is locked|SQLITE_BUSY/i);
     }
     for (const exchange of exchanges) {
-      findings.push(...scanText(`${exchange.method} ${exchange.url}`, exchange.body + JSON.stringify([...exchange.headers]), cardNumbers));
+      findings.push(
+        ...scanText(
+          `${exchange.method} ${exchange.url}`,
+          exchange.body + JSON.stringify([...exchange.headers]),
+          cardNumbers,
+        ),
+      );
     }
     expect(findings).toEqual([]);
-    figures.set("secretsScan", { cardNumbers: cardNumbers.size, databaseFiles: 2, textValues: rowValues, logs: servers.length, logBytes, responses: exchanges.length, findings: findings.length });
+    figures.set("secretsScan", {
+      cardNumbers: cardNumbers.size,
+      databaseFiles: 2,
+      textValues: rowValues,
+      logs: servers.length,
+      logBytes,
+      responses: exchanges.length,
+      findings: findings.length,
+    });
   });
 });

@@ -20,7 +20,10 @@ export class Figures {
 
   write(): void {
     fs.mkdirSync(OUT, { recursive: true });
-    fs.writeFileSync(path.join(OUT, `figures-${this.suite}.json`), `${JSON.stringify({ suite: this.suite, at: new Date().toISOString(), ...this.data }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(OUT, `figures-${this.suite}.json`),
+      `${JSON.stringify({ suite: this.suite, at: new Date().toISOString(), ...this.data }, null, 2)}\n`,
+    );
   }
 }
 
@@ -28,5 +31,8 @@ export class Figures {
 export function tally(statuses: Array<number | string>): string {
   const counts = new Map<string, number>();
   for (const status of statuses) counts.set(String(status), (counts.get(String(status)) ?? 0) + 1);
-  return [...counts].sort().map(([status, count]) => `${status}×${count}`).join(", ");
+  return [...counts]
+    .sort()
+    .map(([status, count]) => `${status}×${count}`)
+    .join(", ");
 }

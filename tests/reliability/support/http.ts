@@ -4,6 +4,7 @@
  * number or a security code, and counts the requests it fired.
  */
 import { sealData } from "iron-session";
+
 import { SESSION_SECRET } from "./server";
 
 export type Exchange = { method: string; url: string; status: number; headers: Headers; body: string };
@@ -18,12 +19,25 @@ export async function sessionCookie(userId: string): Promise<string> {
   return `portal_session=${sealed}`;
 }
 
-export type Answer = { status: number; headers: Headers; text: string; bytes: Buffer; json: () => Record<string, unknown> };
+export type Answer = {
+  status: number;
+  headers: Headers;
+  text: string;
+  bytes: Buffer;
+  json: () => Record<string, unknown>;
+};
 
 export async function http(
   baseUrl: string,
   path: string,
-  init: { method?: string; cookie?: string; headers?: Record<string, string>; body?: BodyInit; json?: unknown; timeoutMs?: number } = {},
+  init: {
+    method?: string;
+    cookie?: string;
+    headers?: Record<string, string>;
+    body?: BodyInit;
+    json?: unknown;
+    timeoutMs?: number;
+  } = {},
 ): Promise<Answer> {
   const headers = new Headers(init.headers);
   if (init.cookie) headers.set("cookie", init.cookie);
@@ -36,7 +50,13 @@ export async function http(
   const url = baseUrl + path;
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(init.timeoutMs ?? 60_000) });
+    response = await fetch(url, {
+      method,
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(init.timeoutMs ?? 60_000),
+    });
   } catch (error) {
     droppedRequests++;
     throw error;
@@ -69,7 +89,11 @@ export function pdfPath(accountId: string, invoiceId: string): string {
 }
 
 /** A new-card payment body for the payments route. */
-export function newCardBody(idempotencyKey: string, card: { number: string; cvc?: string }, extra: Record<string, unknown> = {}) {
+export function newCardBody(
+  idempotencyKey: string,
+  card: { number: string; cvc?: string },
+  extra: Record<string, unknown> = {},
+) {
   return {
     idempotencyKey,
     method: "new",

@@ -6,6 +6,7 @@
  * security code the suite typed or mentions one.
  */
 import fs from "node:fs";
+
 import Database from "better-sqlite3";
 
 export type Finding = { where: string; what: string };
@@ -18,7 +19,9 @@ function variants(number: string): string[] {
 
 export function scanText(where: string, text: string, cardNumbers: Iterable<string>): Finding[] {
   const findings: Finding[] = [];
-  for (const number of cardNumbers) for (const form of variants(number)) if (text.includes(form)) findings.push({ where, what: `card number ${form.slice(0, 4)}…${form.slice(-4)}` });
+  for (const number of cardNumbers)
+    for (const form of variants(number))
+      if (text.includes(form)) findings.push({ where, what: `card number ${form.slice(0, 4)}…${form.slice(-4)}` });
   const cvc = cvcPattern.exec(text);
   if (cvc) findings.push({ where, what: `security code: ${cvc[0]}` });
   return findings;
@@ -35,20 +38,30 @@ export function scanDatabaseFiles(file: string, cardNumbers: Iterable<string>): 
 }
 
 /** Every TEXT value of every table: no security code as a value, none named in JSON, no card number. */
-export function scanDatabaseRows(file: string, cardNumbers: Iterable<string>, securityCodes: Iterable<string>): { findings: Finding[]; values: number } {
+export function scanDatabaseRows(
+  file: string,
+  cardNumbers: Iterable<string>,
+  securityCodes: Iterable<string>,
+): { findings: Finding[]; values: number } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const codes = new Set(securityCodes);
   const numbers = [...cardNumbers];
   const findings: Finding[] = [];
   let values = 0;
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .all() as { name: string }[];
     for (const { name } of tables) {
-      for (const row of db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Record<string, unknown>[]) {
+      for (const row of db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Record<
+        string,
+        unknown
+      >[]) {
         for (const [column, value] of Object.entries(row)) {
           if (typeof value !== "string") continue;
           values++;
-          if (codes.has(value.trim())) findings.push({ where: `${name}.${column}`, what: `a security code as a value (${value})` });
+          if (codes.has(value.trim()))
+            findings.push({ where: `${name}.${column}`, what: `a security code as a value (${value})` });
           findings.push(...scanText(`${name}.${column}`, value, numbers));
         }
       }

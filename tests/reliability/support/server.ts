@@ -102,7 +102,11 @@ process.on("exit", () => {
   for (const server of running) server.process.kill("SIGKILL");
 });
 
-export async function startServer(options: { label: string; dbFile: string; env?: Record<string, string | undefined> }): Promise<Server> {
+export async function startServer(options: {
+  label: string;
+  dbFile: string;
+  env?: Record<string, string | undefined>;
+}): Promise<Server> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const port = await freePort();
   const logFile = path.join(OUT_DIR, `${options.label}.log`);
@@ -113,7 +117,9 @@ export async function startServer(options: { label: string; dbFile: string; env?
     stdio: ["ignore", log, log],
   });
   fs.closeSync(log);
-  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
   const server: Server = {
     label: options.label,
     url: `http://127.0.0.1:${port}`,

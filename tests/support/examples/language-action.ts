@@ -23,5 +23,8 @@ export async function forgetLanguage(): Promise<void> {
 export async function GET(): Promise<Response> {
   const fromCookie = (await cookies()).get("lang")?.value;
   const fromHeader = (await headers()).get("accept-language")?.slice(0, 2);
-  return Response.json({ language: fromCookie ?? fromHeader ?? "en", source: fromCookie ? "cookie" : fromHeader ? "header" : "default" });
+  return Response.json({
+    language: fromCookie ?? fromHeader ?? "en",
+    source: fromCookie ? "cookie" : fromHeader ? "header" : "default",
+  });
 }

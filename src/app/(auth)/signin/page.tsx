@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+
 import { SignInPanel } from "@/features/access/components/sign-in-panel";
 import { safeReturnPath } from "@/features/access/return-path";
 import { currentUser } from "@/features/access/session";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+
 import { BillingScopesList } from "@/features/access/components/billing-scopes-list";
 import { billingAccountPath } from "@/features/access/paths";
 import { listBillingScopes } from "@/features/access/scope";

@@ -1,10 +1,14 @@
 "use client";
-import { useActionState } from "react";
+
 import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+
 import { Button } from "@/components/ui/button";
+
 import { signIn, type SignInState } from "../actions";
 
-const fieldClass = "h-9 w-full border-0 border-b border-[#666] bg-transparent px-0 text-[15px] outline-none focus:border-b-2 focus:border-brand";
+const fieldClass =
+  "h-9 w-full border-0 border-b border-[#666] bg-transparent px-0 text-[15px] outline-none focus:border-b-2 focus:border-brand";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations("access.signIn");
@@ -33,8 +37,15 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-semibold">{t("password")}</span>
-        <input className={fieldClass} name="password" type="password" autoComplete="current-password" required aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "signin-error" : undefined} />
+        <input
+          className={fieldClass}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? "signin-error" : undefined}
+        />
       </label>
       <div className="flex justify-end">
         <Button variant="primary" type="submit" disabled={pending} className="min-w-28">

@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
+
 import { TableHead } from "@/components/ui/table-head";
 import { demoPassword } from "@/server/demo/password";
 import { demoUsers } from "@/server/demo/world";
+
 import { SignInForm } from "./sign-in-form";
 
 /** The simulated "Sign in to the Azure portal", with the demo accounts listed. */
@@ -10,7 +12,10 @@ export async function SignInPanel({ returnTo }: { returnTo: string }) {
   const password = demoPassword();
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 bg-[#f2f2f2] p-4">
-      <section aria-labelledby="signin-heading" className="w-full max-w-[440px] bg-surface p-11 shadow-[0_2px_6px_rgba(0,0,0,0.2)]">
+      <section
+        aria-labelledby="signin-heading"
+        className="w-full max-w-[440px] bg-surface p-11 shadow-[0_2px_6px_rgba(0,0,0,0.2)]"
+      >
         <p className="flex items-center gap-2 text-base font-semibold text-ink-muted">
           <span aria-hidden className="grid grid-cols-2 gap-0.5">
             <span className="size-2.5 bg-[#f25022]" />
@@ -20,13 +25,22 @@ export async function SignInPanel({ returnTo }: { returnTo: string }) {
           </span>
           {t("microsoft")}
         </p>
-        <h1 id="signin-heading" className="mt-4 text-2xl font-semibold">{t("heading")}</h1>
+        <h1 id="signin-heading" className="mt-4 text-2xl font-semibold">
+          {t("heading")}
+        </h1>
         <p className="mb-4 text-ink-muted">{t("subheading")}</p>
         <SignInForm returnTo={returnTo} />
       </section>
-      <section aria-labelledby="demo-heading" className="w-full max-w-[640px] bg-surface p-6 shadow-[0_2px_6px_rgba(0,0,0,0.2)]">
-        <h2 id="demo-heading" className="text-base font-semibold">{t("demoHeading")}</h2>
-        <p className="mb-3 text-ink-muted">{t.rich("demoIntro", { password, code: (chunks) => <code>{chunks}</code> })}</p>
+      <section
+        aria-labelledby="demo-heading"
+        className="w-full max-w-[640px] bg-surface p-6 shadow-[0_2px_6px_rgba(0,0,0,0.2)]"
+      >
+        <h2 id="demo-heading" className="text-base font-semibold">
+          {t("demoHeading")}
+        </h2>
+        <p className="mb-3 text-ink-muted">
+          {t.rich("demoIntro", { password, code: (chunks) => <code>{chunks}</code> })}
+        </p>
         <table className="w-full text-left text-sm">
           <TableHead columns={[t("demoAccount"), t("demoRole")]} cell="py-1.5" />
           <tbody>

@@ -1,10 +1,12 @@
-import Link from "next/link";
-import { TableHead } from "@/components/ui/table-head";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
+import { TableHead } from "@/components/ui/table-head";
 import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
 import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { cardBrandName } from "@/lib/card-brand";
+
 import { listBillingProfilesWithDefaultPayment, type BillingProfileDefaultPayment } from "../queries";
 
 /** The invoices grid of the account, filtered to one billing profile. */
@@ -32,21 +34,33 @@ export async function BillingProfilesBlade({ accountId }: { accountId: string })
   };
   return (
     <>
-      <Breadcrumb items={[{ label: tp("costManagementBilling"), href: "/billing" }, { label: account.name, href: billingAccountPath(account.id) }, { label: t("title") }]} />
+      <Breadcrumb
+        items={[
+          { label: tp("costManagementBilling"), href: "/billing" },
+          { label: account.name, href: billingAccountPath(account.id) },
+          { label: t("title") },
+        ]}
+      />
       <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">{account.name} | {t("title")}</h1>
+        <h1 className="text-2xl font-semibold">
+          {account.name} | {t("title")}
+        </h1>
         <p className="mt-1 mb-4 max-w-3xl text-ink-muted">{t("intro")}</p>
         {profiles.length === 0 ? (
           <p>{t("none")}</p>
         ) : (
           <div className="overflow-x-auto bg-surface">
             <table className="w-full max-w-5xl text-left text-[13px]">
-              <TableHead columns={[t("columns.name"), t("columns.id"), t("columns.currency"), t("columns.defaultPayment")]} />
+              <TableHead
+                columns={[t("columns.name"), t("columns.id"), t("columns.currency"), t("columns.defaultPayment")]}
+              />
               <tbody>
                 {profiles.map((profile) => (
                   <tr key={profile.id} className="border-b border-stroke-subtle">
                     <th scope="row" className="px-3 py-2 font-normal">
-                      <Link href={profileInvoicesPath(account.id, profile.id)} className="text-brand hover:underline">{profile.name}</Link>
+                      <Link href={profileInvoicesPath(account.id, profile.id)} className="text-brand hover:underline">
+                        {profile.name}
+                      </Link>
                     </th>
                     <td className="px-3 py-2 font-mono text-xs break-all">{profile.id}</td>
                     <td className="px-3 py-2">{profile.currency}</td>

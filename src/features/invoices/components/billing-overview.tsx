@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { buttonClass } from "@/components/ui/button";
 import { Clock16Regular, Receipt24Regular, Warning16Filled } from "@/components/ui/icons";
 import { MessageBar } from "@/components/ui/message-bar";
@@ -7,9 +8,10 @@ import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
 import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { intlLocaleOf } from "@/i18n/format";
-import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
 import { now } from "@/server/clock";
+
 import { invoicesQuery } from "../filters";
 import { getBillingOverview, type AmountByCurrency } from "../queries";
 import { InvoiceTotalsChart, type InvoiceTotalPoint } from "./invoice-totals-chart";
@@ -31,7 +33,9 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
   const day = (date: Date) => formatDate(date, locale);
   // An account bills in one currency; should it ever hold several, each sum is shown.
   const amounts = (sums: AmountByCurrency[]) =>
-    sums.length === 0 ? formatMoney(0, account.currency, locale) : sums.map((sum) => formatMoney(sum.amountMinor, sum.currency, locale)).join(" + ");
+    sums.length === 0
+      ? formatMoney(0, account.currency, locale)
+      : sums.map((sum) => formatMoney(sum.amountMinor, sum.currency, locale)).join(" + ");
   const count = (sums: AmountByCurrency[]) => sums.reduce((total, sum) => total + sum.count, 0);
   const pastDueCount = count(overview.pastDue);
 
@@ -53,10 +57,19 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
     max: totals.length ? formatMoney(Math.max(...totals), account.currency, locale) : "",
   });
 
-  const card = (id: string, title: string, value: React.ReactNode, detail: React.ReactNode, icon: React.ReactNode, tone = "") => (
+  const card = (
+    id: string,
+    title: string,
+    value: React.ReactNode,
+    detail: React.ReactNode,
+    icon: React.ReactNode,
+    tone = "",
+  ) => (
     <section aria-labelledby={id} className="flex flex-col gap-1 rounded border border-stroke-subtle bg-surface p-4">
       <h2 id={id} className="flex items-center gap-1.5 text-[13px] font-semibold text-ink-muted">
-        <span aria-hidden className={`flex ${tone}`}>{icon}</span>
+        <span aria-hidden className={`flex ${tone}`}>
+          {icon}
+        </span>
         {title}
       </h2>
       <p className={`text-2xl font-semibold tabular-nums ${tone}`}>{value}</p>
@@ -68,7 +81,9 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
     <>
       <Breadcrumb items={[{ label: tp("costManagementBilling"), href: "/billing" }, { label: account.name }]} />
       <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">{account.name} | {t("title")}</h1>
+        <h1 className="text-2xl font-semibold">
+          {account.name} | {t("title")}
+        </h1>
         <div className="mt-3 flex flex-col gap-2">
           {access.agreementType === "MOSP" && <MessageBar intent="info">{ti("info.mosp")}</MessageBar>}
           {access.agreementType === "EA" && <MessageBar intent="info">{ti("info.ea")}</MessageBar>}
@@ -78,7 +93,9 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
             "overview-amount-due",
             t("amountDueNow"),
             amounts(overview.amountDueNow),
-            <Link href={invoicesPath} className="text-brand hover:underline">{t("amountDueNowDetail", { count: count(overview.amountDueNow) })}</Link>,
+            <Link href={invoicesPath} className="text-brand hover:underline">
+              {t("amountDueNowDetail", { count: count(overview.amountDueNow) })}
+            </Link>,
             <Receipt24Regular className="size-4" />,
           )}
           {card(
@@ -86,7 +103,12 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
             t("pastDueTotal"),
             amounts(overview.pastDue),
             pastDueCount > 0 ? (
-              <Link href={`${invoicesPath}${invoicesQuery({ status: "pastDue" })}`} className="text-brand hover:underline">{t("pastDueDetail", { count: pastDueCount })}</Link>
+              <Link
+                href={`${invoicesPath}${invoicesQuery({ status: "pastDue" })}`}
+                className="text-brand hover:underline"
+              >
+                {t("pastDueDetail", { count: pastDueCount })}
+              </Link>
             ) : (
               t("pastDueDetail", { count: 0 })
             ),
@@ -98,8 +120,14 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
             t("nextDueDate"),
             overview.nextDue ? day(overview.nextDue.dueDate) : t("noneDue"),
             overview.nextDue ? (
-              <Link href={`${invoicesPath}${invoicesQuery({}, { invoice: overview.nextDue.id, blade: "details" })}`} className="text-brand hover:underline">
-                {t("nextDueDetail", { id: overview.nextDue.id, amount: formatMoney(overview.nextDue.amountDueMinor, overview.nextDue.currency, locale) })}
+              <Link
+                href={`${invoicesPath}${invoicesQuery({}, { invoice: overview.nextDue.id, blade: "details" })}`}
+                className="text-brand hover:underline"
+              >
+                {t("nextDueDetail", {
+                  id: overview.nextDue.id,
+                  amount: formatMoney(overview.nextDue.amountDueMinor, overview.nextDue.currency, locale),
+                })}
               </Link>
             ) : null,
             <Clock16Regular />,
@@ -109,7 +137,9 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
           <InvoiceTotalsChart points={points} currency={account.currency} locale={locale} summary={summary} />
         </div>
         <p className="mt-4">
-          <Link href={invoicesPath} className={buttonClass("primary")}>{t("viewInvoices")}</Link>
+          <Link href={invoicesPath} className={buttonClass("primary")}>
+            {t("viewInvoices")}
+          </Link>
         </p>
       </main>
     </>

@@ -1,39 +1,63 @@
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+
+import { buttonClass } from "@/components/ui/button";
 import { PropertyRow } from "@/components/ui/property-row";
 import { TableHead } from "@/components/ui/table-head";
-import { notFound } from "next/navigation";
-import { intlLocaleOf } from "@/i18n/format";
-import { formatMoney } from "@/lib/money";
-import { formatDate } from "@/lib/dates";
 import { requireBillingScope } from "@/features/access/scope";
 import { Blade } from "@/features/portal/components/blade";
+import { intlLocaleOf } from "@/i18n/format";
+import { cardBrandName } from "@/lib/card-brand";
+import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
 import { now } from "@/server/clock";
+
 import { invoicePdfPath } from "../pdf-path";
 import { getInvoiceDetails } from "../queries";
 import { invoiceStatus } from "../status";
 import { StatusBadge } from "./status-badge";
-import { buttonClass } from "@/components/ui/button";
-import { cardBrandName } from "@/lib/card-brand";
 
 /** Invoice details: header fields, charges, totals and every payment made against it. */
-export async function InvoiceDetailsBlade({ accountId, invoiceId, closeHref, receiptHref }: { accountId: string; invoiceId: string; closeHref: string; receiptHref?: (paymentId: string) => string }) {
+export async function InvoiceDetailsBlade({
+  accountId,
+  invoiceId,
+  closeHref,
+  receiptHref,
+}: {
+  accountId: string;
+  invoiceId: string;
+  closeHref: string;
+  receiptHref?: (paymentId: string) => string;
+}) {
   const { account } = await requireBillingScope(accountId);
   const invoice = await getInvoiceDetails(account.id, invoiceId);
   if (!invoice) notFound();
-  const [t, ti, locale] = await Promise.all([getTranslations("invoices.details"), getTranslations("invoices"), intlLocaleOf()]);
+  const [t, ti, locale] = await Promise.all([
+    getTranslations("invoices.details"),
+    getTranslations("invoices"),
+    intlLocaleOf(),
+  ]);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const day = (date: Date) => formatDate(date, locale);
   const status = invoiceStatus(invoice, now());
 
-  const field = (label: string, value: React.ReactNode) => <PropertyRow label={label} labelWidth="160px" ruled={false}>{value}</PropertyRow>;
+  const field = (label: string, value: React.ReactNode) => (
+    <PropertyRow label={label} labelWidth="160px" ruled={false}>
+      {value}
+    </PropertyRow>
+  );
 
   return (
     <Blade title={t("title", { id: invoice.id })} subtitle={invoice.billingProfile.name} closeHref={closeHref}>
       <div className="mb-4 flex gap-2">
-        <a href={invoicePdfPath(account.id, invoice.id)} download className={buttonClass("secondary")}>{ti("downloadPdf")}</a>
+        <a href={invoicePdfPath(account.id, invoice.id)} download className={buttonClass("secondary")}>
+          {ti("downloadPdf")}
+        </a>
       </div>
       <section aria-labelledby="details-summary">
-        <h3 id="details-summary" className="mb-1 text-base font-semibold">{t("summary")}</h3>
+        <h3 id="details-summary" className="mb-1 text-base font-semibold">
+          {t("summary")}
+        </h3>
         <dl className="text-[13px]">
           {field(t("billingAccount"), invoice.billingAccount.name)}
           {field(t("billingProfile"), invoice.billingProfile.name)}
@@ -44,7 +68,9 @@ export async function InvoiceDetailsBlade({ accountId, invoiceId, closeHref, rec
         </dl>
       </section>
       <section aria-labelledby="details-lines" className="mt-5">
-        <h3 id="details-lines" className="mb-1 text-base font-semibold">{t("lines")}</h3>
+        <h3 id="details-lines" className="mb-1 text-base font-semibold">
+          {t("lines")}
+        </h3>
         <table className="w-full text-left text-[13px]">
           <TableHead columns={[t("service"), t("description"), { label: t("amount"), align: "right" }]} cell="py-1.5" />
           <tbody>
@@ -57,38 +83,80 @@ export async function InvoiceDetailsBlade({ accountId, invoiceId, closeHref, rec
             ))}
           </tbody>
           <tfoot className="tabular-nums">
-            <tr><th scope="row" colSpan={2} className="pt-2 text-right font-normal">{t("subtotal")}</th><td className="pt-2 text-right">{money(invoice.subtotalMinor)}</td></tr>
-            <tr><th scope="row" colSpan={2} className="text-right font-normal">{t("tax")}</th><td className="text-right">{money(invoice.taxMinor)}</td></tr>
-            <tr><th scope="row" colSpan={2} className="text-right font-semibold">{t("total")}</th><td className="text-right font-semibold">{money(invoice.totalMinor)}</td></tr>
-            <tr><th scope="row" colSpan={2} className="text-right font-semibold">{t("amountDue")}</th><td className="text-right font-semibold">{money(invoice.voided ? 0 : invoice.amountDueMinor)}</td></tr>
+            <tr>
+              <th scope="row" colSpan={2} className="pt-2 text-right font-normal">
+                {t("subtotal")}
+              </th>
+              <td className="pt-2 text-right">{money(invoice.subtotalMinor)}</td>
+            </tr>
+            <tr>
+              <th scope="row" colSpan={2} className="text-right font-normal">
+                {t("tax")}
+              </th>
+              <td className="text-right">{money(invoice.taxMinor)}</td>
+            </tr>
+            <tr>
+              <th scope="row" colSpan={2} className="text-right font-semibold">
+                {t("total")}
+              </th>
+              <td className="text-right font-semibold">{money(invoice.totalMinor)}</td>
+            </tr>
+            <tr>
+              <th scope="row" colSpan={2} className="text-right font-semibold">
+                {t("amountDue")}
+              </th>
+              <td className="text-right font-semibold">{money(invoice.voided ? 0 : invoice.amountDueMinor)}</td>
+            </tr>
           </tfoot>
         </table>
       </section>
       <section aria-labelledby="details-payments" className="mt-5">
-        <h3 id="details-payments" className="mb-1 text-base font-semibold">{t("payments")}</h3>
+        <h3 id="details-payments" className="mb-1 text-base font-semibold">
+          {t("payments")}
+        </h3>
         {invoice.payments.length === 0 ? (
           <p className="text-[13px] text-ink-muted">{t("noPayments")}</p>
         ) : (
           <table className="w-full text-left text-[13px]">
             <thead>
               <tr className="border-b border-stroke">
-                <th scope="col" className="py-1.5 font-semibold">{t("paymentDate")}</th>
-                <th scope="col" className="py-1.5 text-right font-semibold">{t("paymentAmount")}</th>
-                <th scope="col" className="py-1.5 pl-4 font-semibold">{t("paymentMethod")}</th>
-                <th scope="col" className="py-1.5 font-semibold">{t("paymentResult")}</th>
-                <th scope="col" className="py-1.5"><span className="sr-only">{t("receipt")}</span></th>
+                <th scope="col" className="py-1.5 font-semibold">
+                  {t("paymentDate")}
+                </th>
+                <th scope="col" className="py-1.5 text-right font-semibold">
+                  {t("paymentAmount")}
+                </th>
+                <th scope="col" className="py-1.5 pl-4 font-semibold">
+                  {t("paymentMethod")}
+                </th>
+                <th scope="col" className="py-1.5 font-semibold">
+                  {t("paymentResult")}
+                </th>
+                <th scope="col" className="py-1.5">
+                  <span className="sr-only">{t("receipt")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {invoice.payments.map((payment) => (
                 <tr key={payment.id} className="border-b border-stroke-subtle">
-                  <td className="py-1.5">{formatDate(payment.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="py-1.5 text-right tabular-nums">{formatMoney(payment.amountMinor, payment.currency, locale)}</td>
-                  <td className="py-1.5 pl-4">{payment.kind === "WIRE_TRANSFER" ? t("wireTransfer") : `${cardBrandName(payment.cardBrand)} •••• ${payment.cardLast4}`}</td>
+                  <td className="py-1.5">
+                    {formatDate(payment.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
+                  </td>
+                  <td className="py-1.5 text-right tabular-nums">
+                    {formatMoney(payment.amountMinor, payment.currency, locale)}
+                  </td>
+                  <td className="py-1.5 pl-4">
+                    {payment.kind === "WIRE_TRANSFER"
+                      ? t("wireTransfer")
+                      : `${cardBrandName(payment.cardBrand)} •••• ${payment.cardLast4}`}
+                  </td>
                   <td className="py-1.5">{t(`results.${payment.status as "SUCCEEDED"}`)}</td>
                   <td className="py-1.5">
                     {payment.status === "SUCCEEDED" && receiptHref && (
-                      <a href={receiptHref(payment.id)} className="text-brand hover:underline">{t("receipt")}</a>
+                      <a href={receiptHref(payment.id)} className="text-brand hover:underline">
+                        {t("receipt")}
+                      </a>
                     )}
                   </td>
                 </tr>

@@ -1,6 +1,8 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+
 import { buttonClass } from "@/components/ui/button";
+
 import { timespans, type InvoiceFilters } from "../filters";
 import { invoiceStatuses } from "../status";
 import { ProfileSelect } from "./profile-select";
@@ -11,7 +13,15 @@ const control = "h-8 rounded border border-stroke bg-surface px-2 text-[13px]";
  * The grid's filters as a plain GET form: applying them changes the URL, so a
  * filtered view is a link that survives reload, with or without JavaScript.
  */
-export function InvoiceFiltersBar({ basePath, filters, profiles }: { basePath: string; filters: InvoiceFilters; profiles: { id: string; name: string }[] }) {
+export function InvoiceFiltersBar({
+  basePath,
+  filters,
+  profiles,
+}: {
+  basePath: string;
+  filters: InvoiceFilters;
+  profiles: { id: string; name: string }[];
+}) {
   const t = useTranslations("invoices.filters");
   const ts = useTranslations("invoices.status");
   return (
@@ -24,7 +34,9 @@ export function InvoiceFiltersBar({ basePath, filters, profiles }: { basePath: s
         <span>{t("timespan")}</span>
         <select name="timespan" defaultValue={filters.timespan} className={control}>
           {timespans.map((value) => (
-            <option key={value} value={value}>{t(`timespans.${value}`)}</option>
+            <option key={value} value={value}>
+              {t(`timespans.${value}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -41,20 +53,31 @@ export function InvoiceFiltersBar({ basePath, filters, profiles }: { basePath: s
         <select name="status" defaultValue={filters.status} className={control}>
           <option value="all">{t("allStatuses")}</option>
           {invoiceStatuses.map((value) => (
-            <option key={value} value={value}>{ts(value)}</option>
+            <option key={value} value={value}>
+              {ts(value)}
+            </option>
           ))}
         </select>
       </label>
       {profiles.length > 1 && (
         <label className="flex flex-col gap-1 text-[13px]">
           <span>{t("profile")}</span>
-          <ProfileSelect profiles={profiles} value={filters.profile ?? ""} allLabel={t("allProfiles")} className={control} />
+          <ProfileSelect
+            profiles={profiles}
+            value={filters.profile ?? ""}
+            allLabel={t("allProfiles")}
+            className={control}
+          />
         </label>
       )}
       <input type="hidden" name="sort" value={filters.sort} />
       <input type="hidden" name="dir" value={filters.dir} />
-      <button type="submit" className={buttonClass("primary")}>{t("apply")}</button>
-      <Link href={basePath} className={buttonClass("subtle")}>{t("reset")}</Link>
+      <button type="submit" className={buttonClass("primary")}>
+        {t("apply")}
+      </button>
+      <Link href={basePath} className={buttonClass("subtle")}>
+        {t("reset")}
+      </Link>
     </form>
   );
 }

@@ -1,7 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
+
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+
 import { withQuery } from "@/lib/urls";
+
 import { invoicePdfPath } from "../pdf-path";
 import type { InvoiceStatus } from "../status";
 import { StatusBadge } from "./status-badge";
@@ -33,7 +36,17 @@ export function InvoiceRows({ rows, view, accountId }: { rows: InvoiceGridRow[];
   const openInPlace = (event: React.MouseEvent<HTMLElement>) => {
     const link = event.target instanceof Element ? event.target.closest("a") : null;
     // New tab, new window, download and the like stay the browser's.
-    if (!link || link.hasAttribute("download") || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.defaultPrevented) return;
+    if (
+      !link ||
+      link.hasAttribute("download") ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      event.defaultPrevented
+    )
+      return;
     event.preventDefault();
     router.push(link.getAttribute("href")!, { scroll: false });
   };
@@ -42,7 +55,9 @@ export function InvoiceRows({ rows, view, accountId }: { rows: InvoiceGridRow[];
       {rows.map((row) => (
         <tr key={row.id} className="border-b border-stroke-subtle hover:bg-[#fafafa]">
           <td>
-            <a href={withQuery(view, { invoice: row.id, blade: "details" })} className="text-brand hover:underline">{row.id}</a>
+            <a href={withQuery(view, { invoice: row.id, blade: "details" })} className="text-brand hover:underline">
+              {row.id}
+            </a>
           </td>
           <td>{row.profile}</td>
           <td>{row.invoiceDate}</td>
@@ -50,14 +65,25 @@ export function InvoiceRows({ rows, view, accountId }: { rows: InvoiceGridRow[];
           <td>{row.period}</td>
           <td className="text-right tabular-nums">{row.total}</td>
           <td className="text-right tabular-nums">{row.amountDue}</td>
-          <td><StatusBadge status={row.status} label={t(`status.${row.status}`)} fromSprite /></td>
+          <td>
+            <StatusBadge status={row.status} label={t(`status.${row.status}`)} fromSprite />
+          </td>
           <td>
             {row.payable && (
-              <a href={withQuery(view, { invoice: row.id, blade: "pay" })} aria-label={t("payNowLabel", { id: row.id })} className="mr-3 font-semibold text-brand hover:underline">
+              <a
+                href={withQuery(view, { invoice: row.id, blade: "pay" })}
+                aria-label={t("payNowLabel", { id: row.id })}
+                className="mr-3 font-semibold text-brand hover:underline"
+              >
                 {t("payNow")}
               </a>
             )}
-            <a href={invoicePdfPath(accountId, row.id)} download className="text-brand hover:underline" aria-label={`${t("downloadPdf")} ${row.id}`}>
+            <a
+              href={invoicePdfPath(accountId, row.id)}
+              download
+              className="text-brand hover:underline"
+              aria-label={`${t("downloadPdf")} ${row.id}`}
+            >
               {t("downloadPdf")}
             </a>
           </td>

@@ -1,7 +1,18 @@
 "use client";
-import { useId } from "react";
+
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { useId } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 
 /** One bar: an invoice, with its texts already formatted for the reader's locale on the server. */
 export type InvoiceTotalPoint = {
@@ -26,17 +37,36 @@ type Row = InvoiceTotalPoint & Record<string, number | string>;
  * sighted users; screen readers get the title, the description, a one-line
  * summary and the same figures as a visually hidden table.
  */
-export function InvoiceTotalsChart({ points, currency, locale, summary }: { points: InvoiceTotalPoint[]; currency: string; locale: string; summary: string }) {
+export function InvoiceTotalsChart({
+  points,
+  currency,
+  locale,
+  summary,
+}: {
+  points: InvoiceTotalPoint[];
+  currency: string;
+  locale: string;
+  summary: string;
+}) {
   const t = useTranslations("invoices.overview");
   const tc = useTranslations("invoices.columns");
   const titleId = useId();
   const descriptionId = useId();
   const profiles = [...new Set(points.map((point) => point.profile))];
-  const digits = new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  const axisMoney = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
+  const digits =
+    new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const axisMoney = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    notation: "compact",
+    maximumFractionDigits: 1,
+  });
   // One series per billing profile, stacked on one slot per invoice: each bar carries only its own
   // profile's value, in major units for the axis (the exact amounts come preformatted).
-  const rows: Row[] = points.map((point) => ({ ...point, [`p${profiles.indexOf(point.profile)}`]: point.totalMinor / 10 ** digits }));
+  const rows: Row[] = points.map((point) => ({
+    ...point,
+    [`p${profiles.indexOf(point.profile)}`]: point.totalMinor / 10 ** digits,
+  }));
 
   const tooltip = ({ active, payload }: TooltipContentProps) => {
     const point = active ? (payload?.[0]?.payload as Row | undefined) : undefined;
@@ -44,8 +74,12 @@ export function InvoiceTotalsChart({ points, currency, locale, summary }: { poin
     return (
       <div className="rounded border border-stroke bg-surface px-3 py-2 text-[13px] shadow">
         <p className="font-semibold">{t("tooltipInvoice", { id: point.id })}</p>
-        <p className="text-ink-muted">{point.profile} · {point.date}</p>
-        <p className="tabular-nums">{point.total} · {point.status}</p>
+        <p className="text-ink-muted">
+          {point.profile} · {point.date}
+        </p>
+        <p className="tabular-nums">
+          {point.total} · {point.status}
+        </p>
       </div>
     );
   };
@@ -53,7 +87,9 @@ export function InvoiceTotalsChart({ points, currency, locale, summary }: { poin
   return (
     <figure aria-labelledby={titleId} aria-describedby={descriptionId} className="m-0">
       <figcaption>
-        <h2 id={titleId} className="text-base font-semibold">{t("chartTitle")}</h2>
+        <h2 id={titleId} className="text-base font-semibold">
+          {t("chartTitle")}
+        </h2>
         <p id={descriptionId} className="text-[13px] text-ink-muted">
           {t("chartDescription")}
           <span className="sr-only">. {summary}</span>
@@ -66,12 +102,33 @@ export function InvoiceTotalsChart({ points, currency, locale, summary }: { poin
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 288 }}>
             <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid vertical={false} stroke="#e0e0e0" />
-              <XAxis dataKey="id" tickFormatter={(id: string) => points.find((point) => point.id === id)?.tick ?? id} tick={{ fontSize: 12, fill: "#616161" }} tickLine={false} axisLine={{ stroke: "#d1d1d1" }} interval={0} />
-              <YAxis tickFormatter={(value: number) => axisMoney.format(value)} tick={{ fontSize: 12, fill: "#616161" }} tickLine={false} axisLine={false} width={72} />
+              <XAxis
+                dataKey="id"
+                tickFormatter={(id: string) => points.find((point) => point.id === id)?.tick ?? id}
+                tick={{ fontSize: 12, fill: "#616161" }}
+                tickLine={false}
+                axisLine={{ stroke: "#d1d1d1" }}
+                interval={0}
+              />
+              <YAxis
+                tickFormatter={(value: number) => axisMoney.format(value)}
+                tick={{ fontSize: 12, fill: "#616161" }}
+                tickLine={false}
+                axisLine={false}
+                width={72}
+              />
               <Tooltip content={tooltip} cursor={{ fill: "rgba(15,108,189,0.08)" }} />
               <Legend iconType="square" wrapperStyle={{ fontSize: 13 }} />
               {profiles.map((profile, index) => (
-                <Bar key={profile} dataKey={`p${index}`} name={profile} stackId="total" fill={palette[index % palette.length]} maxBarSize={36} isAnimationActive={false} />
+                <Bar
+                  key={profile}
+                  dataKey={`p${index}`}
+                  name={profile}
+                  stackId="total"
+                  fill={palette[index % palette.length]}
+                  maxBarSize={36}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>

@@ -1,21 +1,26 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { MessageBar } from "@/components/ui/message-bar";
+import { CHECK_ACCOUNT_TYPE_URL as CHECK_ACCESS_URL } from "@/features/access/components/billing-account-properties";
 import { billingAccountPath } from "@/features/access/paths";
 import { canPayInvoice } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
 import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { now } from "@/server/clock";
+
 import { invoicesQuery, parseInvoiceFilters } from "../filters";
 import { listBillingProfiles, listInvoices } from "../queries";
 import { InvoiceFiltersBar } from "./invoice-filters-bar";
 import { InvoicesGrid } from "./invoices-grid";
 import { Pagination } from "./pagination";
 
-import { CHECK_ACCOUNT_TYPE_URL as CHECK_ACCESS_URL } from "@/features/access/components/billing-account-properties";
-
 /** Billing › Invoices: the grid of the scope's invoices, with any invoice blade opened over it. */
-export async function InvoicesBlade({ accountId, searchParams, renderBlade }: {
+export async function InvoicesBlade({
+  accountId,
+  searchParams,
+  renderBlade,
+}: {
   accountId: string;
   searchParams: Record<string, string | string[] | undefined>;
   /** The blade opened over the grid, if the URL asks for one; closing it returns to `closeHref`. */
@@ -38,14 +43,26 @@ export async function InvoicesBlade({ accountId, searchParams, renderBlade }: {
 
   return (
     <>
-      <Breadcrumb items={[{ label: tp("costManagementBilling"), href: "/billing" }, { label: account.name, href: billingAccountPath(account.id) }, { label: t("title") }]} />
+      <Breadcrumb
+        items={[
+          { label: tp("costManagementBilling"), href: "/billing" },
+          { label: account.name, href: billingAccountPath(account.id) },
+          { label: t("title") },
+        ]}
+      />
       <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">{account.name} | {t("title")}</h1>
+        <h1 className="text-2xl font-semibold">
+          {account.name} | {t("title")}
+        </h1>
         <div className="mt-3 flex flex-col gap-2">
           {access.role === "BILLING_ACCOUNT_READER" && (
             <MessageBar intent="info">
-              {t("info.readerCannotPay", { admins: admins.map((admin) => `${admin.displayName} <${admin.email}>`).join(", ") })}{" "}
-              <a href={CHECK_ACCESS_URL} className="text-brand underline" target="_blank" rel="noreferrer">{t("info.checkAccess")}</a>
+              {t("info.readerCannotPay", {
+                admins: admins.map((admin) => `${admin.displayName} <${admin.email}>`).join(", "),
+              })}{" "}
+              <a href={CHECK_ACCESS_URL} className="text-brand underline" target="_blank" rel="noreferrer">
+                {t("info.checkAccess")}
+              </a>
             </MessageBar>
           )}
           {access.agreementType === "MOSP" && <MessageBar intent="info">{t("info.mosp")}</MessageBar>}
@@ -53,11 +70,22 @@ export async function InvoicesBlade({ accountId, searchParams, renderBlade }: {
         </div>
         <InvoiceFiltersBar basePath={basePath} filters={pageFilters} profiles={profiles} />
         <div className="bg-surface">
-          <InvoicesGrid basePath={basePath} invoices={rows} filters={pageFilters} canPay={canPayDue} accountId={account.id} />
+          <InvoicesGrid
+            basePath={basePath}
+            invoices={rows}
+            filters={pageFilters}
+            canPay={canPayDue}
+            accountId={account.id}
+          />
         </div>
         <Pagination basePath={basePath} filters={pageFilters} page={page} pages={pages} total={total} />
         {total === 0 && filters.status !== "all" && (
-          <Link className="text-brand hover:underline" href={`${basePath}${invoicesQuery({ ...filters, status: "all", page: 1 })}`}>{t("filters.reset")}</Link>
+          <Link
+            className="text-brand hover:underline"
+            href={`${basePath}${invoicesQuery({ ...filters, status: "all", page: 1 })}`}
+          >
+            {t("filters.reset")}
+          </Link>
         )}
       </main>
       {renderBlade?.(`${basePath}${invoicesQuery(pageFilters)}`)}

@@ -1,7 +1,9 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+
 import { useFormatDate } from "@/i18n/use-date";
 import { useFormatMoney } from "@/i18n/use-money";
+
 import { invoicesQuery, type InvoiceFilters } from "../filters";
 import type { GridInvoice } from "../queries";
 import { isPayableStatus } from "../status";
@@ -27,13 +29,27 @@ export function InvoicesGrid({ basePath, invoices, filters, canPay, accountId }:
   const day = useFormatDate();
 
   const header = (label: string, column?: keyof typeof sortable) => {
-    if (!column) return <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">{label}</th>;
+    if (!column)
+      return (
+        <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
+          {label}
+        </th>
+      );
     const key = sortable[column];
     const active = filters.sort === key;
     const nextDir = active && filters.dir === "desc" ? "asc" : "desc";
     return (
-      <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={`${basePath}${invoicesQuery({ ...filters, sort: key, dir: nextDir, page: 1 })}`} scroll={false} className="hover:underline" aria-label={t("sort.sortBy", { column: label })}>
+      <th
+        scope="col"
+        className="px-3 py-2 font-semibold whitespace-nowrap"
+        aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
+      >
+        <Link
+          href={`${basePath}${invoicesQuery({ ...filters, sort: key, dir: nextDir, page: 1 })}`}
+          scroll={false}
+          className="hover:underline"
+          aria-label={t("sort.sortBy", { column: label })}
+        >
           {label}
           {active && <span aria-hidden> {filters.dir === "asc" ? "↑" : "↓"}</span>}
         </Link>
@@ -67,7 +83,9 @@ export function InvoicesGrid({ basePath, invoices, filters, canPay, accountId }:
             {header(t("columns.total"), "totalMinor")}
             {header(t("columns.amountDue"))}
             {header(t("columns.status"))}
-            <th scope="col" className="px-3 py-2"><span className="sr-only">{t("columns.actions")}</span></th>
+            <th scope="col" className="px-3 py-2">
+              <span className="sr-only">{t("columns.actions")}</span>
+            </th>
           </tr>
         </thead>
         <InvoiceRows rows={rows} view={`${basePath}${invoicesQuery(filters)}`} accountId={accountId} />

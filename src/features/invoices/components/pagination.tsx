@@ -1,17 +1,39 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+
 import { buttonClass } from "@/components/ui/button";
+
 import { invoicesQuery, PAGE_SIZE, type InvoiceFilters } from "../filters";
 
-export function Pagination({ basePath, filters, page, pages, total }: { basePath: string; filters: InvoiceFilters; page: number; pages: number; total: number }) {
+export function Pagination({
+  basePath,
+  filters,
+  page,
+  pages,
+  total,
+}: {
+  basePath: string;
+  filters: InvoiceFilters;
+  page: number;
+  pages: number;
+  total: number;
+}) {
   const t = useTranslations("invoices.pagination");
   const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const to = Math.min(page * PAGE_SIZE, total);
   const link = (target: number, label: string) =>
     target < 1 || target > pages ? (
-      <span aria-disabled="true" className={buttonClass("secondary", "pointer-events-none opacity-50")}>{label}</span>
+      <span aria-disabled="true" className={buttonClass("secondary", "pointer-events-none opacity-50")}>
+        {label}
+      </span>
     ) : (
-      <Link href={`${basePath}${invoicesQuery({ ...filters, page: target })}`} scroll={false} className={buttonClass("secondary")}>{label}</Link>
+      <Link
+        href={`${basePath}${invoicesQuery({ ...filters, page: target })}`}
+        scroll={false}
+        className={buttonClass("secondary")}
+      >
+        {label}
+      </Link>
     );
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-3 py-3 text-[13px]">

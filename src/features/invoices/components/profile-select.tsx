@@ -6,12 +6,24 @@
  * each) are a third of what a server-rendered list of <option> elements adds
  * to the RSC payload. It stays a plain <select> of the GET form.
  */
-export function ProfileSelect({ profiles, value, allLabel, className }: { profiles: { id: string; name: string }[]; value: string; allLabel: string; className: string }) {
+export function ProfileSelect({
+  profiles,
+  value,
+  allLabel,
+  className,
+}: {
+  profiles: { id: string; name: string }[];
+  value: string;
+  allLabel: string;
+  className: string;
+}) {
   return (
     <select name="profile" defaultValue={value} className={className}>
       <option value="">{allLabel}</option>
       {profiles.map((profile) => (
-        <option key={profile.id} value={profile.id}>{profile.name}</option>
+        <option key={profile.id} value={profile.id}>
+          {profile.name}
+        </option>
       ))}
     </select>
   );

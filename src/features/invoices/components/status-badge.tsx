@@ -1,4 +1,11 @@
-import { CheckmarkCircle16Filled, CircleHalfFill16Regular, Clock16Regular, DismissCircle16Filled, Warning16Filled } from "@/components/ui/icons";
+import {
+  CheckmarkCircle16Filled,
+  CircleHalfFill16Regular,
+  Clock16Regular,
+  DismissCircle16Filled,
+  Warning16Filled,
+} from "@/components/ui/icons";
+
 import { invoiceStatuses, type InvoiceStatus } from "../status";
 
 const look: Record<InvoiceStatus, { Icon: typeof Clock16Regular; className: string }> = {
@@ -18,7 +25,15 @@ const spriteId = (status: InvoiceStatus) => `invoice-status-${status}`;
  * is a reference to the page's StatusIconSprite: a grid draws each of the five
  * icons once, not once per row.
  */
-export function StatusBadge({ status, label, fromSprite = false }: { status: InvoiceStatus; label: string; fromSprite?: boolean }) {
+export function StatusBadge({
+  status,
+  label,
+  fromSprite = false,
+}: {
+  status: InvoiceStatus;
+  label: string;
+  fromSprite?: boolean;
+}) {
   const { Icon, className } = look[status];
   return (
     <span className="inline-flex items-center gap-1 whitespace-nowrap">

@@ -1,19 +1,30 @@
 "use client";
-import { useRouter } from "next/navigation";
+
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
-import { keepControlledValues } from "@/components/ui/form-reset";
+
 import { Button, buttonClass } from "@/components/ui/button";
+import { keepControlledValues } from "@/components/ui/form-reset";
 import { MessageBar } from "@/components/ui/message-bar";
 import { showToast } from "@/features/portal/components/toaster";
 import { useAmountInputText, useFormatMoney } from "@/i18n/use-money";
 import { cardBrandName } from "@/lib/card-brand";
+
 import { payInvoiceAction } from "../actions";
-import { translatedCardErrors, newCardSchema } from "../card-schema";
+import { newCardSchema, translatedCardErrors } from "../card-schema";
 import type { PayNowState } from "../pay-now-state";
 import { CardFields, emptyCard, type CardValues } from "./card-fields";
 
-export type PayNowCard = { id: string; brand: string; last4: string; expMonth: number; expYear: number; expired: boolean; isDefault: boolean };
+export type PayNowCard = {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  expired: boolean;
+  isDefault: boolean;
+};
 
 type Props = {
   accountId: string;
@@ -28,7 +39,17 @@ type Props = {
 };
 
 /** Select a payment method → Pay now, with declines, partial payments and progress. */
-export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, minimumPartialMinor, cards, initialKey, closeHref, nowIso }: Props) {
+export function PayNowForm({
+  accountId,
+  invoiceId,
+  currency,
+  amountDueMinor,
+  minimumPartialMinor,
+  cards,
+  initialKey,
+  closeHref,
+  nowIso,
+}: Props) {
   const t = useTranslations("payments");
   const router = useRouter();
   const money = useFormatMoney();
@@ -39,21 +60,23 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
   const [partial, setPartial] = useState(false);
   const [amount, setAmount] = useState("");
   // Paying in full redirects from the server (the blade closes); a part paid keeps the blade open for the rest.
-  const [state, action, pending] = useActionState<PayNowState, FormData>(async (previous, formData) => {
-    const next = await payInvoiceAction(previous, formData);
-    if (next.status === "succeeded") {
-      showToast(t("toast.succeeded", { amount: money(next.amountMinor, currency), invoice: invoiceId }));
-      setCard(emptyCard);
-      setMethod("");
-      setAmount("");
-    }
-    return next;
-  }, { status: "idle", nextKey: initialKey });
+  const [state, action, pending] = useActionState<PayNowState, FormData>(
+    async (previous, formData) => {
+      const next = await payInvoiceAction(previous, formData);
+      if (next.status === "succeeded") {
+        showToast(t("toast.succeeded", { amount: money(next.amountMinor, currency), invoice: invoiceId }));
+        setCard(emptyCard);
+        setMethod("");
+        setAmount("");
+      }
+      return next;
+    },
+    { status: "idle", nextKey: initialKey },
+  );
   const now = new Date(nowIso);
 
   // Once something failed (or a part was paid), Azure offers to split the amount across cards.
   const partialOffered = state.status === "declined" || (state.status === "succeeded" && !state.paidInFull);
-
 
   const fieldErrors = { ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors };
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -72,7 +95,9 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
       <input type="hidden" name="idempotencyKey" value={state.nextKey} />
       <input type="hidden" name="returnTo" value={closeHref} />
       <input type="hidden" name="method" value={method.startsWith("saved:") ? "saved" : "new"} />
-      {method.startsWith("saved:") && <input type="hidden" name="paymentMethodId" value={method.slice("saved:".length)} />}
+      {method.startsWith("saved:") && (
+        <input type="hidden" name="paymentMethodId" value={method.slice("saved:".length)} />
+      )}
 
       <div aria-live="assertive">
         {state.status === "declined" && (
@@ -82,26 +107,54 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
             {state.retryable && <p>{t("payNow.retryHint")}</p>}
           </MessageBar>
         )}
-        {state.status === "error" && <MessageBar intent="error" role="alert">{state.message}</MessageBar>}
+        {state.status === "error" && (
+          <MessageBar intent="error" role="alert">
+            {state.message}
+          </MessageBar>
+        )}
         {state.status === "succeeded" && !state.paidInFull && (
-          <MessageBar intent="success" role="status">{t("payNow.partialSucceeded", { remaining: money(amountDueMinor, currency) })}</MessageBar>
+          <MessageBar intent="success" role="status">
+            {t("payNow.partialSucceeded", { remaining: money(amountDueMinor, currency) })}
+          </MessageBar>
         )}
       </div>
 
       {partialOffered && (
         <section aria-labelledby="partial-heading" className="rounded border border-stroke-subtle p-3">
-          <h3 id="partial-heading" className="font-semibold">{t("payNow.partialTitle")}</h3>
-          <p className="mb-2 text-[13px] text-ink-muted">{t("payNow.partialIntro", { minimum: money(Math.min(minimumPartialMinor, amountDueMinor), currency), max: money(amountDueMinor, currency) })}</p>
+          <h3 id="partial-heading" className="font-semibold">
+            {t("payNow.partialTitle")}
+          </h3>
+          <p className="mb-2 text-[13px] text-ink-muted">
+            {t("payNow.partialIntro", {
+              minimum: money(Math.min(minimumPartialMinor, amountDueMinor), currency),
+              max: money(amountDueMinor, currency),
+            })}
+          </p>
           <label className="flex items-center gap-2 text-[13px]">
             <input type="checkbox" checked={partial} onChange={(event) => setPartial(event.target.checked)} />
             {t("payNow.partialTitle")}
           </label>
           {partial && (
             <div className="mt-2">
-              <label htmlFor="partial-amount" className="mb-1 block text-[13px] font-semibold">{t("payNow.partialAmount", { currency })}</label>
-              <input id="partial-amount" name="amount" inputMode="decimal" className="h-8 w-40 rounded border border-stroke px-2 text-[13px]" placeholder={maxPartial}
-                value={amount} onChange={(event) => setAmount(event.target.value)} aria-invalid={Boolean(fieldErrors.amount)} aria-describedby={fieldErrors.amount ? "partial-amount-error" : undefined} />
-              {fieldErrors.amount && <p id="partial-amount-error" className="mt-0.5 text-xs text-danger">{fieldErrors.amount}</p>}
+              <label htmlFor="partial-amount" className="mb-1 block text-[13px] font-semibold">
+                {t("payNow.partialAmount", { currency })}
+              </label>
+              <input
+                id="partial-amount"
+                name="amount"
+                inputMode="decimal"
+                className="h-8 w-40 rounded border border-stroke px-2 text-[13px]"
+                placeholder={maxPartial}
+                value={amount}
+                onChange={(event) => setAmount(event.target.value)}
+                aria-invalid={Boolean(fieldErrors.amount)}
+                aria-describedby={fieldErrors.amount ? "partial-amount-error" : undefined}
+              />
+              {fieldErrors.amount && (
+                <p id="partial-amount-error" className="mt-0.5 text-xs text-danger">
+                  {fieldErrors.amount}
+                </p>
+              )}
             </div>
           )}
         </section>
@@ -112,22 +165,50 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
         {cards.length === 0 && <p className="mb-2 text-[13px] text-ink-muted">{t("payNow.noSavedCards")}</p>}
         <ul className="flex flex-col gap-1">
           {cards.map((saved) => {
-            const label = t("payNow.cardLabel", { brand: cardBrandName(saved.brand), last4: saved.last4, month: String(saved.expMonth).padStart(2, "0"), year: saved.expYear });
+            const label = t("payNow.cardLabel", {
+              brand: cardBrandName(saved.brand),
+              last4: saved.last4,
+              month: String(saved.expMonth).padStart(2, "0"),
+              year: saved.expYear,
+            });
             return (
               <li key={saved.id}>
-                <label className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${saved.expired ? "border-stroke-subtle text-ink-muted" : "border-stroke"} ${method === `saved:${saved.id}` ? "border-brand bg-brand-subtle" : ""}`}>
-                  <input type="radio" name="methodChoice" value={`saved:${saved.id}`} disabled={saved.expired} checked={method === `saved:${saved.id}`}
-                    onChange={() => setMethod(`saved:${saved.id}`)} aria-describedby={saved.expired ? `expired-${saved.id}` : undefined} />
+                <label
+                  className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${saved.expired ? "border-stroke-subtle text-ink-muted" : "border-stroke"} ${method === `saved:${saved.id}` ? "border-brand bg-brand-subtle" : ""}`}
+                >
+                  <input
+                    type="radio"
+                    name="methodChoice"
+                    value={`saved:${saved.id}`}
+                    disabled={saved.expired}
+                    checked={method === `saved:${saved.id}`}
+                    onChange={() => setMethod(`saved:${saved.id}`)}
+                    aria-describedby={saved.expired ? `expired-${saved.id}` : undefined}
+                  />
                   <span>{label}</span>
-                  {saved.isDefault && <span className="rounded bg-[#f0f0f0] px-1.5 text-xs">{t("payNow.default")}</span>}
-                  {saved.expired && <span id={`expired-${saved.id}`} className="ml-auto text-xs text-danger">{t("payNow.expiredReason")}</span>}
+                  {saved.isDefault && (
+                    <span className="rounded bg-[#f0f0f0] px-1.5 text-xs">{t("payNow.default")}</span>
+                  )}
+                  {saved.expired && (
+                    <span id={`expired-${saved.id}`} className="ml-auto text-xs text-danger">
+                      {t("payNow.expiredReason")}
+                    </span>
+                  )}
                 </label>
               </li>
             );
           })}
           <li>
-            <label className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${method === "new" ? "border-brand bg-brand-subtle" : "border-stroke"}`}>
-              <input type="radio" name="methodChoice" value="new" checked={method === "new"} onChange={() => setMethod("new")} />
+            <label
+              className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${method === "new" ? "border-brand bg-brand-subtle" : "border-stroke"}`}
+            >
+              <input
+                type="radio"
+                name="methodChoice"
+                value="new"
+                checked={method === "new"}
+                onChange={() => setMethod("new")}
+              />
               <span>{t("payNow.addNew")}</span>
             </label>
           </li>
@@ -135,18 +216,42 @@ export function PayNowForm({ accountId, invoiceId, currency, amountDueMinor, min
       </fieldset>
 
       {method === "new" && (
-        <CardFields values={card} onChange={setCard} errors={fieldErrors} idPrefix="paynow" currentYear={now.getUTCFullYear()} />
+        <CardFields
+          values={card}
+          onChange={setCard}
+          errors={fieldErrors}
+          idPrefix="paynow"
+          currentYear={now.getUTCFullYear()}
+        />
       )}
 
       <div className="sticky bottom-0 flex items-center gap-2 border-t border-stroke-subtle bg-surface py-3">
-        <Button type="submit" variant="primary" disabled={!method || pending} aria-describedby={!method ? "choose-first" : undefined}>
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!method || pending}
+          aria-describedby={!method ? "choose-first" : undefined}
+        >
           {pending ? t("payNow.processing") : t("payNow.submit")}
         </Button>
-        <a href={closeHref} className={buttonClass("secondary")} onClick={(event) => { event.preventDefault(); router.push(closeHref, { scroll: false }); }}>
+        <a
+          href={closeHref}
+          className={buttonClass("secondary")}
+          onClick={(event) => {
+            event.preventDefault();
+            router.push(closeHref, { scroll: false });
+          }}
+        >
           {t("payNow.cancel")}
         </a>
-        {!method && <span id="choose-first" className="text-xs text-ink-muted">{t("payNow.chooseFirst")}</span>}
-        <span role="status" className="sr-only">{pending ? t("payNow.processing") : ""}</span>
+        {!method && (
+          <span id="choose-first" className="text-xs text-ink-muted">
+            {t("payNow.chooseFirst")}
+          </span>
+        )}
+        <span role="status" className="sr-only">
+          {pending ? t("payNow.processing") : ""}
+        </span>
       </div>
     </form>
   );

@@ -1,13 +1,15 @@
 import { getTranslations } from "next-intl/server";
+
 import { MessageBar } from "@/components/ui/message-bar";
 import { TableHead } from "@/components/ui/table-head";
-import { canManagePaymentMethods } from "@/features/access/policy";
 import { billingAccountPath } from "@/features/access/paths";
+import { canManagePaymentMethods } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
 import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { cardBrandName } from "@/lib/card-brand";
-import { db } from "@/server/db";
 import { now } from "@/server/clock";
+import { db } from "@/server/db";
+
 import { isCardExpired } from "../card-schema";
 import { AddCardForm } from "./add-card-form";
 import { CardActions } from "./card-actions";
@@ -28,20 +30,35 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
   ]);
   return (
     <>
-      <Breadcrumb items={[{ label: tm("costManagementBilling"), href: "/billing" }, { label: account.name, href: billingAccountPath(account.id) }, { label: t("title") }]} />
+      <Breadcrumb
+        items={[
+          { label: tm("costManagementBilling"), href: "/billing" },
+          { label: account.name, href: billingAccountPath(account.id) },
+          { label: t("title") },
+        ]}
+      />
       <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">{account.name} | {t("title")}</h1>
+        <h1 className="text-2xl font-semibold">
+          {account.name} | {t("title")}
+        </h1>
         <p className="mt-1 mb-3 max-w-3xl text-[13px] text-ink-muted">{t("intro")}</p>
         {!canManage && <MessageBar intent="info">{t("readOnly")}</MessageBar>}
         {profiles.map((profile) => (
           <section key={profile.id} aria-labelledby={`profile-${profile.id}`} className="mt-5 max-w-5xl bg-surface p-4">
-            <h2 id={`profile-${profile.id}`} className="mb-2 text-base font-semibold">{t("profile", { name: profile.name })}</h2>
-            {profile.defaultPaymentKind === "WIRE" && <p className="mb-2 text-[13px] text-ink-muted">{t("wireDefault")}</p>}
+            <h2 id={`profile-${profile.id}`} className="mb-2 text-base font-semibold">
+              {t("profile", { name: profile.name })}
+            </h2>
+            {profile.defaultPaymentKind === "WIRE" && (
+              <p className="mb-2 text-[13px] text-ink-muted">{t("wireDefault")}</p>
+            )}
             {profile.paymentMethods.length === 0 ? (
               <p className="text-[13px] text-ink-muted">{t("none")}</p>
             ) : (
               <table className="w-full text-left text-[13px]">
-                <TableHead columns={[t("card"), t("expires"), t("holder"), t("status"), ...(canManage ? [t("actions")] : [])]} cell="py-1.5" />
+                <TableHead
+                  columns={[t("card"), t("expires"), t("holder"), t("status"), ...(canManage ? [t("actions")] : [])]}
+                  cell="py-1.5"
+                />
                 <tbody>
                   {profile.paymentMethods.map((card) => {
                     const expired = isCardExpired(card, clock);
@@ -50,12 +67,20 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
                     return (
                       <tr key={card.id} className="border-b border-stroke-subtle">
                         <td className="py-1.5">{label}</td>
-                        <td className="py-1.5">{String(card.expMonth).padStart(2, "0")}/{card.expYear}</td>
+                        <td className="py-1.5">
+                          {String(card.expMonth).padStart(2, "0")}/{card.expYear}
+                        </td>
                         <td className="py-1.5">{card.holderName}</td>
                         <td className="py-1.5">{isDefault ? t("default") : expired ? t("expired") : t("active")}</td>
                         {canManage && (
                           <td className="py-1.5">
-                            <CardActions accountId={account.id} paymentMethodId={card.id} label={label} canSetDefault={!isDefault && !expired} canRemove={!isDefault} />
+                            <CardActions
+                              accountId={account.id}
+                              paymentMethodId={card.id}
+                              label={label}
+                              canSetDefault={!isDefault && !expired}
+                              canRemove={!isDefault}
+                            />
                           </td>
                         )}
                       </tr>
@@ -64,7 +89,14 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
                 </tbody>
               </table>
             )}
-            {canManage && <AddCardForm accountId={account.id} billingProfileId={profile.id} profileName={profile.name} nowIso={clock.toISOString()} />}
+            {canManage && (
+              <AddCardForm
+                accountId={account.id}
+                billingProfileId={profile.id}
+                profileName={profile.name}
+                nowIso={clock.toISOString()}
+              />
+            )}
           </section>
         ))}
       </main>

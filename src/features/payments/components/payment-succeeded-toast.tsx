@@ -1,13 +1,32 @@
 import { getTranslations } from "next-intl/server";
+
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
 import { db } from "@/server/db";
+
 import { DismissibleToast } from "./dismissible-toast";
 
 /** The portal notification shown when Pay now closes after paying in full (`?paid=<payment>`). */
-export async function PaymentSucceededToast({ paymentId, userId, accountId }: { paymentId: string; userId: string; accountId: string }) {
-  const payment = await db.payment.findFirst({ where: { id: paymentId, userId, billingAccountId: accountId, status: "SUCCEEDED" } });
+export async function PaymentSucceededToast({
+  paymentId,
+  userId,
+  accountId,
+}: {
+  paymentId: string;
+  userId: string;
+  accountId: string;
+}) {
+  const payment = await db.payment.findFirst({
+    where: { id: paymentId, userId, billingAccountId: accountId, status: "SUCCEEDED" },
+  });
   if (!payment) return null;
   const [t, locale] = await Promise.all([getTranslations("payments.toast"), intlLocaleOf()]);
-  return <DismissibleToast message={t("succeeded", { amount: formatMoney(payment.amountMinor, payment.currency, locale), invoice: payment.invoiceId })} />;
+  return (
+    <DismissibleToast
+      message={t("succeeded", {
+        amount: formatMoney(payment.amountMinor, payment.currency, locale),
+        invoice: payment.invoiceId,
+      })}
+    />
+  );
 }

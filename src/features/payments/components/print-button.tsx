@@ -1,4 +1,5 @@
 "use client";
+
 import { Button } from "@/components/ui/button";
 import { Print20Regular } from "@/components/ui/icons";
 

@@ -1,22 +1,44 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+
 import { PropertyRow } from "@/components/ui/property-row";
 import { requireBillingScope } from "@/features/access/scope";
 import { Blade } from "@/features/portal/components/blade";
 import { intlLocaleOf } from "@/i18n/format";
 import { cardBrandName } from "@/lib/card-brand";
-import { formatMoney } from "@/lib/money";
 import { formatDate } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
 import { db } from "@/server/db";
+
 import { PrintButton } from "./print-button";
 
 /** A printable receipt of one successful payment of an invoice. */
-export async function ReceiptBlade({ accountId, invoiceId, paymentId, closeHref }: { accountId: string; invoiceId: string; paymentId: string; closeHref: string }) {
+export async function ReceiptBlade({
+  accountId,
+  invoiceId,
+  paymentId,
+  closeHref,
+}: {
+  accountId: string;
+  invoiceId: string;
+  paymentId: string;
+  closeHref: string;
+}) {
   const { account } = await requireBillingScope(accountId);
-  const payment = await db.payment.findFirst({ where: { id: paymentId, invoiceId, billingAccountId: account.id, status: "SUCCEEDED" } });
+  const payment = await db.payment.findFirst({
+    where: { id: paymentId, invoiceId, billingAccountId: account.id, status: "SUCCEEDED" },
+  });
   if (!payment) notFound();
-  const [t, ti, locale] = await Promise.all([getTranslations("payments.receipt"), getTranslations("invoices.details"), intlLocaleOf()]);
-  const row = (label: string, value: string) => <PropertyRow label={label} valueClassName="font-semibold break-all">{value}</PropertyRow>;
+  const [t, ti, locale] = await Promise.all([
+    getTranslations("payments.receipt"),
+    getTranslations("invoices.details"),
+    intlLocaleOf(),
+  ]);
+  const row = (label: string, value: string) => (
+    <PropertyRow label={label} valueClassName="font-semibold break-all">
+      {value}
+    </PropertyRow>
+  );
   return (
     <Blade title={t("title")} subtitle={payment.invoiceId} closeHref={closeHref} width="narrow">
       <div className="no-print mb-3">
@@ -24,11 +46,19 @@ export async function ReceiptBlade({ accountId, invoiceId, paymentId, closeHref 
       </div>
       <dl className="text-[13px]">
         {row(t("paymentId"), payment.id)}
-        {row(t("date"), formatDate(payment.settledAt ?? payment.createdAt, locale, { dateStyle: "long", timeStyle: "short" }))}
+        {row(
+          t("date"),
+          formatDate(payment.settledAt ?? payment.createdAt, locale, { dateStyle: "long", timeStyle: "short" }),
+        )}
         {row(t("amount"), formatMoney(payment.amountMinor, payment.currency, locale))}
         {row(t("invoiceNumber"), payment.invoiceId)}
         {row(t("billingAccount"), account.name)}
-        {row(t("method"), payment.kind === "WIRE_TRANSFER" ? ti("wireTransfer") : `${cardBrandName(payment.cardBrand)} •••• ${payment.cardLast4}`)}
+        {row(
+          t("method"),
+          payment.kind === "WIRE_TRANSFER"
+            ? ti("wireTransfer")
+            : `${cardBrandName(payment.cardBrand)} •••• ${payment.cardLast4}`,
+        )}
         {row(t("reference"), payment.processorReference ?? "")}
         {row(t("status"), t("succeeded"))}
       </dl>

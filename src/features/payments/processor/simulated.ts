@@ -1,8 +1,11 @@
 import "server-only";
+
 import { createHash } from "node:crypto";
+
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
 import { now } from "@/server/clock";
+import { db } from "@/server/db";
+
 import { cardFingerprint } from "../card-fingerprint";
 import { declineCodes, testCards, type DeclineCode, type TestCard } from "./test-cards";
 import type { CardProcessor, ChargeRequest, ChargeResult } from "./types";
@@ -18,14 +21,18 @@ export type ProcessorFault = "none" | "fail-after-charge" | "crash-after-charge"
 
 function faultFromEnv(): ProcessorFault {
   const value = process.env.SIM_PROCESSOR_FAULT;
-  return value === "fail-after-charge" || value === "crash-after-charge" || value === "timeout" || value === "slow" ? value : "none";
+  return value === "fail-after-charge" || value === "crash-after-charge" || value === "timeout" || value === "slow"
+    ? value
+    : "none";
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function toResult(row: { outcome: string; reference: string | null }): ChargeResult {
   if (row.outcome === "approved") return { outcome: "approved", reference: row.reference ?? "" };
-  const code = (declineCodes as readonly string[]).includes(row.outcome) ? (row.outcome as DeclineCode) : "generic_decline";
+  const code = (declineCodes as readonly string[]).includes(row.outcome)
+    ? (row.outcome as DeclineCode)
+    : "generic_decline";
   return { outcome: "declined", code };
 }
 
@@ -54,10 +61,20 @@ export class SimulatedProcessor implements CardProcessor {
 
     const outcome = this.outcomes.get(request.card.fingerprint) ?? "approved";
     // The same request always gets the same reference, as a gateway's idempotent API does.
-    const reference = outcome === "approved" ? `SIM-${createHash("sha256").update(request.idempotencyKey).digest("hex").slice(0, 12).toUpperCase()}` : null;
+    const reference =
+      outcome === "approved"
+        ? `SIM-${createHash("sha256").update(request.idempotencyKey).digest("hex").slice(0, 12).toUpperCase()}`
+        : null;
     try {
       await db.simulatedCharge.create({
-        data: { idempotencyKey: request.idempotencyKey, amountMinor: request.amountMinor, currency: request.currency, outcome, reference, createdAt: now() },
+        data: {
+          idempotencyKey: request.idempotencyKey,
+          amountMinor: request.amountMinor,
+          currency: request.currency,
+          outcome,
+          reference,
+          createdAt: now(),
+        },
       });
     } catch (error) {
       // A concurrent charge with the same key was recorded first: answer as it did.
@@ -68,7 +85,8 @@ export class SimulatedProcessor implements CardProcessor {
     }
     const result = toResult({ outcome, reference });
 
-    if (this.fault === "fail-after-charge") throw new Error("Simulated processor: connection lost after the charge was made");
+    if (this.fault === "fail-after-charge")
+      throw new Error("Simulated processor: connection lost after the charge was made");
     if (this.fault === "crash-after-charge") process.kill(process.pid, "SIGKILL");
     if (this.fault === "timeout") await sleep(Number(process.env.SIM_PROCESSOR_TIMEOUT_MS ?? 60_000));
     return result;

@@ -21,14 +21,49 @@ export type TestCard = { number: string; brand: string; outcome: "approved" | De
 
 export const testCards: readonly TestCard[] = [
   { number: "4242424242424242", brand: "visa", outcome: "approved", description: "Visa credit card, approved" },
-  { number: "5555555555554444", brand: "mastercard", outcome: "approved", description: "Mastercard credit card, approved" },
-  { number: "378282246310005", brand: "american-express", outcome: "approved", description: "American Express, approved" },
+  {
+    number: "5555555555554444",
+    brand: "mastercard",
+    outcome: "approved",
+    description: "Mastercard credit card, approved",
+  },
+  {
+    number: "378282246310005",
+    brand: "american-express",
+    outcome: "approved",
+    description: "American Express, approved",
+  },
   { number: "4000056655665556", brand: "visa", outcome: "approved", description: "Visa debit card, approved" },
-  { number: "4000000000000002", brand: "visa", outcome: "generic_decline", description: "Declined by the bank, no reason given" },
-  { number: "4000000000009995", brand: "visa", outcome: "insufficient_funds", description: "Declined: insufficient funds" },
-  { number: "4000000000000069", brand: "visa", outcome: "expired_card", description: "Declined: the bank says the card has expired" },
-  { number: "4000000000000127", brand: "visa", outcome: "incorrect_cvc", description: "Declined: incorrect security code" },
-  { number: "4000000000000119", brand: "visa", outcome: "processing_error", description: "Processing error (retryable)" },
+  {
+    number: "4000000000000002",
+    brand: "visa",
+    outcome: "generic_decline",
+    description: "Declined by the bank, no reason given",
+  },
+  {
+    number: "4000000000009995",
+    brand: "visa",
+    outcome: "insufficient_funds",
+    description: "Declined: insufficient funds",
+  },
+  {
+    number: "4000000000000069",
+    brand: "visa",
+    outcome: "expired_card",
+    description: "Declined: the bank says the card has expired",
+  },
+  {
+    number: "4000000000000127",
+    brand: "visa",
+    outcome: "incorrect_cvc",
+    description: "Declined: incorrect security code",
+  },
+  {
+    number: "4000000000000119",
+    brand: "visa",
+    outcome: "processing_error",
+    description: "Processing error (retryable)",
+  },
   { number: "4000000000000507", brand: "visa", outcome: "prepaid_card", description: "Refused: prepaid card" },
   { number: "4000000000000077", brand: "visa", outcome: "virtual_card", description: "Refused: virtual card" },
 ];

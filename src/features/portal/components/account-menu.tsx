@@ -1,13 +1,16 @@
 "use client";
-import { keepControlledValues } from "@/components/ui/form-reset";
-import { Button } from "@/components/ui/button";
-import { PersonCircle24Regular } from "@/components/ui/icons";
+
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useId, useRef, useState } from "react";
-import { useEscapeToClose } from "./use-escape-to-close";
+
+import { Button } from "@/components/ui/button";
+import { keepControlledValues } from "@/components/ui/form-reset";
+import { PersonCircle24Regular } from "@/components/ui/icons";
 import { signOut } from "@/features/access/actions";
 import { locales, type Locale } from "@/i18n/config";
+
 import { saveLanguage } from "../language-actions";
+import { useEscapeToClose } from "./use-escape-to-close";
 
 export function AccountMenu({ name, email }: { name: string; email: string }) {
   const t = useTranslations("portal.topBar");
@@ -38,17 +41,31 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
         <PersonCircle24Regular aria-hidden />
       </button>
       {open && (
-        <div id={panelId} className="absolute top-10 right-0 z-50 w-72 border border-stroke bg-surface p-4 text-ink shadow-lg">
+        <div
+          id={panelId}
+          className="absolute top-10 right-0 z-50 w-72 border border-stroke bg-surface p-4 text-ink shadow-lg"
+        >
           <p className="text-xs text-ink-muted">{t("signedInAs")}</p>
           <p className="font-semibold">{name}</p>
           <p className="mb-3 text-ink-muted">{email}</p>
-          <form action={saveLanguage} onReset={keepControlledValues} className="mb-3 flex items-end gap-2 border-y border-stroke-subtle py-3">
+          <form
+            action={saveLanguage}
+            onReset={keepControlledValues}
+            className="mb-3 flex items-end gap-2 border-y border-stroke-subtle py-3"
+          >
             <label className="flex flex-1 flex-col gap-1 text-[13px]">
               <span className="font-semibold">{t("language")}</span>
-              <select name="locale" value={language} onChange={(event) => setLanguage(event.target.value as Locale)} className="h-8 rounded border border-stroke bg-surface px-2">
+              <select
+                name="locale"
+                value={language}
+                onChange={(event) => setLanguage(event.target.value as Locale)}
+                className="h-8 rounded border border-stroke bg-surface px-2"
+              >
                 {locales.map((code) => (
                   // Each language is named in itself, and marked so for screen readers.
-                  <option key={code} value={code} lang={code}>{t(`languages.${code}`)}</option>
+                  <option key={code} value={code} lang={code}>
+                    {t(`languages.${code}`)}
+                  </option>
                 ))}
               </select>
             </label>

@@ -1,10 +1,13 @@
 "use client";
-import { Dismiss20Regular } from "@/components/ui/icons";
-import { useRouter } from "next/navigation";
+
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
-const focusable = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+import { Dismiss20Regular } from "@/components/ui/icons";
+
+const focusable =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A blade: a panel that opens from the right over the page, at its own URL.
@@ -12,7 +15,19 @@ const focusable = 'a[href], button:not([disabled]), input:not([disabled]), selec
  * kept inside, Escape or the close button go back to `closeHref`, and focus
  * returns to what opened it.
  */
-export function Blade({ title, subtitle, closeHref, children, width = "wide" }: { title: string; subtitle?: string; closeHref: string; children: ReactNode; width?: "wide" | "narrow" }) {
+export function Blade({
+  title,
+  subtitle,
+  closeHref,
+  children,
+  width = "wide",
+}: {
+  title: string;
+  subtitle?: string;
+  closeHref: string;
+  children: ReactNode;
+  width?: "wide" | "narrow";
+}) {
   const t = useTranslations("portal.blade");
   const router = useRouter();
   const titleId = useId();
@@ -40,11 +55,16 @@ export function Blade({ title, subtitle, closeHref, children, width = "wide" }: 
       return;
     }
     if (event.key !== "Tab" || !panel.current) return;
-    const items = Array.from(panel.current.querySelectorAll<HTMLElement>(focusable)).filter((el) => el.offsetParent !== null || el === document.activeElement);
+    const items = Array.from(panel.current.querySelectorAll<HTMLElement>(focusable)).filter(
+      (el) => el.offsetParent !== null || el === document.activeElement,
+    );
     if (items.length === 0) return;
     const first = items[0];
     const last = items[items.length - 1];
-    if (event.shiftKey && (document.activeElement === first || document.activeElement === panel.current.querySelector("h2"))) {
+    if (
+      event.shiftKey &&
+      (document.activeElement === first || document.activeElement === panel.current.querySelector("h2"))
+    ) {
       event.preventDefault();
       last.focus();
     } else if (!event.shiftKey && document.activeElement === last) {
@@ -54,7 +74,10 @@ export function Blade({ title, subtitle, closeHref, children, width = "wide" }: 
   };
 
   return (
-    <div className="fixed inset-0 z-30 flex justify-end bg-black/20 pt-10" onClick={(event) => event.target === event.currentTarget && router.push(closeHref, { scroll: false })}>
+    <div
+      className="fixed inset-0 z-30 flex justify-end bg-black/20 pt-10"
+      onClick={(event) => event.target === event.currentTarget && router.push(closeHref, { scroll: false })}
+    >
       <div
         ref={panel}
         role="dialog"
@@ -70,7 +93,12 @@ export function Blade({ title, subtitle, closeHref, children, width = "wide" }: 
             </h2>
             {subtitle && <p className="text-[13px] text-ink-muted">{subtitle}</p>}
           </div>
-          <button type="button" aria-label={t("close")} onClick={() => router.push(closeHref, { scroll: false })} className="flex size-8 items-center justify-center rounded hover:bg-[#f0f0f0]">
+          <button
+            type="button"
+            aria-label={t("close")}
+            onClick={() => router.push(closeHref, { scroll: false })}
+            className="flex size-8 items-center justify-center rounded hover:bg-[#f0f0f0]"
+          >
             <Dismiss20Regular aria-hidden />
           </button>
         </div>

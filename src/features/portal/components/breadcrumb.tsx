@@ -1,6 +1,7 @@
-import { ChevronRight12Regular } from "@/components/ui/icons";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
+import { ChevronRight12Regular } from "@/components/ui/icons";
 
 export type Crumb = { label: string; href?: string };
 

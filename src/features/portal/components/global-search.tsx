@@ -1,8 +1,11 @@
 "use client";
-import { Search20Regular } from "@/components/ui/icons";
-import { useRouter } from "next/navigation";
+
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
+
+import { Search20Regular } from "@/components/ui/icons";
+
 import { matchesService, portalServices } from "../services";
 
 /** The top bar's search box: finds services as you type (combobox pattern). */
@@ -17,7 +20,11 @@ export function GlobalSearch() {
   const results = useMemo(
     () =>
       portalServices
-        .map((service) => ({ ...service, name: t(`services.${service.id}`), description: t(`services.${service.id}Description`) }))
+        .map((service) => ({
+          ...service,
+          name: t(`services.${service.id}`),
+          description: t(`services.${service.id}Description`),
+        }))
         .filter((service) => matchesService(query, service.name, t("services.keywords"))),
     [query, t],
   );
@@ -30,7 +37,10 @@ export function GlobalSearch() {
   };
 
   return (
-    <div className="relative w-full max-w-[560px]" onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && setOpen(false)}>
+    <div
+      className="relative w-full max-w-[560px]"
+      onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && setOpen(false)}
+    >
       <Search20Regular aria-hidden className="pointer-events-none absolute top-1.5 left-2 text-[#c8c6c4]" />
       <input
         role="combobox"

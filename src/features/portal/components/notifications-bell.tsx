@@ -1,11 +1,21 @@
 "use client";
-import { Alert24Regular } from "@/components/ui/icons";
+
 import { useTranslations } from "next-intl";
 import { useCallback, useId, useRef, useState, useTransition } from "react";
-import { useEscapeToClose } from "./use-escape-to-close";
-import { markNotificationsRead } from "../actions";
 
-export type BellNotification = { id: string; title: string; body: string; when: string; unread: boolean; intent: "success" | "error" };
+import { Alert24Regular } from "@/components/ui/icons";
+
+import { markNotificationsRead } from "../actions";
+import { useEscapeToClose } from "./use-escape-to-close";
+
+export type BellNotification = {
+  id: string;
+  title: string;
+  body: string;
+  when: string;
+  unread: boolean;
+  intent: "success" | "error";
+};
 
 /** The top bar's bell: a count of new notifications and the list of all of them. */
 export function NotificationsBell({ notifications }: { notifications: BellNotification[] }) {
@@ -37,21 +47,33 @@ export function NotificationsBell({ notifications }: { notifications: BellNotifi
       >
         <Alert24Regular aria-hidden />
         {unread > 0 && (
-          <span aria-hidden className="absolute top-1 right-1 min-w-4 rounded-full bg-brand px-1 text-[10px] leading-4 font-semibold text-white">
+          <span
+            aria-hidden
+            className="absolute top-1 right-1 min-w-4 rounded-full bg-brand px-1 text-[10px] leading-4 font-semibold text-white"
+          >
             {unread}
           </span>
         )}
       </button>
       {open && (
-        <section id={panelId} aria-label={t("notifications")} className="fixed top-10 right-0 bottom-0 z-50 w-[360px] overflow-y-auto border-l border-stroke bg-surface text-ink shadow-xl">
+        <section
+          id={panelId}
+          aria-label={t("notifications")}
+          className="fixed top-10 right-0 bottom-0 z-50 w-[360px] overflow-y-auto border-l border-stroke bg-surface text-ink shadow-xl"
+        >
           <h2 className="border-b border-stroke-subtle px-4 py-3 text-base font-semibold">{t("notifications")}</h2>
           {notifications.length === 0 ? (
             <p className="px-4 py-3 text-ink-muted">{t("noNotifications")}</p>
           ) : (
             <ul>
               {notifications.map((notification) => (
-                <li key={notification.id} className={`border-b border-stroke-subtle px-4 py-3 ${notification.unread ? "bg-brand-subtle" : ""}`}>
-                  <p className={`font-semibold ${notification.intent === "error" ? "text-danger" : "text-success"}`}>{notification.title}</p>
+                <li
+                  key={notification.id}
+                  className={`border-b border-stroke-subtle px-4 py-3 ${notification.unread ? "bg-brand-subtle" : ""}`}
+                >
+                  <p className={`font-semibold ${notification.intent === "error" ? "text-danger" : "text-success"}`}>
+                    {notification.title}
+                  </p>
                   <p>{notification.body}</p>
                   <p className="text-xs text-ink-muted">{notification.when}</p>
                 </li>

@@ -1,7 +1,8 @@
 "use client";
+
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
 
 /** The left menu of Cost Management + Billing for one billing account. */
 export function ServiceMenu({ basePath }: { basePath: string }) {
@@ -23,16 +24,18 @@ export function ServiceMenu({ basePath }: { basePath: string }) {
   };
   return (
     <nav aria-label={t("label")} className="no-print w-56 shrink-0 border-r border-stroke-subtle bg-surface py-3">
-      <ul>
-        {item(basePath, t("overview"))}
-      </ul>
-      <p className="mt-3 px-4 pb-1 text-xs font-semibold text-ink-muted" id="menu-billing">{t("billing")}</p>
+      <ul>{item(basePath, t("overview"))}</ul>
+      <p className="mt-3 px-4 pb-1 text-xs font-semibold text-ink-muted" id="menu-billing">
+        {t("billing")}
+      </p>
       <ul aria-labelledby="menu-billing">
         {item(`${basePath}/invoices`, t("invoices"))}
         {item(`${basePath}/payment-methods`, t("paymentMethods"))}
         {item(`${basePath}/billing-profiles`, t("billingProfiles"))}
       </ul>
-      <p className="mt-3 px-4 pb-1 text-xs font-semibold text-ink-muted" id="menu-settings">{t("settings")}</p>
+      <p className="mt-3 px-4 pb-1 text-xs font-semibold text-ink-muted" id="menu-settings">
+        {t("settings")}
+      </p>
       <ul aria-labelledby="menu-settings">
         {item(`${basePath}/properties`, t("properties"))}
         {item("/billing", t("billingScopes"))}

@@ -1,5 +1,7 @@
 "use client";
+
 import { useEffect, useState } from "react";
+
 import { CheckmarkCircle20Filled, Dismiss20Regular } from "@/components/ui/icons";
 
 type Toast = { id: number; message: string };
@@ -25,12 +27,20 @@ export function Toaster({ closeLabel }: { closeLabel: string }) {
     };
   }, []);
   return (
-    <div role="status" aria-live="polite" className="no-print fixed right-3 bottom-3 z-50 flex w-[360px] flex-col gap-2">
+    <div
+      role="status"
+      aria-live="polite"
+      className="no-print fixed right-3 bottom-3 z-50 flex w-[360px] flex-col gap-2"
+    >
       {toasts.map((toast) => (
         <div key={toast.id} className="flex items-start gap-2 border border-stroke bg-surface p-3 shadow-lg">
           <CheckmarkCircle20Filled aria-hidden className="shrink-0 text-success" />
           <p className="flex-1">{toast.message}</p>
-          <button type="button" aria-label={closeLabel} onClick={() => setToasts((list) => list.filter((item) => item.id !== toast.id))}>
+          <button
+            type="button"
+            aria-label={closeLabel}
+            onClick={() => setToasts((list) => list.filter((item) => item.id !== toast.id))}
+          >
             <Dismiss20Regular aria-hidden />
           </button>
         </div>

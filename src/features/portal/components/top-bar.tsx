@@ -1,22 +1,33 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import type { SessionUser } from "@/features/access/session";
+
 import { notificationsFor } from "../notifications";
 import { AccountMenu } from "./account-menu";
 import { GlobalSearch } from "./global-search";
 import { NotificationsBell } from "./notifications-bell";
 
 export async function TopBar({ user }: { user: SessionUser }) {
-  const [t, tc, notifications] = await Promise.all([getTranslations("portal.topBar"), getTranslations("common"), notificationsFor(user.id)]);
+  const [t, tc, notifications] = await Promise.all([
+    getTranslations("portal.topBar"),
+    getTranslations("common"),
+    notificationsFor(user.id),
+  ]);
   return (
     <header className="no-print sticky top-0 z-40 flex h-10 items-center gap-3 bg-masthead pl-3 text-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-1 focus:left-1 focus:z-50 focus:bg-white focus:px-2 focus:py-1 focus:text-ink">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-1 focus:left-1 focus:z-50 focus:bg-white focus:px-2 focus:py-1 focus:text-ink"
+      >
         {t("skipToContent")}
       </a>
       <Link href="/" className="shrink-0 text-[15px] font-semibold whitespace-nowrap hover:underline">
         {t("home")}
       </Link>
-      <span className="hidden rounded-sm border border-[#8a8886] px-1.5 text-[11px] text-[#c8c6c4] md:inline">{tc("simulatorBadge")}</span>
+      <span className="hidden rounded-sm border border-[#8a8886] px-1.5 text-[11px] text-[#c8c6c4] md:inline">
+        {tc("simulatorBadge")}
+      </span>
       <div className="flex flex-1 justify-center">
         <GlobalSearch />
       </div>

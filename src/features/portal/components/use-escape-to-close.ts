@@ -1,4 +1,5 @@
 "use client";
+
 import { useEffect, type RefObject } from "react";
 
 /** Closes a top-bar popover on Escape and gives focus back to the button that opened it. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { accountIdFromParam } from "@/features/access/paths";
 import { BillingProfilesBlade } from "@/features/billing-profiles/components/billing-profiles-blade";
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { accountIdFromParam } from "@/features/access/paths";
+import { requireUser } from "@/features/access/session";
 import { InvoiceDetailsBlade } from "@/features/invoices/components/invoice-details-blade";
 import { InvoicesBlade } from "@/features/invoices/components/invoices-blade";
 import { PayNowBlade } from "@/features/payments/components/pay-now-blade";
-import { ReceiptBlade } from "@/features/payments/components/receipt-blade";
 import { PaymentSucceededToast } from "@/features/payments/components/payment-succeeded-toast";
-import { requireUser } from "@/features/access/session";
+import { ReceiptBlade } from "@/features/payments/components/receipt-blade";
 import { withQuery } from "@/lib/urls";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,21 +24,36 @@ export default async function InvoicesPage({ params, searchParams }: PageProps<"
   const user = paid ? await requireUser() : null;
   return (
     <>
-    {paid && user && <PaymentSucceededToast paymentId={paid} userId={user.id} accountId={accountId} />}
-    <InvoicesBlade
-      accountId={accountId}
-      searchParams={query}
-      renderBlade={(closeHref) => {
-        if (!invoiceId) return null;
-        const withBlade = (extra: Record<string, string>) => withQuery(closeHref, { invoice: invoiceId, ...extra });
-        if (blade === "details") return <InvoiceDetailsBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} receiptHref={(payment) => withBlade({ blade: "receipt", payment })} />;
-        if (blade === "receipt" && typeof query.payment === "string") {
-          return <ReceiptBlade accountId={accountId} invoiceId={invoiceId} paymentId={query.payment} closeHref={withBlade({ blade: "details" })} />;
-        }
-        if (blade === "pay") return <PayNowBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} />;
-        return null;
-      }}
-    />
+      {paid && user && <PaymentSucceededToast paymentId={paid} userId={user.id} accountId={accountId} />}
+      <InvoicesBlade
+        accountId={accountId}
+        searchParams={query}
+        renderBlade={(closeHref) => {
+          if (!invoiceId) return null;
+          const withBlade = (extra: Record<string, string>) => withQuery(closeHref, { invoice: invoiceId, ...extra });
+          if (blade === "details")
+            return (
+              <InvoiceDetailsBlade
+                accountId={accountId}
+                invoiceId={invoiceId}
+                closeHref={closeHref}
+                receiptHref={(payment) => withBlade({ blade: "receipt", payment })}
+              />
+            );
+          if (blade === "receipt" && typeof query.payment === "string") {
+            return (
+              <ReceiptBlade
+                accountId={accountId}
+                invoiceId={invoiceId}
+                paymentId={query.payment}
+                closeHref={withBlade({ blade: "details" })}
+              />
+            );
+          }
+          if (blade === "pay") return <PayNowBlade accountId={accountId} invoiceId={invoiceId} closeHref={closeHref} />;
+          return null;
+        }}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { accountIdFromParam } from "@/features/access/paths";
 import { PaymentMethodsBlade } from "@/features/payments/components/payment-methods-blade";
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+
 import { BillingAccountProperties } from "@/features/access/components/billing-account-properties";
 import { accountIdFromParam } from "@/features/access/paths";
 

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+
 import { accountIdFromParam } from "@/features/access/paths";
 import { canViewInvoices } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
@@ -26,7 +27,10 @@ async function error(status: 401 | 404) {
  * download. Signed out → 401; no role on the account, or no such invoice in
  * it → 404, so neither the account nor the invoice is revealed.
  */
-export async function GET(_request: NextRequest, context: RouteContext<"/api/billing/[accountId]/invoices/[invoiceId]/pdf">) {
+export async function GET(
+  _request: NextRequest,
+  context: RouteContext<"/api/billing/[accountId]/invoices/[invoiceId]/pdf">,
+) {
   const user = await currentUser();
   if (!user) return error(401);
   const params = paramsSchema.safeParse(await context.params);
