@@ -22,7 +22,7 @@ import { setCardProcessor, SimulatedProcessor } from "@/features/payments/proces
 import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { catalogs } from "@/i18n/catalogs";
 
-import { expectNoDatabaseChange } from "../support/db-snapshot";
+import { databaseRows, expectNoDatabaseChange } from "../support/db-snapshot";
 import { cookieJar, RedirectError, resetNextRequest, revalidatePath } from "../support/next-request";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../support/test-db";
@@ -1141,7 +1141,15 @@ describe("card data at rest", () => {
     return found;
   }
 
-  function databaseBytes(): Buffer {
+  /** SQLite: the database files themselves (WAL included). PostgreSQL: every row of every table, as text. */
+  async function databaseBytes(): Promise<Buffer> {
+    if (!testDb.file)
+      return Buffer.from(
+        JSON.stringify(await databaseRows(testDb.db), (_key, value: unknown) =>
+          typeof value === "bigint" ? value.toString() : value,
+        ),
+        "latin1",
+      );
     const parts = [testDb.file, `${testDb.file}-wal`]
       .filter((file) => fs.existsSync(file))
       .map((file) => fs.readFileSync(file));
@@ -1156,7 +1164,7 @@ describe("card data at rest", () => {
     const invoice = await freshInvoice({ totalMinor: 1_000_00 });
     // A code that is not in the files beforehand, or its absence afterwards would prove nothing.
     const codeLength = number.length === 15 ? 4 : 3;
-    const before = databaseBytes();
+    const before = await databaseBytes();
     let cvc: string | undefined;
     for (let n = 0; n < 10 ** codeLength && !cvc; n++) {
       // A fixed walk over the codes (coprime step), so the first ones tried are not "000", "001"…
@@ -1168,7 +1176,7 @@ describe("card data at rest", () => {
     expect(outcome.status).toBe(result === "approved" ? "succeeded" : "declined");
     expect(await testDb.db.payment.count({ where: { invoiceId: invoice.id } })).toBe(1);
 
-    const bytes = databaseBytes();
+    const bytes = await databaseBytes();
     expect(bytes.length).toBeGreaterThan(0);
     const asText = bytes.toString("latin1");
     expect(asText.includes(number), "the card number").toBe(false);

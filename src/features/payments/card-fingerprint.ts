@@ -13,3 +13,8 @@ export function cardFingerprint(
 ): string {
   return createHmac("sha256", key).update(cardNumber).digest("hex");
 }
+
+/** The name under which saving this card on this profile takes turns (see takeTurns): saved once, even at once. */
+export function savingCardTurn(billingProfileId: string, fingerprint: string): string {
+  return `card:${billingProfileId}:${fingerprint}`;
+}

@@ -12,8 +12,9 @@ import { loadBillingScope } from "@/features/access/scope";
 import { currentUser } from "@/features/access/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { takeTurns } from "@/server/db/locks";
 
-import { cardFingerprint } from "./card-fingerprint";
+import { cardFingerprint, savingCardTurn } from "./card-fingerprint";
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 
 export type MethodActionState = {
@@ -70,6 +71,7 @@ export async function addPaymentMethodAction(
   const { cardNumber, brand, last4, expMonth, expYear, holderName, country, postalCode } = card.data;
   const fingerprint = cardFingerprint(cardNumber);
   await db.$transaction(async (tx) => {
+    await takeTurns(tx, savingCardTurn(profile.id, fingerprint));
     const existing = await tx.paymentMethod.findFirst({
       where: { billingProfileId: profile.id, fingerprint, removedAt: null },
     });

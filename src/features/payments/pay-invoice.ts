@@ -8,13 +8,14 @@ import { invoiceStatus } from "@/features/invoices/status";
 import { Prisma } from "@/generated/prisma/client";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { takeTurns } from "@/server/db/locks";
 
 import { cardFingerprint } from "./card-fingerprint";
 import { isCardExpired, type NewCard } from "./card-schema";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import type { ChargeResult } from "./processor/types";
-import { declineLimitReached } from "./rate-limit";
+import { declineLimitReached, declineTurn } from "./rate-limit";
 import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "./rules";
 import { reconcilePayment, settlePayment } from "./settle";
 
@@ -164,13 +165,17 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   const paymentId = randomUUID();
   try {
     await db.$transaction(async (tx) => {
+      // A card not on file may be a decline, so it counts against the limit while in flight: such
+      // attempts take turns, each counting the ones before it (a burst cannot all pass the check).
+      if (request.method.kind === "new")
+        await takeTurns(tx, declineTurn("account", request.accountId), declineTurn("user", request.userId));
       const reserved = await tx.invoice.updateMany({
         where: { id: invoice.id, voided: false, amountDueMinor: { gte: amountMinor } },
         data: { amountDueMinor: { decrement: amountMinor } },
       });
       if (reserved.count !== 1) throw new Refused("balanceChanged");
-      // Again inside the transaction, which now holds the write lock: simultaneous attempts
-      // are counted one after the other, so a burst cannot all pass the check above.
+      // Again inside the transaction, which now holds SQLite's write lock (or its turn on PostgreSQL):
+      // simultaneous attempts are counted one after the other, so a burst cannot all pass the check above.
       if (await declineLimitReached(request.accountId, request.userId, clock, tx)) throw new Refused("tooManyDeclines");
       await tx.payment.create({
         data: {

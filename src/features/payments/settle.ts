@@ -6,7 +6,9 @@ import { addNotification } from "@/features/portal/notifications";
 import type { Prisma } from "@/generated/prisma/client";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { takeTurns } from "@/server/db/locks";
 
+import { savingCardTurn } from "./card-fingerprint";
 import type { NewCard } from "./card-schema";
 import { cardProcessor } from "./processor/simulated";
 import type { ChargeResult } from "./processor/types";
@@ -96,6 +98,7 @@ async function saveCard(
     country: card.country,
     postalCode: card.postalCode,
   };
+  await takeTurns(tx, savingCardTurn(billingProfileId, fingerprint));
   const existing = await tx.paymentMethod.findFirst({ where: { billingProfileId, fingerprint, removedAt: null } });
   if (existing) {
     await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
