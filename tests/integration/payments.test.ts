@@ -19,7 +19,7 @@ import { newCardSchema } from "@/features/payments/card-schema";
 import { payInvoice, type PayMethod, type PayOutcome, type PayRequest } from "@/features/payments/pay-invoice";
 import type { PayNowState } from "@/features/payments/pay-now-state";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
-import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
+import type { AbandonedCharge, CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { catalogs } from "@/i18n/catalogs";
 
 import { databaseRows, expectNoDatabaseChange } from "../support/db-snapshot";
@@ -90,6 +90,9 @@ class CountingProcessor implements CardProcessor {
   /** What became of a charge (for a processor interface that can look charges up). */
   async lookup(idempotencyKey: string): Promise<ChargeResult | null> {
     return this.inner.lookup ? this.inner.lookup(idempotencyKey) : null;
+  }
+  async abandon(charge: AbandonedCharge): Promise<ChargeResult> {
+    return this.inner.abandon(charge);
   }
 }
 let processor: CountingProcessor;
@@ -937,7 +940,8 @@ describe("payInvoice: each test card", () => {
     setCardProcessor({
       charge: async () => Promise.reject(new Error("gateway timeout")),
       lookup: async () => null,
-    } as CardProcessor);
+      abandon: async () => ({ outcome: "declined", code: "processing_error" }),
+    });
     const invoice = await freshInvoice();
     const outcome = await payInvoice(request(invoice.id, newCard("4242424242424242")));
     const payment = await testDb.db.payment.findFirstOrThrow({ where: { invoiceId: invoice.id } });

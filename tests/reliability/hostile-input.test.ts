@@ -82,6 +82,9 @@ const refusingProcessor: CardProcessor = {
   async lookup() {
     return null;
   },
+  async abandon() {
+    throw new Error("the processor was asked to abandon a charge for a hostile request");
+  },
 };
 
 const savedEnv = {
