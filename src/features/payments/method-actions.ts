@@ -127,8 +127,12 @@ export async function removePaymentMethodAction(
   return changeCard(formData, async (card, t) => {
     if (card.billingProfile.defaultPaymentMethodId === card.id)
       return { status: "error", message: t("methods.cannotRemoveDefault") };
-    // Kept for the payment history (receipts name it); it is simply no longer offered.
-    await db.paymentMethod.updateMany({ where: { id: card.id, removedAt: null }, data: { removedAt: now() } });
+    // Kept for the payment history (receipts name it); it is simply no longer offered. Its fingerprint
+    // is erased: nothing needs to recognise a removed card, and a stolen database should hold as little as possible.
+    await db.paymentMethod.updateMany({
+      where: { id: card.id, removedAt: null },
+      data: { removedAt: now(), fingerprint: null },
+    });
     return { status: "ok", message: t("methods.removed") };
   });
 }
