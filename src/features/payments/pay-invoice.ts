@@ -146,7 +146,7 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
     const saved = await db.paymentMethod.findFirst({
       where: { id: request.method.paymentMethodId, billingProfileId: invoice.billingProfileId, removedAt: null },
     });
-    if (!saved) return { status: "refused", reason: "cardNotUsable" };
+    if (!saved?.fingerprint) return { status: "refused", reason: "cardNotUsable" };
     if (isCardExpired(saved, clock)) return { status: "refused", reason: "cardExpired" };
     card = {
       fingerprint: saved.fingerprint,
