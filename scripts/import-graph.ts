@@ -48,7 +48,9 @@ export function folderGraph(srcDir: string): FolderGraph {
       if (specifier.startsWith("@/")) target = path.join(srcDir, specifier.slice(2));
       else if (specifier.startsWith(".")) target = path.resolve(path.dirname(file), specifier);
       else continue; // a package
-      const to = folderOf(path.relative(srcDir, target).split(path.sep).join("/"));
+      const relative = path.relative(srcDir, target).split(path.sep).join("/");
+      if (relative.startsWith("../")) continue; // outside src/ (scripts/): not a layer
+      const to = folderOf(relative);
       if (to !== from) edges.add(to);
     }
   }
