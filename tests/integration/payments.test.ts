@@ -12,15 +12,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
 import { getInvoiceDetails } from "@/features/invoices/queries";
-import { invoiceStatus, type InvoiceStatus } from "@/features/invoices/status";
 import { payInvoiceAction } from "@/features/payments/actions";
-import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import { newCardSchema } from "@/features/payments/card-schema";
 import { payInvoice, type PayMethod, type PayOutcome, type PayRequest } from "@/features/payments/pay-invoice";
 import type { PayNowState } from "@/features/payments/pay-now-state";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { catalogs } from "@/i18n/catalogs";
+import { invoiceStatus, type InvoiceStatus } from "@/lib/invoice-status";
+import { cardFingerprint } from "@/server/card-fingerprint";
 
 import { expectNoDatabaseChange } from "../support/db-snapshot";
 import { cookieJar, RedirectError, resetNextRequest, revalidatePath } from "../support/next-request";

@@ -10,10 +10,10 @@ import { billingAccountPath } from "@/features/access/paths";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { currentUser } from "@/features/access/session";
+import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
-import { cardFingerprint } from "./card-fingerprint";
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import { newCardLimitPassed } from "./new-card-limit";
 

@@ -4,19 +4,19 @@ import { createHash, randomUUID } from "node:crypto";
 
 import { payDenial } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
-import { invoiceStatus } from "@/features/invoices/status";
 import { Prisma } from "@/generated/prisma/client";
+import { invoiceStatus } from "@/lib/invoice-status";
+import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
+import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
-import { cardFingerprint } from "./card-fingerprint";
 import { isCardExpired, type NewCard } from "./card-schema";
 import { newCardLimitPassed } from "./new-card-limit";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import type { ChargeResult } from "./processor/types";
 import { declineLimitReached } from "./rate-limit";
-import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "./rules";
 import { reconcilePayment, settlePayment } from "./settle";
 
 export type PayMethod = { kind: "saved"; paymentMethodId: string } | { kind: "new"; card: NewCard };
