@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { cardFingerprint } from "@/features/payments/card-fingerprint";
+import { cardFingerprint } from "@/server/card-fingerprint";
 import { demoAccounts } from "@/server/demo/world";
 import { cardFingerprintKey, PUBLISHED_CARD_FINGERPRINT_KEY } from "@/server/secret";
 

@@ -6,7 +6,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { billingAccountPath } from "@/features/access/paths";
-import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import {
   addPaymentMethodAction,
   removePaymentMethodAction,
@@ -19,6 +18,7 @@ import { setCardProcessor, SimulatedProcessor } from "@/features/payments/proces
 import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { MAX_DECLINES_PER_ACCOUNT } from "@/features/payments/rate-limit";
 import { catalogs } from "@/i18n/catalogs";
+import { cardFingerprint } from "@/server/card-fingerprint";
 
 import { expectNoDatabaseChange } from "../support/db-snapshot";
 import { revalidatePath } from "../support/next-request";
