@@ -4,10 +4,10 @@ import { cache } from "react";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay } from "@/lib/dates";
+import { invoiceStatus, invoiceStatuses, isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
 import { db } from "@/server/db";
 
 import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
-import { invoiceStatus, invoiceStatuses, isPayableStatus, type InvoiceStatus } from "./status";
 
 /**
  * The database form of invoiceStatus(): the same rules as a WHERE clause, so
@@ -109,7 +109,8 @@ export async function getInvoiceDetails(accountId: string, invoiceId: string) {
       billingAccount: { select: { id: true, name: true } },
       billingProfile: { select: { id: true, name: true } },
       lines: { orderBy: { position: "asc" } },
-      payments: { orderBy: { createdAt: "asc" } },
+      // By time; the ID only makes equal times (a frozen SIM_NOW) read the same on every engine and every call.
+      payments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   return invoice;

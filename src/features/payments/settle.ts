@@ -8,9 +8,9 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db";
 import { takeTurns } from "@/server/db/locks";
 
-import { savingCardTurn } from "./card-fingerprint";
 import type { NewCard } from "./card-schema";
 import { leaseExpired } from "./lease";
+import { newCardTurns } from "./new-card-limit";
 import { cardProcessor } from "./processor/simulated";
 import type { ChargeResult } from "./processor/types";
 
@@ -42,7 +42,9 @@ export async function settlePayment(
   return db
     .$transaction(async (tx) => {
       if (result.outcome === "approved") {
-        const paymentMethodId = newCard ? await saveCard(tx, newCard, settledAt) : payment.paymentMethodId;
+        const paymentMethodId = newCard
+          ? await saveCard(tx, newCard, settledAt, payment.userId)
+          : payment.paymentMethodId;
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
           data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId },
@@ -89,6 +91,7 @@ async function saveCard(
   tx: Prisma.TransactionClient,
   { billingProfileId, card, fingerprint }: NewCardToSave,
   at: Date,
+  createdByUserId: string,
 ): Promise<string> {
   const details = {
     brand: card.brand,
@@ -99,14 +102,16 @@ async function saveCard(
     country: card.country,
     postalCode: card.postalCode,
   };
-  await takeTurns(tx, savingCardTurn(billingProfileId, fingerprint));
+  await takeTurns(tx, ...newCardTurns(billingProfileId, createdByUserId, fingerprint));
   const existing = await tx.paymentMethod.findFirst({ where: { billingProfileId, fingerprint, removedAt: null } });
   if (existing) {
     await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
     return existing.id;
   }
   const id = randomUUID();
-  await tx.paymentMethod.create({ data: { id, billingProfileId, fingerprint, createdAt: at, ...details } });
+  await tx.paymentMethod.create({
+    data: { id, billingProfileId, fingerprint, createdByUserId, createdAt: at, ...details },
+  });
   return id;
 }
 
