@@ -1,7 +1,5 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
-
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -15,6 +13,7 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
+import { saveCard } from "./cards";
 
 export type MethodActionState = {
   status: "idle" | "ok" | "error";
@@ -67,19 +66,8 @@ export async function addPaymentMethodAction(
     const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
     return { status: "error", message: t("errors.checkCard"), fieldErrors };
   }
-  const { cardNumber, brand, last4, expMonth, expYear, holderName, country, postalCode } = card.data;
-  const fingerprint = cardFingerprint(cardNumber);
-  await db.$transaction(async (tx) => {
-    const existing = await tx.paymentMethod.findFirst({
-      where: { billingProfileId: profile.id, fingerprint, removedAt: null },
-    });
-    const details = { brand, last4, expMonth, expYear, holderName, country, postalCode };
-    if (existing) await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
-    else
-      await tx.paymentMethod.create({
-        data: { id: randomUUID(), billingProfileId: profile.id, fingerprint, createdAt: now(), ...details },
-      });
-  });
+  const fingerprint = cardFingerprint(card.data.cardNumber);
+  await db.$transaction((tx) => saveCard(tx, { billingProfileId: profile.id, card: card.data, fingerprint }, now()));
   revalidatePath(`${billingAccountPath(target.data.accountId)}/payment-methods`);
   return { status: "ok", message: t("methods.added") };
 }
