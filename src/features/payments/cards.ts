@@ -12,10 +12,16 @@ export type CardToSave = { billingProfileId: string; card: NewCard; fingerprint:
  * Keeps a card on a billing profile, inside the caller's transaction: the same
  * card (same fingerprint) twice is one entry, its details refreshed. Used when
  * the admin adds a card and when a payment with a new card succeeds. Returns
- * the card's ID. Only what the product shows is stored: never the number or
+ * the card's ID and whether it is a new entry (new cards count against the
+ * new-card limit). Only what the product shows is stored: never the number or
  * the security code.
  */
-export async function saveCard(tx: Tx, { billingProfileId, card, fingerprint }: CardToSave, at: Date): Promise<string> {
+export async function saveCard(
+  tx: Tx,
+  { billingProfileId, card, fingerprint }: CardToSave,
+  at: Date,
+  createdByUserId: string,
+): Promise<{ id: string; created: boolean }> {
   const details = {
     brand: card.brand,
     last4: card.last4,
@@ -31,9 +37,11 @@ export async function saveCard(tx: Tx, { billingProfileId, card, fingerprint }: 
   });
   if (existing) {
     await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
-    return existing.id;
+    return { id: existing.id, created: false };
   }
   const id = randomUUID();
-  await tx.paymentMethod.create({ data: { id, billingProfileId, fingerprint, createdAt: at, ...details } });
-  return id;
+  await tx.paymentMethod.create({
+    data: { id, billingProfileId, fingerprint, createdByUserId, createdAt: at, ...details },
+  });
+  return { id, created: true };
 }

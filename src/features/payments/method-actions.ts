@@ -14,6 +14,7 @@ import { db } from "@/server/db";
 
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import { saveCard } from "./cards";
+import { newCardLimitPassed } from "./new-card-limit";
 
 export type MethodActionState = {
   status: "idle" | "ok" | "error";
@@ -53,7 +54,8 @@ export async function addPaymentMethodAction(
     .object({ accountId: z.string().min(1).max(200), billingProfileId: z.string().min(1).max(64) })
     .safeParse({ accountId: field(formData, "accountId"), billingProfileId: field(formData, "billingProfileId") });
   if (!target.success) return { status: "error", message: t("errors.invalidRequest") };
-  if (!(await authorise(target.data.accountId))) return { status: "error", message: t("methods.notAllowed") };
+  const allowed = await authorise(target.data.accountId);
+  if (!allowed) return { status: "error", message: t("methods.notAllowed") };
   const profile = await db.billingProfile.findFirst({
     where: { id: target.data.billingProfileId, billingAccountId: target.data.accountId },
   });
@@ -67,10 +69,31 @@ export async function addPaymentMethodAction(
     return { status: "error", message: t("errors.checkCard"), fieldErrors };
   }
   const fingerprint = cardFingerprint(card.data.cardNumber);
-  await db.$transaction((tx) => saveCard(tx, { billingProfileId: profile.id, card: card.data, fingerprint }, now()));
+  const clock = now();
+  const saved = await db
+    .$transaction(async (tx) => {
+      const { created } = await saveCard(
+        tx,
+        { billingProfileId: profile.id, card: card.data, fingerprint },
+        clock,
+        allowed.user.id,
+      );
+      // Counted after the insert, under the write lock: simultaneous saves cannot all pass.
+      if (created && (await newCardLimitPassed(profile.id, allowed.user.id, clock, tx))) throw new TooManyNewCards();
+    })
+    .then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof TooManyNewCards) return false;
+        throw error;
+      },
+    );
+  if (!saved) return { status: "error", message: t("methods.tooManyNewCards") };
   revalidatePath(`${billingAccountPath(target.data.accountId)}/payment-methods`);
   return { status: "ok", message: t("methods.added") };
 }
+
+class TooManyNewCards extends Error {}
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
 type CardChange = (
@@ -115,8 +138,12 @@ export async function removePaymentMethodAction(
   return changeCard(formData, async (card, t) => {
     if (card.billingProfile.defaultPaymentMethodId === card.id)
       return { status: "error", message: t("methods.cannotRemoveDefault") };
-    // Kept for the payment history (receipts name it); it is simply no longer offered.
-    await db.paymentMethod.updateMany({ where: { id: card.id, removedAt: null }, data: { removedAt: now() } });
+    // Kept for the payment history (receipts name it); it is simply no longer offered. Its fingerprint
+    // is erased: nothing needs to recognise a removed card, and a stolen database should hold as little as possible.
+    await db.paymentMethod.updateMany({
+      where: { id: card.id, removedAt: null },
+      data: { removedAt: now(), fingerprint: null },
+    });
     return { status: "ok", message: t("methods.removed") };
   });
 }

@@ -37,7 +37,9 @@ export async function settlePayment(
   return db
     .$transaction(async (tx) => {
       if (result.outcome === "approved") {
-        const paymentMethodId = newCard ? await saveCard(tx, newCard, settledAt) : payment.paymentMethodId;
+        const paymentMethodId = newCard
+          ? (await saveCard(tx, newCard, settledAt, payment.userId)).id
+          : payment.paymentMethodId;
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
           data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId },
