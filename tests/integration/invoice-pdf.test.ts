@@ -7,8 +7,10 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { GET } from "@/app/api/billing/[accountId]/invoices/[invoiceId]/pdf/route";
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
-import { buildInvoicePdf, invoicePdfFileName, toWinAnsi, type InvoicePdfTexts } from "@/features/invoices/invoice-pdf";
+import { invoicePdfFileName } from "@/features/invoices/invoice-pdf";
+import { buildInvoicePdf, type InvoicePdfTexts } from "@/features/invoices/pdf-layout";
 import { invoicePdfPath } from "@/features/invoices/pdf-path";
+import { toWinAnsi } from "@/features/invoices/pdf-text";
 import { formatMoney } from "@/lib/money";
 
 import { cookieJar, resetNextRequest } from "../support/next-request";
