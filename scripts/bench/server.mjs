@@ -1,10 +1,11 @@
-// npm run bench: `next start` on a prepared database, with its memory and CPU read from /proc.
-import { spawn, spawnSync } from "node:child_process";
+// npm run bench: `next start` on a prepared database (scripts/lib/launch-server.mjs), with its
+// memory and CPU read from /proc.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-import { serverEnv as productionServerEnv, serverNodeFlags } from "../server-node-flags.mjs";
+import { launchServer } from "../lib/launch-server.mjs";
 import { appDir, serverEnv, work } from "./settings.mjs";
 
 const CLOCK_TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
@@ -57,41 +58,22 @@ function memoryKb(pid, field) {
 }
 
 export async function startServer(file, port, label) {
-  const env = { ...productionServerEnv, ...serverEnv(file, port) };
-  const logFile = fs.openSync(path.join(work, `server-${label}.log`), "w");
-  // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
-  const nodeOptions =
-    process.env.BENCH_NODE_OPTIONS === undefined
-      ? serverNodeFlags
-      : process.env.BENCH_NODE_OPTIONS.split(" ").filter(Boolean);
-  const child = spawn(
-    process.execPath,
-    [
-      ...nodeOptions,
-      path.join(appDir, "node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(port),
-    ],
-    { cwd: appDir, env, stdio: ["ignore", logFile, logFile] },
-  );
+  const server = launchServer({
+    cwd: appDir,
+    port,
+    env: serverEnv(file, port),
+    // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
+    nodeFlags: process.env.BENCH_NODE_OPTIONS?.split(" ").filter(Boolean),
+    output: { file: path.join(work, `server-${label}.log`) },
+  });
+  const child = server.child;
   children.add(child);
-  const base = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 120_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null)
-      throw new Error(`the server exited (${child.exitCode}); see bench/.work/server-${label}.log`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const base = server.url;
+  try {
+    await server.ready({ timeoutMs: 120_000, intervalMs: 250 });
+  } catch (error) {
+    throw new Error(`${error.message}; see bench/.work/server-${label}.log`);
   }
-  if (Date.now() >= until)
-    throw new Error(`the server did not answer /api/health within 120 s; see bench/.work/server-${label}.log`);
   const pids = processTree(child.pid);
   let peakKb = 0;
   let windowPeakKb = 0;
@@ -128,17 +110,7 @@ export async function startServer(file, port, label) {
       clearInterval(sampler);
       sample();
       const hwmKb = pids.reduce((sum, pid) => sum + memoryKb(pid, "VmHWM"), 0);
-      child.kill("SIGTERM");
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          child.kill("SIGKILL");
-          resolve();
-        }, 10_000);
-        child.once("exit", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      await server.stop({ graceMs: 10_000 });
       children.delete(child);
       return { peakSampledMb: peakKb / 1024, vmHwmMb: hwmKb / 1024, processes: pids.length };
     },
