@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
 import { parseInvoiceFilters } from "@/features/invoices/filters";
@@ -8,9 +8,7 @@ import type { GridInvoice } from "@/features/invoices/queries";
 import { invoiceStatuses, type InvoiceStatus } from "@/features/invoices/status";
 import { catalogs } from "@/i18n/catalogs";
 
-import { resetNextRequest, router } from "../support/next-request";
-
-vi.mock("next/navigation", () => import("../support/next-request"));
+import { router } from "../support/next-request";
 
 const en = catalogs.en;
 const basePath = "/billing/acc%3A1/invoices";
@@ -56,8 +54,6 @@ function renderGrid(props: { canPay: boolean; rows?: GridInvoice[] }) {
 function rowFor(id: string): HTMLElement {
   return screen.getByRole("link", { name: id }).closest("tr")!;
 }
-
-beforeEach(() => resetNextRequest());
 
 describe("InvoicesGrid", () => {
   it("shows every column header", () => {

@@ -13,15 +13,9 @@ import { invoicePdfPath } from "@/features/invoices/pdf-path";
 import { toWinAnsi } from "@/features/invoices/pdf-text";
 import { formatMoney } from "@/lib/money";
 
-import { cookieJar, resetNextRequest } from "../support/next-request";
+import { cookieJar } from "../support/next-request";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase } from "../support/test-db";
-
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-// next-intl's server functions only work inside Next's runtime: the shared double reads the real catalogs.
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 const SECRET = "integration-test-session-secret-0123456789";
@@ -41,7 +35,6 @@ beforeAll(async () => {
 
 beforeEach(() => {
   vi.stubEnv("SESSION_SECRET", SECRET);
-  resetNextRequest();
 });
 
 /** Puts a real iron-session cookie for this user in the jar, as the sign-in action would. */
