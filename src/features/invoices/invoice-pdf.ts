@@ -6,10 +6,10 @@ import { getTranslations } from "next-intl/server";
 
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
+import { invoiceStatus } from "@/lib/invoice-status";
 import { now } from "@/server/clock";
 
 import { buildInvoicePdf, type InvoicePdfInput, type InvoicePdfTexts } from "./pdf-layout";
-import { invoiceStatus } from "./status";
 
 /** The file name a browser saves the PDF under. */
 export function invoicePdfFileName(invoiceId: string): string {
