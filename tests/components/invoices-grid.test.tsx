@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { BillingAccess } from "@/features/access/policy";
 import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
@@ -9,9 +9,7 @@ import type { GridInvoice } from "@/features/invoices/queries";
 import { catalogs } from "@/i18n/catalogs";
 import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
 
-import { resetNextRequest, router } from "../support/next-request";
-
-vi.mock("next/navigation", () => import("../support/next-request"));
+import { router } from "../support/next-request";
 
 const en = catalogs.en;
 const basePath = "/billing/acc%3A1/invoices";
@@ -61,8 +59,6 @@ function renderGrid(props: { canPay: boolean; rows?: GridInvoice[]; access?: Bil
 function rowFor(id: string): HTMLElement {
   return screen.getByRole("link", { name: id }).closest("tr")!;
 }
-
-beforeEach(() => resetNextRequest());
 
 describe("InvoicesGrid", () => {
   it("shows every column header", () => {

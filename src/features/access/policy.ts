@@ -16,7 +16,6 @@ export function canViewBillingAccount(access: BillingAccess): boolean {
 
 /** Invoices, their details, PDFs and the payment methods list are visible to every role. */
 export const canViewInvoices = canViewBillingAccount;
-export const canViewPaymentMethods = canViewBillingAccount;
 
 export type PayDenial =
   | "notFound" // no role: the account is not revealed
