@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 
+import type { BillingAccess } from "@/features/access/policy";
 import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
 import { parseInvoiceFilters } from "@/features/invoices/filters";
 import type { GridInvoice } from "@/features/invoices/queries";
@@ -37,14 +38,18 @@ function row(id: string, status: InvoiceStatus, overrides: Partial<GridInvoice> 
 const rows = invoiceStatuses.map((status, index) => row(`G0000000${index}`, status));
 const idOf = (status: InvoiceStatus) => rows.find((invoice) => invoice.status === status)!.id;
 
-function renderGrid(props: { canPay: boolean; rows?: GridInvoice[] }) {
+const admin: BillingAccess = { role: "BILLING_ACCOUNT_ADMIN", agreementType: "MCA" };
+const reader: BillingAccess = { role: "BILLING_ACCOUNT_READER", agreementType: "MCA" };
+
+/** `canPay`: the admin of an MCA account; else its reader. */
+function renderGrid(props: { canPay: boolean; rows?: GridInvoice[]; access?: BillingAccess }) {
   return render(
     <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
       <InvoicesGrid
         basePath={basePath}
         invoices={props.rows ?? rows}
         filters={parseInvoiceFilters({})}
-        canPay={props.canPay}
+        access={props.access ?? (props.canPay ? admin : reader)}
         accountId="acc:1"
       />
     </NextIntlClientProvider>,
@@ -130,6 +135,16 @@ describe("InvoicesGrid", () => {
     expect(screen.queryByText(en.invoices.payNow)).toBeNull();
   });
 
+  it("shows no Pay now to the admin of an account not paid with Pay now (MOSP, EA)", () => {
+    renderGrid({ canPay: true, access: { role: "BILLING_ACCOUNT_ADMIN", agreementType: "MOSP" } });
+    expect(screen.queryAllByRole("link", { name: /Pay now/ })).toHaveLength(0);
+  });
+
+  it("still offers Pay now above the card limit (the blade gives wire-transfer instructions)", () => {
+    renderGrid({ canPay: true, rows: [row("G00000010", "due", { totalMinor: 72_450_00, amountDueMinor: 72_450_00 })] });
+    expect(screen.getByRole("link", { name: "Pay now for invoice G00000010" })).toBeInTheDocument();
+  });
+
   it("links every row to its details blade and its PDF", () => {
     renderGrid({ canPay: false });
     for (const invoice of rows) {
@@ -167,7 +182,7 @@ describe("InvoicesGrid in a filtered view", () => {
           basePath={basePath}
           invoices={[row("G00000001", "pastDue")]}
           filters={parseInvoiceFilters({ status: "pastDue", page: "3" })}
-          canPay
+          access={admin}
           accountId="acc:1"
         />
       </NextIntlClientProvider>,
