@@ -23,7 +23,12 @@ import { databaseEngine, databaseUrl } from "./url";
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   if (databaseEngine(url) === "postgresql") {
-    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }) });
+    const client = new PostgresqlPrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: poolSize() }),
+      // Transactions that take turns (locks.ts) wait for each other while holding a connection: under
+      // a burst, Prisma's defaults (2 s to get a connection, 5 s to finish) would fail the later ones.
+      transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+    });
     return client as unknown as PrismaClient;
   }
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 15_000 }) });
