@@ -14,7 +14,7 @@ export type BearerResult =
 
 /** Whether the request carries `Authorization: Bearer …` at all (it then decides alone: no cookie fallback). */
 export function hasBearer(request: Request): boolean {
-  return /^bearer\s/i.test(request.headers.get("authorization") ?? "");
+  return /^bearer(?:\s|$)/i.test(request.headers.get("authorization") ?? "");
 }
 
 /**
