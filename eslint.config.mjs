@@ -1,6 +1,71 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import boundaries from "eslint-plugin-boundaries";
 import { defineConfig, globalIgnores } from "eslint/config";
+
+/**
+ * One-way layers: app → features → components, server → i18n → lib (and
+ * generated, the Prisma client). A feature uses another only through the
+ * modules that one lists here as its public surface, and only along the edges
+ * below, which form no cycle (tests/unit/layers.test.ts checks both the rule
+ * and the graph of src/).
+ */
+const featureUses = {
+  access: [],
+  portal: ["access"],
+  invoices: ["access"],
+  payments: ["access", "portal"],
+  "billing-profiles": ["access"],
+  // The ARM Billing API serves the blade's own reads under ARM's contract (docs/api.md).
+  arm: ["access", "invoices", "billing-profiles"],
+};
+/** What each feature offers the others (paths inside the feature's folder). */
+const featurePublic = {
+  access: [
+    "actions.ts",
+    "bearer.ts",
+    "origin.ts",
+    "paths.ts",
+    "policy.ts",
+    "return-path.ts",
+    "roles.ts",
+    "scope.ts",
+    "session.ts",
+    "components/who-can-pay-notice.tsx",
+    "components/billing-account-properties.tsx",
+  ],
+  portal: ["notifications.ts"],
+  invoices: ["filters.ts", "pdf-path.ts", "queries.ts"],
+  payments: [],
+  "billing-profiles": ["queries.ts"],
+  arm: [],
+};
+
+const element = (type, extra = {}) => ({ element: { type, ...extra } });
+const layerPolicies = [
+  // Routes (and src/proxy.ts) compose everything below them.
+  {
+    from: element("app"),
+    allow: { to: ["feature", "components", "server", "i18n", "lib", "generated"].map((type) => element(type)) },
+  },
+  {
+    from: element("feature"),
+    allow: { to: ["components", "server", "i18n", "lib", "generated"].map((type) => element(type)) },
+  },
+  ...Object.entries(featureUses)
+    .filter(([, uses]) => uses.length > 0)
+    .map(([feature, uses]) => ({
+      from: element("feature", { captured: { feature } }),
+      allow: {
+        to: uses.map((used) =>
+          element("feature", { captured: { feature: used }, fileInternalPath: featurePublic[used] }),
+        ),
+      },
+    })),
+  { from: element("components"), allow: { to: ["i18n", "lib"].map((type) => element(type)) } },
+  { from: element("server"), allow: { to: ["lib", "generated"].map((type) => element(type)) } },
+  { from: element("i18n"), allow: { to: element("lib") } },
+];
 
 const eslintConfig = defineConfig([
   ...nextVitals,
@@ -20,6 +85,35 @@ const eslintConfig = defineConfig([
     "blob-report/**",
     "coverage/**",
   ]),
+  {
+    files: ["src/**/*.{ts,tsx,mts}"],
+    plugins: { boundaries },
+    settings: {
+      "boundaries/include": ["src/**/*"],
+      "boundaries/elements": [
+        { type: "feature", pattern: "src/features/*", capture: ["feature"] },
+        { type: "components", pattern: "src/components" },
+        { type: "server", pattern: "src/server" },
+        { type: "i18n", pattern: "src/i18n" },
+        { type: "lib", pattern: "src/lib" },
+        { type: "generated", pattern: "src/generated" },
+        // The rest: src/app (routes) and the root files (proxy.ts) that Next.js runs before them.
+        { type: "app", pattern: "src" },
+      ],
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          checkUnknownLocals: true,
+          message:
+            "{{ from.type }} may not import this {{ to.type }} module: layers go app → features → components, server → i18n → lib, and a feature uses another only through its public modules (eslint.config.mjs).",
+          policies: layerPolicies,
+        },
+      ],
+    },
+  },
   {
     // Node-side tests and Playwright specs render no React: helpers named use*
     // (useTestDatabase, Playwright's fixture `use`) are not hooks there.

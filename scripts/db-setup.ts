@@ -1,6 +1,8 @@
 // Prepares the database before the server starts: applies pending migrations,
 // then seeds the demo world if the database is empty. `--reset` deletes the
-// file first (npm run db:reset). Start-up problems print one sentence, not a stack.
+// database first (npm run db:reset). Start-up problems print one sentence, not a stack.
+// SQLite (file:…, the default) or PostgreSQL (postgresql://…), by DATABASE_URL; on
+// PostgreSQL several servers may run this at once: a lock lets one migrate and seed.
 import fs from "node:fs";
 
 import { reconcilePendingPayments } from "../src/features/payments/settle";
@@ -8,7 +10,8 @@ import { now } from "../src/server/clock";
 import { db } from "../src/server/db";
 import { DatabaseSetupError, migrateDatabase } from "../src/server/db/migrate";
 import { optimizeDatabase } from "../src/server/db/optimize";
-import { databaseFile, databaseUrl } from "../src/server/db/url";
+import { dropDatabase } from "../src/server/db/postgresql";
+import { databaseEngine, databaseFile, databaseLabel, databaseUrl } from "../src/server/db/url";
 import { seedDemo } from "../src/server/demo/seed";
 
 /** Prisma's messages start with a blank line: the first line with text says what went wrong. */
@@ -22,16 +25,23 @@ function firstLine(error: unknown): string {
   );
 }
 
-const url = databaseUrl();
-const file = databaseFile(url);
+let label = "";
 try {
+  const url = databaseUrl();
+  label = databaseLabel(url);
   if (process.argv.includes("--reset")) {
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+    if (databaseEngine(url) === "sqlite") {
+      const file = databaseFile(url);
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+    } else {
+      await dropDatabase(url);
+    }
   }
-  const applied = await migrateDatabase(url);
-  if (applied.length) console.log(`Database ${file}: applied ${applied.join(", ")}`);
   try {
-    if (await seedDemo(db, { now: now() })) console.log("Demo data created (sign in as admin@contoso.com).");
+    const applied = await migrateDatabase(url, async () => {
+      if (await seedDemo(db, { now: now() })) console.log("Demo data created (sign in as admin@contoso.com).");
+    });
+    if (applied.length) console.log(`Database ${label}: applied ${applied.join(", ")}`);
     // Payments a stopped server left half-way are settled against the processor's ledger.
     const reconciled = await reconcilePendingPayments();
     if (reconciled) console.log(`Reconciled ${reconciled} payment(s) left pending by a previous run.`);
@@ -39,12 +49,12 @@ try {
     await db.$disconnect();
   }
   // Table statistics for the query planner (the grid's status views at scale).
-  optimizeDatabase(file);
+  await optimizeDatabase(url);
 } catch (error) {
   if (error instanceof DatabaseSetupError) {
     console.error(error.message);
   } else {
-    console.error(`The database ${file} could not be prepared: ${firstLine(error)}`);
+    console.error(`The database ${label || "DATABASE_URL"} could not be prepared: ${firstLine(error)}`);
   }
   process.exit(1);
 }

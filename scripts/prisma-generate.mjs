@@ -1,7 +1,11 @@
-// Runs `prisma generate` offline. The Prisma CLI wants a native schema engine
+// Runs `prisma generate` offline, for both engines: prisma/schema.prisma (SQLite)
+// and its PostgreSQL variant (scripts/postgresql-schema.mjs), each into its own
+// client under src/generated/. The Prisma CLI wants a native schema engine
 // before generate, which it would download; generate never runs it, so any
 // existing executable satisfies the check (see shared stack notes).
 import { spawnSync } from "node:child_process";
+
+import { writePostgresqlSchema } from "./postgresql-schema.mjs";
 
 const env = {
   ...process.env,
@@ -9,8 +13,10 @@ const env = {
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
   CHECKPOINT_DISABLE: "1",
 };
-const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
-  stdio: "inherit",
-  env,
-});
-process.exit(result.status ?? 1);
+for (const schemaArgs of [[], ["--schema", writePostgresqlSchema()]]) {
+  const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", ...schemaArgs], {
+    stdio: "inherit",
+    env,
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

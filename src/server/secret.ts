@@ -4,26 +4,88 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const LOCAL_SECRET_FILE = path.join(process.cwd(), ".session-secret");
-let cached: string | undefined;
+type Env = Record<string, string | undefined>;
+
+const cache = new Map<string, string>();
+
+/**
+ * A secret of this installation: generated on first use into an ignored file
+ * (mode 0600) next to the app, and read back by every later process — the
+ * server, `db:setup`'s seeding, a second server on the same files. Two
+ * processes starting at once agree on one value: it is written to a temporary
+ * file first and linked into place, which fails if the other was faster.
+ * The value is never logged.
+ */
+function installationSecret(fileName: string): string {
+  const file = path.join(process.cwd(), fileName);
+  const known = cache.get(file);
+  if (known) return known;
+  let value = readSecret(file);
+  if (!value) {
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(temporary, randomBytes(32).toString("hex"), { mode: 0o600 });
+    try {
+      fs.linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    } finally {
+      fs.rmSync(temporary, { force: true });
+    }
+    value = readSecret(file);
+    if (!value) throw new Error(`${fileName} is empty: delete it to generate a new secret.`);
+  }
+  cache.set(file, value);
+  return value;
+}
+
+function readSecret(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8").trim() || undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
 
 /**
  * The key that seals session cookies: SESSION_SECRET (at least 32 characters)
- * when set; otherwise one generated on first use and kept in an ignored local
- * file, so restarting a developer's portal keeps everyone signed in.
+ * when set; otherwise this installation's `.session-secret`, so restarting a
+ * developer's portal keeps everyone signed in.
  */
-export function sessionSecret(env: Record<string, string | undefined> = process.env): string {
+export function sessionSecret(env: Env = process.env): string {
   const fromEnv = env.SESSION_SECRET?.trim();
   if (fromEnv) {
     if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters long.");
     return fromEnv;
   }
-  if (cached) return cached;
-  try {
-    cached = fs.readFileSync(LOCAL_SECRET_FILE, "utf8").trim();
-  } catch {
-    cached = randomBytes(32).toString("hex");
-    fs.writeFileSync(LOCAL_SECRET_FILE, cached, { mode: 0o600 });
+  return installationSecret(".session-secret");
+}
+
+/**
+ * The key the portal used for card fingerprints until the review of issue 16. It is printed in
+ * the repository, so a fingerprint made with it gives the card number back by brute force: it is
+ * refused outside tests, which keep it only to prove that recovery works with it.
+ */
+export const PUBLISHED_CARD_FINGERPRINT_KEY = "azure-billing-sim/card-fingerprint/v1";
+
+/**
+ * The key of the card fingerprint HMAC: CARD_FINGERPRINT_KEY (at least 32
+ * characters) when set; otherwise this installation's `.card-fingerprint-key`.
+ * It lives outside the database on purpose: with brand, last four and expiry
+ * stored, a fingerprint under a known key is the card number (about 10⁵
+ * candidates once the issuer prefix is known).
+ */
+export function cardFingerprintKey(env: Env = process.env): string {
+  const fromEnv = env.CARD_FINGERPRINT_KEY?.trim();
+  if (fromEnv) {
+    if (fromEnv === PUBLISHED_CARD_FINGERPRINT_KEY) {
+      if (env.NODE_ENV === "test") return fromEnv;
+      throw new Error(
+        "CARD_FINGERPRINT_KEY is the key published in the repository: it would let anyone with the database recover card numbers. Unset it (a key is generated) or choose a secret of at least 32 characters.",
+      );
+    }
+    if (fromEnv.length < 32) throw new Error("CARD_FINGERPRINT_KEY must be at least 32 characters long.");
+    return fromEnv;
   }
-  return cached;
+  return installationSecret(".card-fingerprint-key");
 }

@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
 import { parseInvoiceFilters } from "@/features/invoices/filters";
 import type { GridInvoice } from "@/features/invoices/queries";
-import { invoiceStatuses, type InvoiceStatus } from "@/features/invoices/status";
 import { catalogs } from "@/i18n/catalogs";
+import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
 
 import { resetNextRequest, router } from "../support/next-request";
 

@@ -85,8 +85,8 @@ describe("seedBulk", () => {
 });
 
 describe("optimizeDatabase", () => {
-  it("leaves planner statistics for the invoice indexes", () => {
-    optimizeDatabase(testDb.file);
+  it("leaves planner statistics for the invoice indexes", async () => {
+    await optimizeDatabase(testDb.url);
     const sqlite = new Database(testDb.file, { readonly: true });
     const indexes = sqlite.prepare(`SELECT idx FROM sqlite_stat1 WHERE tbl = 'Invoice'`).pluck().all();
     sqlite.close();

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { PAGE_SIZE, parseInvoiceFilters, type InvoiceFilters } from "@/features/invoices/filters";
 import { getBillingOverview, listInvoices, type GridInvoice } from "@/features/invoices/queries";
-import { invoiceStatus, invoiceStatuses, isPayableStatus } from "@/features/invoices/status";
 import { addDays, startOfUtcDay } from "@/lib/dates";
+import { invoiceStatus, invoiceStatuses, isPayableStatus } from "@/lib/invoice-status";
 
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../support/test-db";

@@ -12,15 +12,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
 import { getInvoiceDetails } from "@/features/invoices/queries";
-import { invoiceStatus, type InvoiceStatus } from "@/features/invoices/status";
 import { payInvoiceAction } from "@/features/payments/actions";
-import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import { newCardSchema } from "@/features/payments/card-schema";
 import { payInvoice, type PayMethod, type PayOutcome, type PayRequest } from "@/features/payments/pay-invoice";
 import type { PayNowState } from "@/features/payments/pay-now-state";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { catalogs } from "@/i18n/catalogs";
+import { invoiceStatus, type InvoiceStatus } from "@/lib/invoice-status";
+import { cardFingerprint } from "@/server/card-fingerprint";
 
 import { expectNoDatabaseChange } from "../support/db-snapshot";
 import { cookieJar, RedirectError, resetNextRequest, revalidatePath } from "../support/next-request";
@@ -978,19 +978,37 @@ describe("payInvoice: idempotency", () => {
     expect(processor.calls).toHaveLength(1);
   });
 
-  it("the same key with another card or amount still answers the first result without charging", async () => {
-    const invoice = await freshInvoice();
-    const key = randomUUID();
-    const first = succeeded(
-      await payInvoice(request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 })),
-    );
-    const again = await payInvoice(
-      request(invoice.id, newCard("4000000000000002"), { idempotencyKey: key, amountMinor: 200_00 }),
-    );
-    expect(again).toEqual(first);
-    expect(processor.calls).toHaveLength(1);
-    expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(invoice.totalMinor - 100_00);
-  });
+  // Review finding 4: answering the first result would tell a script its second payment went through.
+  it.each([
+    ["another amount", newCard("4242424242424242"), { amountMinor: 200_00 }],
+    ["another card", newCard("5555555555554444"), { amountMinor: 100_00 }],
+    ["a saved card instead", undefined, { amountMinor: 100_00 }],
+    ["the whole amount due", newCard("4242424242424242"), {}],
+  ] as const)(
+    "the same key with %s is refused (keyMismatch), charging and writing nothing",
+    async (_label, method, changes) => {
+      const invoice = await freshInvoice();
+      const key = randomUUID();
+      const first = succeeded(
+        await payInvoice(
+          request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 }),
+        ),
+      );
+      processor.calls.length = 0;
+      await expectRefused(
+        request(invoice.id, method ?? savedCard(world.cards.visa4242), { idempotencyKey: key, ...changes }),
+        "keyMismatch",
+      );
+      // The very same request still answers the first result.
+      expect(
+        await payInvoice(
+          request(invoice.id, newCard("4242424242424242"), { idempotencyKey: key, amountMinor: 100_00 }),
+        ),
+      ).toEqual(first);
+      expect(processor.calls).toHaveLength(0);
+      expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(invoice.totalMinor - 100_00);
+    },
+  );
 
   it("a key used for another invoice is refused, and writes nothing", async () => {
     const a = await freshInvoice();

@@ -21,7 +21,6 @@ import { GET as pdfRoute } from "@/app/api/billing/[accountId]/invoices/[invoice
 import { signIn } from "@/features/access/actions";
 import { SESSION_COOKIE } from "@/features/access/session";
 import { PAGE_SIZE, parseInvoiceFilters, sortColumns, timespans } from "@/features/invoices/filters";
-import { invoiceStatuses } from "@/features/invoices/status";
 import { payInvoiceAction } from "@/features/payments/actions";
 import {
   addPaymentMethodAction,
@@ -31,6 +30,7 @@ import {
 import { setCardProcessor } from "@/features/payments/processor/simulated";
 import type { CardProcessor } from "@/features/payments/processor/types";
 import { markNotificationsRead } from "@/features/portal/actions";
+import { invoiceStatuses } from "@/lib/invoice-status";
 import { parseMajorAmount } from "@/lib/money";
 
 import { databaseSnapshot } from "../support/db-snapshot";

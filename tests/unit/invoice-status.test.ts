@@ -6,7 +6,7 @@ import {
   isPayableStatus,
   type InvoiceStatus,
   type InvoiceStatusInput,
-} from "@/features/invoices/status";
+} from "@/lib/invoice-status";
 
 const dueDate = new Date("2026-11-20T00:00:00.000Z");
 const invoice = (overrides: Partial<InvoiceStatusInput> = {}): InvoiceStatusInput => ({

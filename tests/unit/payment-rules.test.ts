@@ -10,7 +10,7 @@ import {
   minimumPartialFor,
   minimumPartialMinor,
   paymentAmountProblem,
-} from "@/features/payments/rules";
+} from "@/lib/payment-rules";
 
 describe("card limit per currency", () => {
   it("is USD 50,000.00, i.e. 5,000,000 cents", () => {

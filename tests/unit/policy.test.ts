@@ -13,7 +13,7 @@ import {
   type PayDenial,
 } from "@/features/access/policy";
 import { agreementTypes, roles, type AgreementType, type Role } from "@/features/access/roles";
-import { invoiceStatuses, type InvoiceStatus } from "@/features/invoices/status";
+import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
 
 const roleOf = {
   admin: "BILLING_ACCOUNT_ADMIN",

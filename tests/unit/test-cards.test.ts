@@ -8,10 +8,10 @@ import { randomUUID } from "node:crypto";
 import cardValidator from "card-validator";
 import { describe, expect, it, vi } from "vitest";
 
-import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import { SimulatedProcessor } from "@/features/payments/processor/simulated";
 import { declineCodes, retryableDeclines, testCardOutcome, testCards } from "@/features/payments/processor/test-cards";
 import type { ChargeRequest } from "@/features/payments/processor/types";
+import { cardFingerprint } from "@/server/card-fingerprint";
 
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as migratedTestDatabase } from "../support/test-db";

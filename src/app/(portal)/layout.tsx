@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
+import { Toaster } from "@/components/ui/toaster";
 import { requireUser } from "@/features/access/session";
-import { Toaster } from "@/features/portal/components/toaster";
 import { TopBar } from "@/features/portal/components/top-bar";
 
 export default async function PortalLayout({ children }: LayoutProps<"/">) {

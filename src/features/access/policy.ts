@@ -1,4 +1,4 @@
-import { isPayableStatus, type InvoiceStatus } from "@/features/invoices/status";
+import { isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
 
 import type { AgreementType, Role } from "./roles";
 

@@ -1,7 +1,7 @@
 import type { AgreementType, Role } from "@/features/access/roles";
 import { invoicePdfPath } from "@/features/invoices/pdf-path";
-import { invoiceStatus, type InvoiceStatusInput } from "@/features/invoices/status";
 import { startOfUtcDay } from "@/lib/dates";
+import { invoiceStatus, type InvoiceStatusInput } from "@/lib/invoice-status";
 import { toMajorString } from "@/lib/money";
 
 /**

@@ -1,8 +1,7 @@
 import { z } from "zod";
 
 import { addMonths, startOfUtcDay } from "@/lib/dates";
-
-import { invoiceStatuses } from "./status";
+import { invoiceStatuses } from "@/lib/invoice-status";
 
 export const timespans = ["3m", "6m", "12m", "24m", "custom"] as const;
 export const sortColumns = ["invoiceDate", "dueDate", "amount"] as const;

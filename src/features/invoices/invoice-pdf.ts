@@ -5,11 +5,11 @@ import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf
 
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
+import { invoiceStatus } from "@/lib/invoice-status";
 import { formatMoney } from "@/lib/money";
 import { now } from "@/server/clock";
 
 import type { InvoiceDetails } from "./queries";
-import { invoiceStatus } from "./status";
 
 /** Every text the PDF prints, already translated (the catalog's "invoices.pdf"). */
 export type InvoicePdfTexts = {

@@ -4,10 +4,10 @@ import { cache } from "react";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay } from "@/lib/dates";
+import { invoiceStatus, invoiceStatuses, isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
 import { db } from "@/server/db";
 
 import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
-import { invoiceStatus, invoiceStatuses, isPayableStatus, type InvoiceStatus } from "./status";
 
 /**
  * The database form of invoiceStatus(): the same rules as a WHERE clause, so

@@ -10,11 +10,12 @@ import { billingAccountPath } from "@/features/access/paths";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { currentUser } from "@/features/access/session";
+import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
-import { cardFingerprint } from "./card-fingerprint";
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
+import { newCardLimitPassed } from "./new-card-limit";
 
 export type MethodActionState = {
   status: "idle" | "ok" | "error";
@@ -54,7 +55,8 @@ export async function addPaymentMethodAction(
     .object({ accountId: z.string().min(1).max(200), billingProfileId: z.string().min(1).max(64) })
     .safeParse({ accountId: field(formData, "accountId"), billingProfileId: field(formData, "billingProfileId") });
   if (!target.success) return { status: "error", message: t("errors.invalidRequest") };
-  if (!(await authorise(target.data.accountId))) return { status: "error", message: t("methods.notAllowed") };
+  const allowed = await authorise(target.data.accountId);
+  if (!allowed) return { status: "error", message: t("methods.notAllowed") };
   const profile = await db.billingProfile.findFirst({
     where: { id: target.data.billingProfileId, billingAccountId: target.data.accountId },
   });
@@ -69,20 +71,40 @@ export async function addPaymentMethodAction(
   }
   const { cardNumber, brand, last4, expMonth, expYear, holderName, country, postalCode } = card.data;
   const fingerprint = cardFingerprint(cardNumber);
-  await db.$transaction(async (tx) => {
-    const existing = await tx.paymentMethod.findFirst({
-      where: { billingProfileId: profile.id, fingerprint, removedAt: null },
-    });
-    const details = { brand, last4, expMonth, expYear, holderName, country, postalCode };
-    if (existing) await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
-    else
-      await tx.paymentMethod.create({
-        data: { id: randomUUID(), billingProfileId: profile.id, fingerprint, createdAt: now(), ...details },
+  const clock = now();
+  const saved = await db
+    .$transaction(async (tx) => {
+      const existing = await tx.paymentMethod.findFirst({
+        where: { billingProfileId: profile.id, fingerprint, removedAt: null },
       });
-  });
+      const details = { brand, last4, expMonth, expYear, holderName, country, postalCode };
+      if (existing) return tx.paymentMethod.update({ where: { id: existing.id }, data: details });
+      await tx.paymentMethod.create({
+        data: {
+          id: randomUUID(),
+          billingProfileId: profile.id,
+          fingerprint,
+          createdByUserId: allowed.user.id,
+          createdAt: clock,
+          ...details,
+        },
+      });
+      // Counted after the insert, under the write lock: simultaneous saves cannot all pass.
+      if (await newCardLimitPassed(profile.id, allowed.user.id, clock, tx)) throw new TooManyNewCards();
+    })
+    .then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof TooManyNewCards) return false;
+        throw error;
+      },
+    );
+  if (!saved) return { status: "error", message: t("methods.tooManyNewCards") };
   revalidatePath(`${billingAccountPath(target.data.accountId)}/payment-methods`);
   return { status: "ok", message: t("methods.added") };
 }
+
+class TooManyNewCards extends Error {}
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
 type CardChange = (
@@ -127,8 +149,12 @@ export async function removePaymentMethodAction(
   return changeCard(formData, async (card, t) => {
     if (card.billingProfile.defaultPaymentMethodId === card.id)
       return { status: "error", message: t("methods.cannotRemoveDefault") };
-    // Kept for the payment history (receipts name it); it is simply no longer offered.
-    await db.paymentMethod.updateMany({ where: { id: card.id, removedAt: null }, data: { removedAt: now() } });
+    // Kept for the payment history (receipts name it); it is simply no longer offered. Its fingerprint
+    // is erased: nothing needs to recognise a removed card, and a stolen database should hold as little as possible.
+    await db.paymentMethod.updateMany({
+      where: { id: card.id, removedAt: null },
+      data: { removedAt: now(), fingerprint: null },
+    });
     return { status: "ok", message: t("methods.removed") };
   });
 }

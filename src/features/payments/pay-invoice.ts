@@ -1,21 +1,22 @@
 import "server-only";
 
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 
 import { payDenial } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
-import { invoiceStatus } from "@/features/invoices/status";
 import { Prisma } from "@/generated/prisma/client";
+import { invoiceStatus } from "@/lib/invoice-status";
+import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
+import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
-import { cardFingerprint } from "./card-fingerprint";
 import { isCardExpired, type NewCard } from "./card-schema";
+import { newCardLimitPassed } from "./new-card-limit";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import type { ChargeResult } from "./processor/types";
 import { declineLimitReached } from "./rate-limit";
-import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "./rules";
 import { reconcilePayment, settlePayment } from "./settle";
 
 export type PayMethod = { kind: "saved"; paymentMethodId: string } | { kind: "new"; card: NewCard };
@@ -41,7 +42,9 @@ export type RefusalReason =
   | "cardExpired"
   | "balanceChanged"
   | "keyReused"
-  | "tooManyDeclines";
+  | "keyMismatch"
+  | "tooManyDeclines"
+  | "tooManyNewCards";
 
 export type PayOutcome =
   | {
@@ -62,12 +65,35 @@ class Refused extends Error {
   }
 }
 
+/**
+ * What the request asks for, hashed: the invoice, the amount (or "the whole
+ * amount due") and the card (saved card ID, or the new card's fingerprint and
+ * expiry). Stored with the payment, so a key sent again with other parameters
+ * is refused instead of silently answered with the first payment's result.
+ */
+export function payRequestHash(request: PayRequest): string {
+  const method =
+    request.method.kind === "saved"
+      ? ["saved", request.method.paymentMethodId]
+      : [
+          "new",
+          cardFingerprint(request.method.card.cardNumber),
+          request.method.card.expMonth,
+          request.method.card.expYear,
+        ];
+  const parts = [request.accountId, request.invoiceId, request.amountMinor ?? "amountDue", ...method];
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
 /** What an earlier request with the same idempotency key ended with. */
 async function replay(idempotencyKey: string, request: PayRequest): Promise<PayOutcome | null> {
   const earlier = await db.payment.findUnique({ where: { idempotencyKey } });
   if (!earlier) return null;
   if (earlier.userId !== request.userId || earlier.invoiceId !== request.invoiceId)
     return { status: "refused", reason: "keyReused" };
+  // Payments recorded before the hash existed have none: they replay as before.
+  if (earlier.requestHash && earlier.requestHash !== payRequestHash(request))
+    return { status: "refused", reason: "keyMismatch" };
   if (earlier.status === "PENDING") {
     // The first request may have died or timed out after the processor answered: ask it.
     if (!(await reconcilePayment(earlier, { abandonUnknown: false })))
@@ -146,7 +172,7 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
     const saved = await db.paymentMethod.findFirst({
       where: { id: request.method.paymentMethodId, billingProfileId: invoice.billingProfileId, removedAt: null },
     });
-    if (!saved) return { status: "refused", reason: "cardNotUsable" };
+    if (!saved?.fingerprint) return { status: "refused", reason: "cardNotUsable" };
     if (isCardExpired(saved, clock)) return { status: "refused", reason: "cardExpired" };
     card = {
       fingerprint: saved.fingerprint,
@@ -159,6 +185,15 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   } else {
     const { cardNumber, brand, last4, expMonth, expYear } = request.method.card;
     card = { fingerprint: cardFingerprint(cardNumber), brand, last4, expMonth, expYear, savedId: null };
+    // An approved new card is saved on the profile: it counts against the new-card limit before any charge.
+    const alreadySaved = await db.paymentMethod.count({
+      where: { billingProfileId: invoice.billingProfileId, fingerprint: card.fingerprint, removedAt: null },
+    });
+    if (
+      !alreadySaved &&
+      (await newCardLimitPassed(invoice.billingProfileId, request.userId, clock, db, { includesNewCard: false }))
+    )
+      return { status: "refused", reason: "tooManyNewCards" };
   }
 
   const paymentId = randomUUID();
@@ -184,6 +219,7 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
           kind: "CARD",
           status: "PENDING",
           idempotencyKey: request.idempotencyKey,
+          requestHash: payRequestHash(request),
           cardBrand: card.brand,
           cardLast4: card.last4,
           createdAt: clock,

@@ -21,7 +21,9 @@ const refusalStatus: Record<RefusalReason, number> = {
   cardExpired: 422,
   balanceChanged: 409,
   keyReused: 409,
+  keyMismatch: 422,
   tooManyDeclines: 429,
+  tooManyNewCards: 429,
 };
 
 function httpStatus(outcome: PayOutcome): number {

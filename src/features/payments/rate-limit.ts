@@ -8,11 +8,14 @@ import { db, type Db } from "@/server/db";
  * count comes from the payments table, so it holds across restarts and
  * server processes.
  *
- * A payment with a card that is not on file and still in flight (PENDING)
- * counts too: it may be a decline, and card testing fires its attempts in
- * bursts — counted only once settled, twenty simultaneous attempts would all
- * pass the check. Payments with a saved card are counted once declined only,
- * so paying many invoices at once with the profile's card is never refused.
+ * Every attempt still in flight (PENDING) counts too, as it may be a decline:
+ * card testing fires its attempts in bursts, and counted only once settled,
+ * twenty simultaneous attempts would all pass the check. That holds for saved
+ * cards as well — saving twenty stolen cards and paying with all of them at
+ * once is the same burst (review finding 3). The one exception is a saved card
+ * the processor has already approved for this account: it teaches a card
+ * tester nothing, and paying many invoices at once with the profile's proven
+ * card is never refused.
  */
 export const DECLINE_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_DECLINES_PER_ACCOUNT = 10;
@@ -28,7 +31,14 @@ export async function declineLimitReached(
   client: PaymentCounter = db,
 ): Promise<boolean> {
   const since = new Date(now.getTime() - DECLINE_WINDOW_MS);
-  const risky = { createdAt: { gte: since }, OR: [{ status: "FAILED" }, { status: "PENDING", paymentMethodId: null }] };
+  const risky = {
+    createdAt: { gte: since },
+    OR: [
+      { status: "FAILED" },
+      { status: "PENDING", paymentMethodId: null },
+      { status: "PENDING", paymentMethod: { payments: { none: { status: "SUCCEEDED" } } } },
+    ],
+  };
   const [byAccount, byUser] = await Promise.all([
     client.payment.count({ where: { billingAccountId: accountId, ...risky } }),
     client.payment.count({ where: { userId, ...risky } }),

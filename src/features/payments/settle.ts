@@ -39,7 +39,9 @@ export async function settlePayment(
   return db
     .$transaction(async (tx) => {
       if (result.outcome === "approved") {
-        const paymentMethodId = newCard ? await saveCard(tx, newCard, settledAt) : payment.paymentMethodId;
+        const paymentMethodId = newCard
+          ? await saveCard(tx, newCard, settledAt, payment.userId)
+          : payment.paymentMethodId;
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
           data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId },
@@ -86,6 +88,7 @@ async function saveCard(
   tx: Prisma.TransactionClient,
   { billingProfileId, card, fingerprint }: NewCardToSave,
   at: Date,
+  createdByUserId: string,
 ): Promise<string> {
   const details = {
     brand: card.brand,
@@ -102,7 +105,9 @@ async function saveCard(
     return existing.id;
   }
   const id = randomUUID();
-  await tx.paymentMethod.create({ data: { id, billingProfileId, fingerprint, createdAt: at, ...details } });
+  await tx.paymentMethod.create({
+    data: { id, billingProfileId, fingerprint, createdByUserId, createdAt: at, ...details },
+  });
   return id;
 }
 

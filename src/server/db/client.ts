@@ -1,19 +1,48 @@
 import "server-only";
 
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
+import { PrismaClient as PostgresqlPrismaClient } from "@/generated/prisma-postgresql/client";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
-import { databaseUrl } from "./url";
+import { databaseEngine, databaseUrl, type DatabaseEngine } from "./url";
 
 /**
- * A Prisma client on the embedded SQLite file. The busy timeout lets
- * concurrent writers queue instead of failing with "database is locked";
- * WAL (set when the file is prepared) lets readers go on during a write.
+ * The Prisma client of the database DATABASE_URL names.
+ *
+ * SQLite (the default): the busy timeout lets concurrent writers queue instead
+ * of failing with "database is locked"; WAL (set when the file is prepared)
+ * lets readers go on during a write.
+ *
+ * PostgreSQL: Prisma compiles queries per provider, so the PostgreSQL variant
+ * of the same schema has its own generated client (scripts/postgresql-schema.mjs).
+ * Both are generated from one set of models and expose the same model API, so
+ * the rest of the code sees one type, `Db`; where the engines differ in
+ * behaviour (row locks), code asks `engineOf(db)`.
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url, timeout: 15_000 });
-  return new PrismaClient({ adapter });
+  if (databaseEngine(url) === "postgresql") {
+    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }) });
+    engines.set(client, "postgresql");
+    return client as unknown as PrismaClient;
+  }
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 15_000 }) });
+  engines.set(client, "sqlite");
+  return client;
+}
+
+const engines = new WeakMap<object, DatabaseEngine>();
+
+/** The engine behind a client made by createPrismaClient (a transaction client answers for its parent's engine via `db`). */
+export function engineOf(client: object): DatabaseEngine {
+  return engines.get(client) ?? "sqlite";
+}
+
+/** Connections per server process; N servers on one PostgreSQL open N times this many. */
+function poolSize(): number {
+  const fromEnv = Number(process.env.DATABASE_POOL_SIZE);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10;
 }
 
 export type Db = PrismaClient;

@@ -5,8 +5,9 @@ import path from "node:path";
 
 import Database from "better-sqlite3";
 
-import { listMigrations, openSchemaEngine } from "./schema-engine";
-import { databaseFile, databaseUrl } from "./url";
+import { dropDatabase, ensureDatabase, withAdvisoryLock } from "./postgresql";
+import { listMigrations, openSchemaEngine, readSchema } from "./schema-engine";
+import { databaseEngine, databaseFile, databaseLabel, databaseUrl, type DatabaseEngine } from "./url";
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
@@ -47,13 +48,39 @@ export function checkDatabaseFile(file: string): void {
   }
 }
 
-/** Applies the committed migrations that the database does not have yet; returns their names. */
-export async function migrateDatabase(url: string = databaseUrl()): Promise<string[]> {
-  checkDatabaseFile(databaseFile(url));
-  const { engine, close } = await openSchemaEngine(url);
+/** An arbitrary, fixed key: the portal's own migration lock (Prisma's CLI uses another). */
+const MIGRATION_LOCK_KEY = 0x5e77_1e00;
+
+/**
+ * Applies the committed migrations that the database does not have yet and
+ * returns their names. `whileLocked` runs right after, still under the
+ * migration lock (seeding the demo world once).
+ */
+export async function migrateDatabase(
+  url: string = databaseUrl(),
+  whileLocked: () => Promise<void> = async () => {},
+): Promise<string[]> {
+  const engine = databaseEngine(url);
+  if (engine === "sqlite") {
+    checkDatabaseFile(databaseFile(url));
+    const applied = await applyMigrations(url, engine);
+    await whileLocked();
+    return applied;
+  }
+  await checkPostgresqlReachable(url);
+  // Several servers starting together: one migrates and seeds, the others wait and then find nothing to do.
+  return withAdvisoryLock(url, MIGRATION_LOCK_KEY, async () => {
+    const applied = await applyMigrations(url, engine);
+    await whileLocked();
+    return applied;
+  });
+}
+
+async function applyMigrations(url: string, engine: DatabaseEngine): Promise<string[]> {
+  const { engine: schemaEngine, close } = await openSchemaEngine(url);
   try {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: listMigrations(),
+    const { appliedMigrationNames } = await schemaEngine.applyMigrations({
+      migrationsList: listMigrations(engine),
       filters: noFilters,
     });
     return appliedMigrationNames;
@@ -62,21 +89,50 @@ export async function migrateDatabase(url: string = databaseUrl()): Promise<stri
   }
 }
 
-/**
- * The SQL that takes a database built from the committed migrations to the
- * current schema.prisma — the body of the next migration. It diffs against a
- * scratch database, so the developer's own data plays no part.
- */
-export async function pendingSchemaChange(scratchFile: string): Promise<string> {
-  fs.rmSync(scratchFile, { force: true });
-  const { engine, close } = await openSchemaEngine(`file:${scratchFile}`);
+/** Creates the database if the server lacks it; a clear sentence when the server cannot be reached. */
+async function checkPostgresqlReachable(url: string): Promise<void> {
   try {
-    await engine.applyMigrations({ migrationsList: listMigrations(), filters: noFilters });
-    const schema = {
-      path: path.join(process.cwd(), "prisma", "schema.prisma"),
-      content: fs.readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8"),
-    };
-    const result = await engine.diff({
+    await ensureDatabase(url);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseSetupError(
+      `The PostgreSQL database ${databaseLabel(url)} cannot be reached or created (${reason}): start the server or correct DATABASE_URL.`,
+    );
+  }
+}
+
+/**
+ * The SQL that takes a database built from an engine's committed migrations
+ * to the current schema.prisma — the body of that engine's next migration. It
+ * diffs against a scratch database (an SQLite file, or a throwaway database on
+ * the PostgreSQL server of `scratch`), so the developer's own data plays no part.
+ */
+export async function pendingSchemaChange(scratch: string): Promise<string> {
+  const engine = databaseEngine(scratch);
+  if (engine === "sqlite") {
+    const file = databaseFile(scratch);
+    fs.rmSync(file, { force: true });
+    try {
+      return await diffAgainstMigrations(scratch, engine);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }
+  await ensureDatabase(scratch);
+  try {
+    return await diffAgainstMigrations(scratch, engine);
+  } finally {
+    await dropDatabase(scratch);
+  }
+}
+
+async function diffAgainstMigrations(url: string, engine: DatabaseEngine): Promise<string> {
+  const { engine: schemaEngine, close } = await openSchemaEngine(url);
+  try {
+    await schemaEngine.applyMigrations({ migrationsList: listMigrations(engine), filters: noFilters });
+    const [schemaFile, content] = readSchema(engine);
+    const schema = { path: schemaFile, content };
+    const result = await schemaEngine.diff({
       from: { tag: "schemaDatasource", files: [schema], configDir: process.cwd() },
       to: { tag: "schemaDatamodel", files: [schema] },
       script: true,
@@ -86,6 +142,5 @@ export async function pendingSchemaChange(scratchFile: string): Promise<string> 
     return result.stdout ?? "";
   } finally {
     await close();
-    fs.rmSync(scratchFile, { force: true });
   }
 }

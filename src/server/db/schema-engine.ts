@@ -5,12 +5,17 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as engineModule from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+import { postgresqlSchema, postgresqlSchemaPath } from "../../../scripts/postgresql-schema.mjs";
+import { catalogPool } from "./catalog-pool";
+import { databaseEngine, type DatabaseEngine } from "./url";
 
 /**
  * Prisma's schema engine compiled to WebAssembly. The CLI would download a
@@ -38,21 +43,33 @@ function loadWasm(): Promise<void> {
 }
 
 export const schemaPath = path.join(process.cwd(), "prisma", "schema.prisma");
-export const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
+/** Each engine has its own migration history, written from the same schema.prisma. */
+export const migrationsDirs: Record<DatabaseEngine, string> = {
+  sqlite: path.join(process.cwd(), "prisma", "migrations"),
+  postgresql: path.join(process.cwd(), "prisma", "migrations-postgresql"),
+};
 
-export function readSchema(): [string, string] {
-  return [schemaPath, fs.readFileSync(schemaPath, "utf8")];
+/** The data model for an engine: schema.prisma itself, or its PostgreSQL variant (in memory). */
+export function readSchema(engine: DatabaseEngine = "sqlite"): [string, string] {
+  const text = fs.readFileSync(schemaPath, "utf8");
+  if (engine === "sqlite") return [schemaPath, text];
+  return [path.join(process.cwd(), postgresqlSchemaPath), postgresqlSchema(text)];
 }
 
 export type OpenSchemaEngine = { engine: SchemaEngine; close: () => Promise<void> };
 
 /**
- * Opens the engine on a database. `close` also closes the SQLite connections
- * the engine opened: freeing the engine alone leaves them holding the file lock.
+ * Opens the engine on a database (SQLite or PostgreSQL, by its URL). `close`
+ * also closes the connections the engine opened: freeing the engine alone
+ * leaves them open (and an SQLite file locked).
  */
 export async function openSchemaEngine(url: string): Promise<OpenSchemaEngine> {
   await loadWasm();
-  const inner = new PrismaBetterSqlite3({ url });
+  const engineKind = databaseEngine(url);
+  const inner: SqlMigrationAwareDriverAdapterFactory =
+    engineKind === "sqlite"
+      ? new PrismaBetterSqlite3({ url })
+      : new PrismaPg(catalogPool(url), { disposeExternalPool: true });
   const connections: { dispose: () => Promise<void> }[] = [];
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: inner.provider,
@@ -71,7 +88,11 @@ export async function openSchemaEngine(url: string): Promise<OpenSchemaEngine> {
   const factory = bindMigrationAwareSqlAdapterFactory(tracking);
   // The engine logs JSON lines about its own progress; nothing a user needs.
   const quiet = () => {};
-  const engine = (await engineModule.SchemaEngine.new({ datamodels: [readSchema()] }, quiet, factory)) as SchemaEngine;
+  const engine = (await engineModule.SchemaEngine.new(
+    { datamodels: [readSchema(engineKind)] },
+    quiet,
+    factory,
+  )) as SchemaEngine;
   return {
     engine,
     close: async () => {
@@ -81,8 +102,9 @@ export async function openSchemaEngine(url: string): Promise<OpenSchemaEngine> {
   };
 }
 
-/** The committed migration folders, as the engine expects them. */
-export function listMigrations(): MigrationList {
+/** The committed migration folders of an engine, as the schema engine expects them. */
+export function listMigrations(engine: DatabaseEngine = "sqlite"): MigrationList {
+  const migrationsDir = migrationsDirs[engine];
   const dirs = fs.existsSync(migrationsDir)
     ? fs
         .readdirSync(migrationsDir, { withFileTypes: true })

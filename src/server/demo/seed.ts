@@ -2,10 +2,10 @@ import "server-only";
 
 import bcrypt from "bcryptjs";
 
-import { cardFingerprint } from "@/features/payments/card-fingerprint";
 import type { Prisma } from "@/generated/prisma/client";
 import { addDays, monthlyInvoiceDates } from "@/lib/dates";
 import { percentOf } from "@/lib/money";
+import { cardFingerprint } from "@/server/card-fingerprint";
 import type { Db } from "@/server/db";
 
 import { demoPassword } from "./password";

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { BillingScopesList } from "@/features/access/components/billing-scopes-list";
 import { billingAccountPath } from "@/features/access/paths";
 import { listBillingScopes } from "@/features/access/scope";
 import { requireUser } from "@/features/access/session";
-import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("portal.services"))("costManagementBilling") };

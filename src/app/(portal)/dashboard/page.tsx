@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { Breadcrumb } from "@/features/portal/components/breadcrumb";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("portal.dashboard"))("title") };

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PropertyRow } from "@/components/ui/property-row";
-import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 
 import { billingAccountPath } from "../paths";
 import { billingAccountAdmins, requireBillingScope } from "../scope";

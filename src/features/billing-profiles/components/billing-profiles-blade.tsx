@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { TableHead } from "@/components/ui/table-head";
 import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
-import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { cardBrandName } from "@/lib/card-brand";
 
 import { listBillingProfilesWithDefaultPayment, type BillingProfileDefaultPayment } from "../queries";

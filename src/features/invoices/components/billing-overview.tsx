@@ -1,12 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClass } from "@/components/ui/button";
 import { Clock16Regular, Receipt24Regular, Warning16Filled } from "@/components/ui/icons";
 import { MessageBar } from "@/components/ui/message-bar";
 import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
-import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";

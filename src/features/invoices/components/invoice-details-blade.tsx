@@ -1,20 +1,20 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
+import { Blade } from "@/components/ui/blade";
 import { buttonClass } from "@/components/ui/button";
 import { PropertyRow } from "@/components/ui/property-row";
 import { TableHead } from "@/components/ui/table-head";
 import { requireBillingScope } from "@/features/access/scope";
-import { Blade } from "@/features/portal/components/blade";
 import { intlLocaleOf } from "@/i18n/format";
 import { cardBrandName } from "@/lib/card-brand";
 import { formatDate } from "@/lib/dates";
+import { invoiceStatus } from "@/lib/invoice-status";
 import { formatMoney } from "@/lib/money";
 import { now } from "@/server/clock";
 
 import { invoicePdfPath } from "../pdf-path";
 import { getInvoiceDetails } from "../queries";
-import { invoiceStatus } from "../status";
 import { StatusBadge } from "./status-badge";
 
 /** Invoice details: header fields, charges, totals and every payment made against it. */

@@ -2,9 +2,9 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 import { buttonClass } from "@/components/ui/button";
+import { invoiceStatuses } from "@/lib/invoice-status";
 
 import { timespans, type InvoiceFilters } from "../filters";
-import { invoiceStatuses } from "../status";
 import { ProfileSelect } from "./profile-select";
 
 const control = "h-8 rounded border border-stroke bg-surface px-2 text-[13px]";

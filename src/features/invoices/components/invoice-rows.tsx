@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
+import type { InvoiceStatus } from "@/lib/invoice-status";
 import { withQuery } from "@/lib/urls";
 
 import { invoicePdfPath } from "../pdf-path";
-import type { InvoiceStatus } from "../status";
 import { StatusBadge } from "./status-badge";
 
 /** One grid row as the server formatted it: text only, so the page sends a few hundred bytes a row. */

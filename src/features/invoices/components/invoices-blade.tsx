@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { MessageBar } from "@/components/ui/message-bar";
 import { CHECK_ACCOUNT_TYPE_URL as CHECK_ACCESS_URL } from "@/features/access/components/billing-account-properties";
 import { billingAccountPath } from "@/features/access/paths";
 import { canPayInvoice } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
-import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { now } from "@/server/clock";
 
 import { invoicesQuery, parseInvoiceFilters } from "../filters";

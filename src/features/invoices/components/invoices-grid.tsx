@@ -3,10 +3,10 @@ import Link from "next/link";
 
 import { useFormatDate } from "@/i18n/use-date";
 import { useFormatMoney } from "@/i18n/use-money";
+import { isPayableStatus } from "@/lib/invoice-status";
 
 import { invoicesQuery, type InvoiceFilters } from "../filters";
 import type { GridInvoice } from "../queries";
-import { isPayableStatus } from "../status";
 import { InvoiceRows, type InvoiceGridRow } from "./invoice-rows";
 import { StatusIconSprite } from "./status-badge";
 

@@ -5,8 +5,7 @@ import {
   DismissCircle16Filled,
   Warning16Filled,
 } from "@/components/ui/icons";
-
-import { invoiceStatuses, type InvoiceStatus } from "../status";
+import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
 
 const look: Record<InvoiceStatus, { Icon: typeof Clock16Regular; className: string }> = {
   due: { Icon: Clock16Regular, className: "text-brand" },

@@ -3,21 +3,21 @@ import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
+import { Blade } from "@/components/ui/blade";
 import { MessageBar } from "@/components/ui/message-bar";
 import { PropertyRow } from "@/components/ui/property-row";
 import { CHECK_ACCOUNT_TYPE_URL } from "@/features/access/components/billing-account-properties";
 import { payDenial } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
-import { invoiceStatus } from "@/features/invoices/status";
-import { Blade } from "@/features/portal/components/blade";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
+import { invoiceStatus } from "@/lib/invoice-status";
 import { formatMoney } from "@/lib/money";
+import { cardLimitFor, exceedsCardLimit, minimumPartialFor } from "@/lib/payment-rules";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
 import { isCardExpired } from "../card-schema";
-import { cardLimitFor, exceedsCardLimit, minimumPartialFor } from "../rules";
 import { PayNowForm } from "./pay-now-form";
 import { WireTransferInstructions } from "./wire-transfer-instructions";
 

@@ -7,7 +7,7 @@ import { useActionState, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { keepControlledValues } from "@/components/ui/form-reset";
 import { MessageBar } from "@/components/ui/message-bar";
-import { showToast } from "@/features/portal/components/toaster";
+import { showToast } from "@/components/ui/toaster";
 import { useAmountInputText, useFormatMoney } from "@/i18n/use-money";
 import { cardBrandName } from "@/lib/card-brand";
 

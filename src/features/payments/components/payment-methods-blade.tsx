@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { MessageBar } from "@/components/ui/message-bar";
 import { TableHead } from "@/components/ui/table-head";
 import { billingAccountPath } from "@/features/access/paths";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
-import { Breadcrumb } from "@/features/portal/components/breadcrumb";
 import { cardBrandName } from "@/lib/card-brand";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
+import { Blade } from "@/components/ui/blade";
 import { PropertyRow } from "@/components/ui/property-row";
 import { requireBillingScope } from "@/features/access/scope";
-import { Blade } from "@/features/portal/components/blade";
 import { intlLocaleOf } from "@/i18n/format";
 import { cardBrandName } from "@/lib/card-brand";
 import { formatDate } from "@/lib/dates";

@@ -3,10 +3,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import { Prisma } from "@/generated/prisma/client";
+import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
-import { cardFingerprint } from "../card-fingerprint";
 import { declineCodes, testCards, type DeclineCode, type TestCard } from "./test-cards";
 import type { CardProcessor, ChargeRequest, ChargeResult } from "./types";
 

@@ -6,11 +6,11 @@ import { useCallback, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { keepControlledValues } from "@/components/ui/form-reset";
 import { PersonCircle24Regular } from "@/components/ui/icons";
+import { useEscapeToClose } from "@/components/ui/use-escape-to-close";
 import { signOut } from "@/features/access/actions";
 import { locales, type Locale } from "@/i18n/config";
 
 import { saveLanguage } from "../language-actions";
-import { useEscapeToClose } from "./use-escape-to-close";
 
 export function AccountMenu({ name, email }: { name: string; email: string }) {
   const t = useTranslations("portal.topBar");

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { useCallback, useId, useRef, useState, useTransition } from "react";
 
 import { Alert24Regular } from "@/components/ui/icons";
+import { useEscapeToClose } from "@/components/ui/use-escape-to-close";
 
 import { markNotificationsRead } from "../actions";
-import { useEscapeToClose } from "./use-escape-to-close";
 
 export type BellNotification = {
   id: string;
