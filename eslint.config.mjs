@@ -31,8 +31,7 @@ const featurePublic = {
     "roles.ts",
     "scope.ts",
     "session.ts",
-    "components/who-can-pay-notice.tsx",
-    "components/billing-account-properties.tsx",
+    "components/pay-notices.tsx",
   ],
   portal: ["notifications.ts"],
   invoices: ["filters.ts", "pdf-path.ts", "queries.ts"],
@@ -110,6 +109,23 @@ const eslintConfig = defineConfig([
           message:
             "{{ from.type }} may not import this {{ to.type }} module: layers go app → features → components, server → i18n → lib, and a feature uses another only through its public modules (eslint.config.mjs).",
           policies: layerPolicies,
+        },
+      ],
+    },
+  },
+  {
+    // Components render what their feature's queries return; the database stays behind queries.ts.
+    files: ["src/features/*/components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/db", "@/server/db/*", "@/generated/*"],
+              message: "Components never touch the database: read through the feature's queries.ts.",
+            },
+          ],
         },
       ],
     },

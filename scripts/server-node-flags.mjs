@@ -1,5 +1,6 @@
-// The production server's Node flags: `npm start`, the e2e server and `npm run bench`
-// all start `next start` with them, so what is tested and measured is what runs.
+// The production server's Node flags: scripts/lib/launch-server.mjs starts every `next start`
+// with them (`npm start`, the e2e servers, the reliability suite, `npm run bench`), so what is
+// tested and measured is what runs.
 //
 // V8 sizes its heap from the machine's memory and, under load, lets the old space grow
 // to several times what is live before a full collection: 600–800 MB of RSS under the

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { sealData } from "iron-session";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { GET as health } from "@/app/api/health/route";
 import { signIn, signOut } from "@/features/access/actions";
@@ -27,11 +27,6 @@ import {
 } from "../support/next-request";
 // Aliased: the react-hooks lint rule takes any use* call for a React hook.
 import { useTestDatabase as seededTestDatabase } from "../support/test-db";
-
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 
@@ -244,8 +239,6 @@ beforeAll(async () => {
     ),
   });
 });
-
-beforeEach(() => resetNextRequest());
 
 // ---------------------------------------------------------------- sign-in
 
