@@ -13,15 +13,23 @@ import {
 const KEY = accessTokenKey("unit-test-session-secret-unit-test-session-secret");
 const OTHER_KEY = accessTokenKey("another-portal-secret-another-portal-secret-0000");
 const NOW = new Date("2026-11-20T09:00:00Z");
-const user = { id: "user-1", email: "admin@contoso.com" };
+const user = { id: "user-1", email: "admin@contoso.com", sessionVersion: 3 };
 
 describe("access tokens", () => {
   it("are accepted for their user during their lifetime (the simulator clock)", async () => {
     const issued = await issueAccessToken(user, NOW, KEY);
     expect(issued.expiresIn).toBe(ACCESS_TOKEN_TTL_SECONDS);
-    expect(await verifyAccessToken(issued.accessToken, NOW, KEY)).toEqual({ ok: true, userId: "user-1" });
+    expect(await verifyAccessToken(issued.accessToken, NOW, KEY)).toEqual({
+      ok: true,
+      userId: "user-1",
+      sessionVersion: 3,
+    });
     const nearlyOver = new Date(NOW.getTime() + (ACCESS_TOKEN_TTL_SECONDS - 1) * 1000);
-    expect(await verifyAccessToken(issued.accessToken, nearlyOver, KEY)).toEqual({ ok: true, userId: "user-1" });
+    expect(await verifyAccessToken(issued.accessToken, nearlyOver, KEY)).toEqual({
+      ok: true,
+      userId: "user-1",
+      sessionVersion: 3,
+    });
   });
 
   it("expire", async () => {
@@ -80,6 +88,8 @@ describe("access tokens", () => {
       await sign({ iss: TOKEN_ISSUER, aud: "https://graph.microsoft.com/", sub: "user-1" }),
       await sign({ iss: "https://login.microsoftonline.com/", aud: TOKEN_AUDIENCE, sub: "user-1" }),
       await sign({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE }),
+      // No session version (sv): not one of ours.
+      await sign({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, sub: "user-1" }),
       "not.a.jwt",
       "",
     ])

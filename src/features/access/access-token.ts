@@ -29,13 +29,14 @@ export type IssuedToken = { accessToken: string; expiresIn: number; expiresOn: n
 
 /** A token for a user, valid from `now` (the simulator clock) for an hour. */
 export async function issueAccessToken(
-  user: { id: string; email: string },
+  user: { id: string; email: string; sessionVersion: number },
   now: Date,
   key: Uint8Array = accessTokenKey(),
 ): Promise<IssuedToken> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresOn = issuedAt + ACCESS_TOKEN_TTL_SECONDS;
-  const accessToken = await new SignJWT({ upn: user.email })
+  // sv: the user's session version, so "sign out everywhere" (endAllSessions) revokes tokens too.
+  const accessToken = await new SignJWT({ upn: user.email, sv: user.sessionVersion })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(user.id)
     .setIssuer(TOKEN_ISSUER)
@@ -48,7 +49,8 @@ export async function issueAccessToken(
   return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, expiresOn };
 }
 
-export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: "expired" | "invalid" };
+export type TokenCheck =
+  { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: "expired" | "invalid" };
 
 /** Checks signature, algorithm, issuer, audience and lifetime against the simulator clock. */
 export async function verifyAccessToken(
@@ -64,8 +66,11 @@ export async function verifyAccessToken(
       currentDate: now,
       requiredClaims: ["sub", "exp", "iat"],
     });
+    const sessionVersion = payload.sv;
     if (typeof payload.sub !== "string" || !payload.sub) return { ok: false, reason: "invalid" };
-    return { ok: true, userId: payload.sub };
+    if (typeof sessionVersion !== "number" || !Number.isSafeInteger(sessionVersion))
+      return { ok: false, reason: "invalid" };
+    return { ok: true, userId: payload.sub, sessionVersion };
   } catch (error) {
     return { ok: false, reason: error instanceof errors.JWTExpired ? "expired" : "invalid" };
   }

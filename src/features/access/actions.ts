@@ -32,7 +32,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   // One message for an unknown email and a wrong password: no account enumeration.
   if (!user) return { error: t("wrongCredentials"), email: typedEmail };
 
-  await startSession(user.id);
+  await startSession(user);
   await applySavedLocale(user.locale);
   redirect(safeReturnPath(parsed.data.returnTo));
 }

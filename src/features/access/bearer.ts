@@ -19,7 +19,8 @@ export function hasBearer(request: Request): boolean {
 
 /**
  * The user a request's bearer token stands for. A valid signature is not
- * enough: the user must still exist (a deleted user's tokens stop working).
+ * enough: the user must still exist and still be at the session version the
+ * token was issued at ("sign out everywhere" ends tokens as it ends sessions).
  */
 export async function bearerUser(request: Request): Promise<BearerResult> {
   const header = request.headers.get("authorization") ?? "";
@@ -29,9 +30,10 @@ export async function bearerUser(request: Request): Promise<BearerResult> {
   if (!check.ok) return { kind: "invalid", reason: check.reason };
   const user = await db.user.findUnique({
     where: { id: check.userId },
-    select: { id: true, email: true, displayName: true },
+    select: { id: true, email: true, displayName: true, sessionVersion: true },
   });
-  return user ? { kind: "user", user } : { kind: "invalid", reason: "invalid" };
+  if (!user || user.sessionVersion !== check.sessionVersion) return { kind: "invalid", reason: "invalid" };
+  return { kind: "user", user: { id: user.id, email: user.email, displayName: user.displayName } };
 }
 
 export type RouteCaller =

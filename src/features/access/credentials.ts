@@ -7,7 +7,7 @@ import { db } from "@/server/db";
 // Compared against when the email is unknown, so both failures take as long.
 const UNKNOWN_USER_HASH = bcrypt.hashSync("no such user", 10);
 
-export type VerifiedUser = { id: string; email: string; locale: string | null };
+export type VerifiedUser = { id: string; email: string; locale: string | null; sessionVersion: number };
 
 /**
  * The one password check of the portal: the sign-in form and the token
@@ -18,8 +18,9 @@ export type VerifiedUser = { id: string; email: string; locale: string | null };
 export async function verifyCredentials(email: string, password: string): Promise<VerifiedUser | null> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, passwordHash: true, locale: true },
+    select: { id: true, email: true, passwordHash: true, locale: true, sessionVersion: true },
   });
   const passwordMatches = await bcrypt.compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  return user && passwordMatches ? { id: user.id, email: user.email, locale: user.locale } : null;
+  if (!user || !passwordMatches) return null;
+  return { id: user.id, email: user.email, locale: user.locale, sessionVersion: user.sessionVersion };
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 
 import { bearerChallenge, hasBearer, routeCaller } from "@/features/access/bearer";
-import { isForeignOrigin } from "@/features/access/origin";
+import { cookieCallRefusal } from "@/features/access/origin";
 
 import { outcomeMessage, parsePayInput } from "./pay-input";
 import { payInvoice, type PayOutcome, type RefusalReason } from "./pay-invoice";
@@ -49,8 +49,14 @@ function httpStatus(outcome: PayOutcome): number {
  */
 export async function handlePaymentRequest(request: Request, accountId: string, invoiceId: string): Promise<Response> {
   const t = await getTranslations("payments");
-  if (!hasBearer(request) && isForeignOrigin(request))
-    return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
+  // A bearer token is no ambient credential: only a call that rides on the session cookie must come from the
+  // portal's own pages (a bad token is refused as such, never rescued by the cookie).
+  if (!hasBearer(request)) {
+    const refusal = cookieCallRefusal(request);
+    if (refusal === "notJson")
+      return Response.json({ status: "error", message: t("errors.jsonRequired") }, { status: 415 });
+    if (refusal) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
+  }
   const caller = await routeCaller(request);
   if (!caller.user)
     return Response.json(

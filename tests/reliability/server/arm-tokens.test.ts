@@ -111,9 +111,10 @@ function routes(invoiceId: string): Array<{ label: string; method: string; path:
 }
 
 async function send(route: ReturnType<typeof routes>[number], authorization?: string, cookie?: string) {
+  // The portal's own origin, as a browser sends it: the payments route's cookie check passes, what is tested is the token.
   const answer = await http(server.url, route.path, {
     method: route.method,
-    headers: authorization ? { authorization } : {},
+    headers: authorization ? { authorization, origin: server.url } : { origin: server.url },
     cookie,
     json: route.json,
   });
@@ -187,6 +188,22 @@ describe("hostile bearer tokens are refused on every route that takes tokens", (
       const basic = await send(route, `Basic ${Buffer.from("admin@contoso.com:Passw0rd!").toString("base64")}`);
       expect(basic.status, route.label).toBe(401);
     }
+  });
+
+  it("a token issued before the user's sessions were ended everywhere (sessionVersion moved on)", async () => {
+    const before = await tokenFor(server.url, "admin2@northwind.test");
+    const listAccounts = routes(invoice())[0];
+    expect((await send(listAccounts, `Bearer ${before}`)).status).toBe(200);
+    const db = openDb(dbFile);
+    try {
+      await db.user.update({ where: { id: world.nw2AdminId }, data: { sessionVersion: { increment: 1 } } });
+    } finally {
+      await db.$disconnect();
+    }
+    expect((await send(listAccounts, `Bearer ${before}`)).status).toBe(401);
+    expect((await send(listAccounts, `Bearer ${await tokenFor(server.url, "admin2@northwind.test")}`)).status).toBe(
+      200,
+    );
   });
 
   it("a bad token is not rescued by a valid session cookie", async () => {
