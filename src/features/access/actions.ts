@@ -34,13 +34,13 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
 
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, passwordHash: true, locale: true },
+    select: { id: true, passwordHash: true, locale: true, sessionVersion: true },
   });
   const passwordMatches = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
   // One message for an unknown email and a wrong password: no account enumeration.
   if (!user || !passwordMatches) return { error: t("wrongCredentials"), email: typedEmail };
 
-  await startSession(user.id);
+  await startSession(user);
   await applySavedLocale(user.locale);
   redirect(safeReturnPath(parsed.data.returnTo));
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getTranslations } from "next-intl/server";
 
-import { isForeignOrigin } from "@/features/access/origin";
+import { cookieCallRefusal } from "@/features/access/origin";
 import { currentUser } from "@/features/access/session";
 
 import { outcomeMessage, parsePayInput } from "./pay-input";
@@ -46,8 +46,11 @@ function httpStatus(outcome: PayOutcome): number {
  */
 export async function handlePaymentRequest(request: Request, accountId: string, invoiceId: string): Promise<Response> {
   const t = await getTranslations("payments");
-  if (isForeignOrigin(request))
-    return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
+  // The session cookie is this route's only credential: only the portal's own pages may use it.
+  const refusal = cookieCallRefusal(request);
+  if (refusal === "notJson")
+    return Response.json({ status: "error", message: t("errors.jsonRequired") }, { status: 415 });
+  if (refusal) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
   const user = await currentUser();
   if (!user) return Response.json({ status: "error", message: t("errors.signedOut") }, { status: 401 });
 
