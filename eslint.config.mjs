@@ -16,11 +16,14 @@ const featureUses = {
   invoices: ["access"],
   payments: ["access", "portal"],
   "billing-profiles": ["access"],
+  // The ARM Billing API serves the blade's own reads under ARM's contract (docs/api.md).
+  arm: ["access", "invoices", "billing-profiles"],
 };
 /** What each feature offers the others (paths inside the feature's folder). */
 const featurePublic = {
   access: [
     "actions.ts",
+    "bearer.ts",
     "origin.ts",
     "paths.ts",
     "policy.ts",
@@ -28,13 +31,13 @@ const featurePublic = {
     "roles.ts",
     "scope.ts",
     "session.ts",
-    "components/who-can-pay-notice.tsx",
-    "components/billing-account-properties.tsx",
+    "components/pay-notices.tsx",
   ],
   portal: ["notifications.ts"],
-  invoices: [],
+  invoices: ["filters.ts", "pdf-path.ts", "queries.ts"],
   payments: [],
-  "billing-profiles": [],
+  "billing-profiles": ["queries.ts"],
+  arm: [],
 };
 
 const element = (type, extra = {}) => ({ element: { type, ...extra } });
@@ -106,6 +109,23 @@ const eslintConfig = defineConfig([
           message:
             "{{ from.type }} may not import this {{ to.type }} module: layers go app → features → components, server → i18n → lib, and a feature uses another only through its public modules (eslint.config.mjs).",
           policies: layerPolicies,
+        },
+      ],
+    },
+  },
+  {
+    // Components render what their feature's queries return; the database stays behind queries.ts.
+    files: ["src/features/*/components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/db", "@/server/db/*", "@/generated/*"],
+              message: "Components never touch the database: read through the feature's queries.ts.",
+            },
+          ],
         },
       ],
     },

@@ -41,8 +41,9 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           // Against production servers, after the build: vitest.reliability.config.ts (npm test runs it).
           exclude: [...configDefaults.exclude, "tests/reliability/server/**"],
-          // Points DATABASE_URL at a per-file throwaway SQLite path before any test module is imported.
-          setupFiles: ["tests/support/setup-node.ts"],
+          // setup-node: DATABASE_URL → a per-file throwaway SQLite path, before any test module is imported.
+          // setup-next: next/headers, next/navigation, next/cache and next-intl/server → tests/support doubles.
+          setupFiles: ["tests/support/setup-node.ts", "tests/support/setup-next.ts"],
         },
       },
       {
@@ -52,7 +53,7 @@ export default defineConfig({
           name: "dom",
           environment: "jsdom",
           include: ["tests/**/*.test.tsx"],
-          setupFiles: ["tests/support/setup-dom.ts"],
+          setupFiles: ["tests/support/setup-dom.ts", "tests/support/setup-next.ts"],
         },
       },
     ],

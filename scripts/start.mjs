@@ -1,10 +1,10 @@
 // npm start: build when the build is missing or older than the sources, prepare
 // the database (migrate + seed demo data on first start), then serve.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import { serverEnv, serverNodeFlags } from "./server-node-flags.mjs";
+import { launchServer } from "./lib/launch-server.mjs";
 
 const root = process.cwd();
 const buildId = path.join(root, ".next", "BUILD_ID");
@@ -36,10 +36,7 @@ run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setu
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 console.log(`Azure billing portal simulator: http://localhost:${port}`);
-const server = spawn(
-  process.execPath,
-  [...serverNodeFlags, "node_modules/next/dist/bin/next", "start", "-p", port, "-H", host],
-  { stdio: "inherit", env: { ...serverEnv, ...process.env } },
-);
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+const server = launchServer({ host, port });
+// Ctrl+C or a service manager's stop: the server finishes what it is doing, then this script ends with it.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void server.stop());
+void server.exited.then(({ code }) => process.exit(code ?? 0));

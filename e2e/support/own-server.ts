@@ -1,18 +1,19 @@
 /**
  * A second e2e server with a database of its own, for a spec that must change
  * what the shared one's other specs rely on (pay an invoice, save a user's
- * language). It runs the same production build through scripts/e2e-server.mjs
- * (fresh seeded database, SIM_NOW, fixed session secret), on its own port.
+ * language). It runs the same production build as scripts/e2e-server.mjs, through the same
+ * scripts/lib/ modules (fresh seeded database, SIM_NOW, fixed session secret), on its own port.
  *
  *   const server = ownServer("french", 3101);
  *   test.use({ baseURL: server.baseURL });
  *   test.beforeAll(async () => server.start());
  *   test.afterAll(async () => server.stop());
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+import { freshE2eDatabase } from "../../scripts/lib/e2e-database.mjs";
+import { launchServer, type LaunchedServer } from "../../scripts/lib/launch-server.mjs";
 import { E2E_DATABASE_FILE, E2E_HOST, e2eServerEnv, repoRoot } from "./env";
 
 export type OwnServer = { baseURL: string; databaseFile: string; start(): Promise<void>; stop(): Promise<void> };
@@ -29,8 +30,8 @@ async function healthy(url: string): Promise<boolean> {
 export function ownServer(name: string, port: number): OwnServer {
   const baseURL = `http://${E2E_HOST}:${port}`;
   const databaseFile = path.join(path.dirname(E2E_DATABASE_FILE), name, "portal.db");
-  let child: ChildProcess | undefined;
-  const output: string[] = [];
+  let server: LaunchedServer | undefined;
+  let releaseDatabase = () => {};
 
   return {
     baseURL,
@@ -39,34 +40,20 @@ export function ownServer(name: string, port: number): OwnServer {
       if (await healthy(baseURL))
         throw new Error(`Something already answers on ${baseURL}: stop it, or give this spec another port.`);
       fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
-      child = spawn(process.execPath, [path.join(repoRoot, "scripts", "e2e-server.mjs")], {
-        cwd: repoRoot,
-        env: { ...process.env, ...e2eServerEnv, PORT: String(port), DATABASE_URL: `file:${databaseFile}` },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      const keep = (chunk: Buffer) => {
-        output.push(chunk.toString());
-        if (output.length > 200) output.shift();
-      };
-      child.stdout?.on("data", keep);
-      child.stderr?.on("data", keep);
-      const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null)
-          throw new Error(`The ${name} e2e server exited (${child.exitCode}):\n${output.join("")}`);
-        if (await healthy(baseURL)) return;
-        await new Promise((resolve) => setTimeout(resolve, 500));
+      const env = { ...process.env, ...e2eServerEnv, PORT: String(port), DATABASE_URL: `file:${databaseFile}` };
+      releaseDatabase = freshE2eDatabase({ root: repoRoot, env }).release;
+      server = launchServer({ cwd: repoRoot, host: E2E_HOST, port, env, output: "capture" });
+      try {
+        await server.ready({ timeoutMs: 120_000, intervalMs: 500 });
+      } catch (error) {
+        throw new Error(`The ${name} e2e server on ${baseURL}: ${(error as Error).message}\n${server.output()}`);
       }
-      throw new Error(`The ${name} e2e server did not answer on ${baseURL} within 120 s:\n${output.join("")}`);
     },
     async stop() {
-      const running = child;
-      child = undefined;
-      if (!running || running.exitCode !== null) return;
-      const exited = new Promise((resolve) => running.once("exit", resolve));
-      running.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (running.exitCode === null) running.kill("SIGKILL");
+      const running = server;
+      server = undefined;
+      await running?.stop();
+      releaseDatabase();
     },
   };
 }

@@ -25,24 +25,6 @@ export function money(amountMinor: number, currency: string): Money {
   return { amountMinor, currency };
 }
 
-function sameCurrency(a: Money, b: Money): void {
-  if (a.currency !== b.currency) throw new RangeError(`Cannot combine ${a.currency} with ${b.currency}`);
-}
-
-export function addMoney(a: Money, b: Money): Money {
-  sameCurrency(a, b);
-  return money(a.amountMinor + b.amountMinor, a.currency);
-}
-
-export function subtractMoney(a: Money, b: Money): Money {
-  sameCurrency(a, b);
-  return money(a.amountMinor - b.amountMinor, a.currency);
-}
-
-export function sumMoney(items: Money[], currency: string): Money {
-  return items.reduce((total, item) => addMoney(total, item), money(0, currency));
-}
-
 /** Applies a rate given in basis points (1/100 of a percent), rounding half away from zero. */
 export function percentOf(amount: Money, basisPoints: number): Money {
   const scaled = amount.amountMinor * basisPoints;

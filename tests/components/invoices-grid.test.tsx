@@ -1,16 +1,15 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
+import type { BillingAccess } from "@/features/access/policy";
 import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
 import { parseInvoiceFilters } from "@/features/invoices/filters";
 import type { GridInvoice } from "@/features/invoices/queries";
 import { catalogs } from "@/i18n/catalogs";
 import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
 
-import { resetNextRequest, router } from "../support/next-request";
-
-vi.mock("next/navigation", () => import("../support/next-request"));
+import { router } from "../support/next-request";
 
 const en = catalogs.en;
 const basePath = "/billing/acc%3A1/invoices";
@@ -39,14 +38,18 @@ function row(id: string, status: InvoiceStatus, overrides: Partial<GridInvoice> 
 const rows = invoiceStatuses.map((status, index) => row(`G0000000${index}`, status));
 const idOf = (status: InvoiceStatus) => rows.find((invoice) => invoice.status === status)!.id;
 
-function renderGrid(props: { canPay: boolean; rows?: GridInvoice[] }) {
+const admin: BillingAccess = { role: "BILLING_ACCOUNT_ADMIN", agreementType: "MCA" };
+const reader: BillingAccess = { role: "BILLING_ACCOUNT_READER", agreementType: "MCA" };
+
+/** `canPay`: the admin of an MCA account; else its reader. */
+function renderGrid(props: { canPay: boolean; rows?: GridInvoice[]; access?: BillingAccess }) {
   return render(
     <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
       <InvoicesGrid
         basePath={basePath}
         invoices={props.rows ?? rows}
         filters={parseInvoiceFilters({})}
-        canPay={props.canPay}
+        access={props.access ?? (props.canPay ? admin : reader)}
         accountId="acc:1"
       />
     </NextIntlClientProvider>,
@@ -56,8 +59,6 @@ function renderGrid(props: { canPay: boolean; rows?: GridInvoice[] }) {
 function rowFor(id: string): HTMLElement {
   return screen.getByRole("link", { name: id }).closest("tr")!;
 }
-
-beforeEach(() => resetNextRequest());
 
 describe("InvoicesGrid", () => {
   it("shows every column header", () => {
@@ -134,6 +135,16 @@ describe("InvoicesGrid", () => {
     expect(screen.queryByText(en.invoices.payNow)).toBeNull();
   });
 
+  it("shows no Pay now to the admin of an account not paid with Pay now (MOSP, EA)", () => {
+    renderGrid({ canPay: true, access: { role: "BILLING_ACCOUNT_ADMIN", agreementType: "MOSP" } });
+    expect(screen.queryAllByRole("link", { name: /Pay now/ })).toHaveLength(0);
+  });
+
+  it("still offers Pay now above the card limit (the blade gives wire-transfer instructions)", () => {
+    renderGrid({ canPay: true, rows: [row("G00000010", "due", { totalMinor: 72_450_00, amountDueMinor: 72_450_00 })] });
+    expect(screen.getByRole("link", { name: "Pay now for invoice G00000010" })).toBeInTheDocument();
+  });
+
   it("links every row to its details blade and its PDF", () => {
     renderGrid({ canPay: false });
     for (const invoice of rows) {
@@ -171,7 +182,7 @@ describe("InvoicesGrid in a filtered view", () => {
           basePath={basePath}
           invoices={[row("G00000001", "pastDue")]}
           filters={parseInvoiceFilters({ status: "pastDue", page: "3" })}
-          canPay
+          access={admin}
           accountId="acc:1"
         />
       </NextIntlClientProvider>,

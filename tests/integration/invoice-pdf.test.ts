@@ -7,19 +7,15 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { GET } from "@/app/api/billing/[accountId]/invoices/[invoiceId]/pdf/route";
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
-import { buildInvoicePdf, invoicePdfFileName, toWinAnsi, type InvoicePdfTexts } from "@/features/invoices/invoice-pdf";
+import { invoicePdfFileName } from "@/features/invoices/invoice-pdf";
+import { buildInvoicePdf, type InvoicePdfTexts } from "@/features/invoices/pdf-layout";
 import { invoicePdfPath } from "@/features/invoices/pdf-path";
+import { toWinAnsi } from "@/features/invoices/pdf-text";
 import { formatMoney } from "@/lib/money";
 
-import { cookieJar, resetNextRequest } from "../support/next-request";
+import { cookieJar } from "../support/next-request";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase } from "../support/test-db";
-
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-// next-intl's server functions only work inside Next's runtime: the shared double reads the real catalogs.
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 const SECRET = "integration-test-session-secret-0123456789";
@@ -39,7 +35,6 @@ beforeAll(async () => {
 
 beforeEach(() => {
   vi.stubEnv("SESSION_SECRET", SECRET);
-  resetNextRequest();
 });
 
 /** Puts a real iron-session cookie for this user in the jar, as the sign-in action would. */

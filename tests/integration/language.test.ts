@@ -3,7 +3,7 @@
 // language back; resolveLocale() reads cookie → Accept-Language → English;
 // and the server's strings and money follow it.
 import { getTranslations } from "next-intl/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { signIn } from "@/features/access/actions";
 import { SESSION_COOKIE } from "@/features/access/session";
@@ -17,11 +17,6 @@ import { expectNoDatabaseChange } from "../support/db-snapshot";
 import { cookieJar, RedirectError, requestHeaders, resetNextRequest, revalidatePath } from "../support/next-request";
 // Aliased: the react-hooks lint rule takes any use* call for a React hook.
 import { useTestDatabase as seededTestDatabase } from "../support/test-db";
-
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 const SECRET = "integration-test-session-secret-0123456789abcdef";
@@ -55,8 +50,6 @@ function languageForm(locale: string): FormData {
 const savedLocale = async (email: string) => (await testDb.db.user.findUniqueOrThrow({ where: { email } })).locale;
 
 describe("resolveLocale", () => {
-  beforeEach(() => resetNextRequest());
-
   it("is English with neither a cookie nor an Accept-Language header", async () => {
     expect(await resolveLocale()).toBe("en");
   });

@@ -1,6 +1,6 @@
 // Shows how to call server actions and route handlers directly with the fakes of
 // tests/support/next-request.ts standing in for next/headers, next/navigation and next/cache.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { chooseLanguage, forgetLanguage, GET } from "../support/examples/language-action";
 import {
@@ -12,10 +12,6 @@ import {
   revalidatePath,
 } from "../support/next-request";
 
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
@@ -23,8 +19,6 @@ function form(fields: Record<string, string>): FormData {
 }
 
 describe("next-request fakes", () => {
-  beforeEach(() => resetNextRequest());
-
   it("lets a server action set a cookie, revalidate and redirect", async () => {
     const action = chooseLanguage(form({ language: "fr", returnTo: "/billing" }));
     await expect(action).rejects.toThrow(RedirectError);

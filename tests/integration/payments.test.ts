@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 
 import { sealData } from "iron-session";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
 import { getInvoiceDetails } from "@/features/invoices/queries";
@@ -26,11 +26,6 @@ import { expectNoDatabaseChange } from "../support/db-snapshot";
 import { cookieJar, RedirectError, resetNextRequest, revalidatePath } from "../support/next-request";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../support/test-db";
-
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 
 const testDb = seededTestDatabase({ seed: true });
 
@@ -122,7 +117,6 @@ afterAll(() => {
 });
 
 beforeEach(() => {
-  resetNextRequest();
   setClock(new Date(TEST_NOW.getTime() + ++tick * 2 * HOUR));
   processor = new CountingProcessor();
   setCardProcessor(processor);

@@ -3,10 +3,8 @@
  * module refuses to run outside Next's React server environment. It reads the
  * same catalogs and resolves the locale the same way as src/i18n/request.ts
  * (cookie, then Accept-Language, through the mocked next/headers), so the
- * strings a test sees are the ones the portal shows.
- *
- *   vi.mock("next/headers", () => import("../support/next-request"));
- *   vi.mock("next-intl/server", () => import("../support/next-intl-server"));
+ * strings a test sees are the ones the portal shows. tests/support/setup-next.ts
+ * mocks "next-intl/server" with it for every test file.
  */
 import { createFormatter, createTranslator } from "next-intl";
 

@@ -8,15 +8,12 @@
  *   next/cache       revalidatePath(), revalidateTag(), updateTag(), refresh() (vi.fn spies),
  *                    cacheTag(), cacheLife(), unstable_noStore() (no-ops)
  *
- * Usage in a test file (vi.mock calls are hoisted above the imports, so the
- * factory imports this module lazily; it gets the same instance as the test):
+ tests/support/setup-next.ts (a setupFiles entry of both vitest projects) mocks the
+ * three modules with this one and calls resetNextRequest() before every test. A test
+ * file imports what it needs from here and gets the same instance as the app code:
  *
- *   vi.mock("next/headers", () => import("../support/next-request"));
- *   vi.mock("next/navigation", () => import("../support/next-request"));
- *   vi.mock("next/cache", () => import("../support/next-request"));
- *   import { cookieJar, requestHeaders, resetNextRequest, RedirectError, revalidatePath } from "../support/next-request";
+ *   import { cookieJar, requestHeaders, RedirectError, revalidatePath } from "../support/next-request";
  *
- *   beforeEach(() => resetNextRequest());
  *   it("signs in", async () => {
  *     requestHeaders.set("accept-language", "fr-FR");
  *     await expect(signIn(form)).rejects.toThrow(RedirectError);     // redirect("/") was called

@@ -111,6 +111,13 @@ describe("the boundaries lint rule (eslint.config.mjs)", () => {
     ).toEqual([]);
   });
 
+  it("keeps the database client out of components (no-restricted-imports)", async () => {
+    const [result] = await eslint.lintText('import { db } from "@/server/db";\nexport const x = db;\n', {
+      filePath: path.join(root, "src/features/payments/components/fixture.tsx"),
+    });
+    expect(result.messages.map((message) => message.ruleId)).toContain("no-restricted-imports");
+  });
+
   it("lets routes use features and a feature use its own modules", async () => {
     expect(
       await boundaryErrors(

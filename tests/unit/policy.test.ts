@@ -5,11 +5,12 @@ import { describe, expect, it } from "vitest";
 
 import {
   canManagePaymentMethods,
-  canPayInvoice,
   canViewBillingAccount,
   canViewInvoices,
+  offersPayNow,
   payDenial,
   type BillingAccess,
+  type InvoiceToPay,
   type PayDenial,
 } from "@/features/access/policy";
 import { agreementTypes, roles, type AgreementType, type Role } from "@/features/access/roles";
@@ -120,7 +121,14 @@ const payCases = payment.flatMap((row) =>
   })),
 );
 
-describe("payDenial / canPayInvoice", () => {
+/** An invoice of `status` with a small balance, well under any card limit. */
+const invoice = (status: InvoiceStatus, amountDueMinor = 1_234_56, currency = "USD"): InvoiceToPay => ({
+  status,
+  amountDueMinor,
+  currency,
+});
+
+describe("payDenial / offersPayNow", () => {
   it("checks all 45 combinations", () => {
     expect(payCases).toHaveLength(ROLES.length * AGREEMENTS.length * STATUSES.length);
   });
@@ -128,8 +136,36 @@ describe("payDenial / canPayInvoice", () => {
   it.each(payCases)("$role on $agreement, $status invoice → $expected", ({ role, agreement, status, expected }) => {
     const who = access(role, agreement);
     const denial: PayDenial | null = expected === "ok" ? null : (expected as PayDenial);
-    expect(payDenial(who, status)).toBe(denial);
-    expect(canPayInvoice(who, status)).toBe(expected === "ok");
+    expect(payDenial(who, invoice(status))).toBe(denial);
+    expect(offersPayNow(payDenial(who, invoice(status)))).toBe(expected === "ok");
+  });
+});
+
+describe("the card limit (USD 50,000; EUR 45,000)", () => {
+  const admin = access("admin", "MCA");
+
+  it("refuses a card above it, and still offers Pay now (wire transfer)", () => {
+    expect(payDenial(admin, invoice("due", 50_000_01))).toBe("aboveCardLimit");
+    expect(payDenial(admin, invoice("pastDue", 72_450_00))).toBe("aboveCardLimit");
+    expect(payDenial(admin, invoice("due", 45_000_01, "EUR"))).toBe("aboveCardLimit");
+    expect(offersPayNow("aboveCardLimit")).toBe(true);
+  });
+
+  it("allows a card at the limit", () => {
+    expect(payDenial(admin, invoice("due", 50_000_00))).toBeNull();
+    expect(payDenial(admin, invoice("partiallyPaid", 45_000_00, "EUR"))).toBeNull();
+  });
+
+  it("comes after the role, the agreement and the status", () => {
+    expect(payDenial(access("reader", "MCA"), invoice("due", 72_450_00))).toBe("notAdmin");
+    expect(payDenial(access("admin", "EA"), invoice("due", 72_450_00))).toBe("agreement");
+    expect(payDenial(admin, invoice("void", 72_450_00))).toBe("notPayable");
+    expect(payDenial(access("none", "MCA"), invoice("due", 72_450_00))).toBe("notFound");
+  });
+
+  it("offers no Pay now for any other denial", () => {
+    for (const denial of ["notFound", "notAdmin", "agreement", "notPayable"] as const)
+      expect(offersPayNow(denial)).toBe(false);
   });
 });
 
@@ -139,13 +175,12 @@ describe("deny by default", () => {
     expect(canViewBillingAccount(stranger)).toBe(false);
     expect(canViewInvoices(stranger)).toBe(false);
     expect(canManagePaymentMethods(stranger)).toBe(false);
-    expect(payDenial(stranger, "due")).toBe("notFound");
-    expect(canPayInvoice(stranger, "due")).toBe(false);
+    expect(payDenial(stranger, invoice("due"))).toBe("notFound");
   });
 
   it("refuses an agreement type it does not know", () => {
     const odd = { role: "BILLING_ACCOUNT_ADMIN", agreementType: "CSP" } as unknown as BillingAccess;
-    expect(canPayInvoice(odd, "due")).toBe(false);
+    expect(payDenial(odd, invoice("due"))).toBe("agreement");
     expect(canManagePaymentMethods(odd)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
+import { exceedsCardLimit } from "@/lib/payment-rules";
 
 import type { AgreementType, Role } from "./roles";
 
@@ -15,25 +16,36 @@ export function canViewBillingAccount(access: BillingAccess): boolean {
 
 /** Invoices, their details, PDFs and the payment methods list are visible to every role. */
 export const canViewInvoices = canViewBillingAccount;
-export const canViewPaymentMethods = canViewBillingAccount;
 
 export type PayDenial =
   | "notFound" // no role: the account is not revealed
   | "notAdmin" // a reader: told who can pay
   | "agreement" // MOSP / EA: invoices are not paid with Pay now
-  | "notPayable"; // void, paid
+  | "notPayable" // void, paid, or its payment is being processed
+  | "aboveCardLimit"; // the balance is above the card limit: wire transfer only
 
-/** Why this user may not pay this invoice, or null when they may. */
-export function payDenial(access: BillingAccess, status: InvoiceStatus): PayDenial | null {
+/** What the policy needs to know of an invoice: its status (lib/invoice-status) and its balance. */
+export type InvoiceToPay = { status: InvoiceStatus; amountDueMinor: number; currency: string };
+
+/**
+ * May this user pay this invoice by card, and if not, why — the one answer
+ * the Invoices grid, the Pay now blade and payInvoice all use. Null: they may.
+ */
+export function payDenial(access: BillingAccess, invoice: InvoiceToPay): PayDenial | null {
   if (!canViewBillingAccount(access)) return "notFound";
   if (access.role !== "BILLING_ACCOUNT_ADMIN") return "notAdmin";
   if (access.agreementType !== "MCA") return "agreement";
-  if (!isPayableStatus(status)) return "notPayable";
+  if (!isPayableStatus(invoice.status)) return "notPayable";
+  if (exceedsCardLimit(invoice.amountDueMinor, invoice.currency)) return "aboveCardLimit";
   return null;
 }
 
-export function canPayInvoice(access: BillingAccess, status: InvoiceStatus): boolean {
-  return payDenial(access, status) === null;
+/**
+ * Whether Pay now is offered for the invoice: the user may pay it, by card or —
+ * above the card limit — by wire transfer, whose instructions the blade shows.
+ */
+export function offersPayNow(denial: PayDenial | null): boolean {
+  return denial === null || denial === "aboveCardLimit";
 }
 
 /** Card management belongs to the billing account admin of an account paid by card (MCA, MOSP); EA accounts have no cards. */

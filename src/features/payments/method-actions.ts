@@ -1,7 +1,5 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
-
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -15,6 +13,7 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
+import { saveCard } from "./cards";
 import { newCardLimitPassed } from "./new-card-limit";
 
 export type MethodActionState = {
@@ -69,28 +68,18 @@ export async function addPaymentMethodAction(
     const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
     return { status: "error", message: t("errors.checkCard"), fieldErrors };
   }
-  const { cardNumber, brand, last4, expMonth, expYear, holderName, country, postalCode } = card.data;
-  const fingerprint = cardFingerprint(cardNumber);
+  const fingerprint = cardFingerprint(card.data.cardNumber);
   const clock = now();
   const saved = await db
     .$transaction(async (tx) => {
-      const existing = await tx.paymentMethod.findFirst({
-        where: { billingProfileId: profile.id, fingerprint, removedAt: null },
-      });
-      const details = { brand, last4, expMonth, expYear, holderName, country, postalCode };
-      if (existing) return tx.paymentMethod.update({ where: { id: existing.id }, data: details });
-      await tx.paymentMethod.create({
-        data: {
-          id: randomUUID(),
-          billingProfileId: profile.id,
-          fingerprint,
-          createdByUserId: allowed.user.id,
-          createdAt: clock,
-          ...details,
-        },
-      });
+      const { created } = await saveCard(
+        tx,
+        { billingProfileId: profile.id, card: card.data, fingerprint },
+        clock,
+        allowed.user.id,
+      );
       // Counted after the insert, under the write lock: simultaneous saves cannot all pass.
-      if (await newCardLimitPassed(profile.id, allowed.user.id, clock, tx)) throw new TooManyNewCards();
+      if (created && (await newCardLimitPassed(profile.id, allowed.user.id, clock, tx))) throw new TooManyNewCards();
     })
     .then(
       () => true,

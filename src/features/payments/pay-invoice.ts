@@ -2,11 +2,11 @@ import "server-only";
 
 import { createHash, randomUUID } from "node:crypto";
 
-import { payDenial } from "@/features/access/policy";
+import { payDenial, type PayDenial } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { Prisma } from "@/generated/prisma/client";
 import { invoiceStatus } from "@/lib/invoice-status";
-import { exceedsCardLimit, paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
+import { paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
@@ -31,12 +31,9 @@ export type PayRequest = {
   method: PayMethod;
 };
 
+/** Why a payment is refused: the policy's denials, then what only paying can find. */
 export type RefusalReason =
-  | "notFound"
-  | "notAdmin"
-  | "agreement"
-  | "notPayable"
-  | "aboveCardLimit"
+  | PayDenial
   | AmountProblem
   | "cardNotUsable"
   | "cardExpired"
@@ -150,10 +147,8 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   // then reads Paid): a refusal that depends on the balance answers as that request does.
   const refuse = async (reason: RefusalReason): Promise<PayOutcome> =>
     (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason };
-  const denial = payDenial(scope.access, invoiceStatus(invoice, clock));
+  const denial = payDenial(scope.access, { ...invoice, status: invoiceStatus(invoice, clock) });
   if (denial) return refuse(denial);
-  if (exceedsCardLimit(invoice.amountDueMinor, invoice.currency))
-    return { status: "refused", reason: "aboveCardLimit" };
 
   const amountMinor = request.amountMinor ?? invoice.amountDueMinor;
   const amountProblem = paymentAmountProblem(amountMinor, invoice.amountDueMinor, invoice.currency);

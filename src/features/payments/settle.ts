@@ -3,11 +3,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { addNotification } from "@/features/portal/notifications";
-import type { Prisma } from "@/generated/prisma/client";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
-import type { NewCard } from "./card-schema";
+import { saveCard, type CardToSave } from "./cards";
 import { cardProcessor } from "./processor/simulated";
 import type { ChargeResult } from "./processor/types";
 
@@ -20,7 +19,6 @@ type PendingPayment = {
   paymentMethodId: string | null;
   idempotencyKey: string;
 };
-type NewCardToSave = { billingProfileId: string; card: NewCard; fingerprint: string };
 
 /**
  * Records the processor's answer for a PENDING payment, in one transaction:
@@ -32,7 +30,7 @@ type NewCardToSave = { billingProfileId: string; card: NewCard; fingerprint: str
 export async function settlePayment(
   payment: PendingPayment,
   result: ChargeResult,
-  newCard?: NewCardToSave,
+  newCard?: CardToSave,
 ): Promise<boolean> {
   const settledAt = now();
   const notification = { amountMinor: payment.amountMinor, currency: payment.currency, invoiceId: payment.invoiceId };
@@ -40,7 +38,7 @@ export async function settlePayment(
     .$transaction(async (tx) => {
       if (result.outcome === "approved") {
         const paymentMethodId = newCard
-          ? await saveCard(tx, newCard, settledAt, payment.userId)
+          ? (await saveCard(tx, newCard, settledAt, payment.userId)).id
           : payment.paymentMethodId;
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
@@ -82,34 +80,6 @@ export async function settlePayment(
 }
 
 class AlreadySettled extends Error {}
-
-/** Keeps a new card on the billing profile (the same card twice is one entry). */
-async function saveCard(
-  tx: Prisma.TransactionClient,
-  { billingProfileId, card, fingerprint }: NewCardToSave,
-  at: Date,
-  createdByUserId: string,
-): Promise<string> {
-  const details = {
-    brand: card.brand,
-    last4: card.last4,
-    expMonth: card.expMonth,
-    expYear: card.expYear,
-    holderName: card.holderName,
-    country: card.country,
-    postalCode: card.postalCode,
-  };
-  const existing = await tx.paymentMethod.findFirst({ where: { billingProfileId, fingerprint, removedAt: null } });
-  if (existing) {
-    await tx.paymentMethod.update({ where: { id: existing.id }, data: details });
-    return existing.id;
-  }
-  const id = randomUUID();
-  await tx.paymentMethod.create({
-    data: { id, billingProfileId, fingerprint, createdByUserId, createdAt: at, ...details },
-  });
-  return id;
-}
 
 /**
  * Asks the processor what became of a PENDING payment and settles it if the

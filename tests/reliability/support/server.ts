@@ -1,16 +1,19 @@
 /**
  * Production servers for the reliability suite: `next start` on the existing
- * build (.next/), each on a throwaway SQLite file, listening on 127.0.0.1 only,
+ * build (.next/) through the one launcher (scripts/lib/launch-server.mjs, so with
+ * the production Node flags), each on a throwaway SQLite file, listening on 127.0.0.1 only,
  * on a free port in 3200-3299. Output goes to a log file under
  * test-results/reliability/ (scanned for card data at the end). Every server
  * started here is killed by stopAllServers() (afterAll) or at process exit.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { launchServer } from "../../../scripts/lib/launch-server.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const OUT_DIR = path.join(ROOT, "test-results", "reliability");
@@ -18,8 +21,6 @@ export const DB_DIR = path.join(os.tmpdir(), `azure-billing-reliability-${proces
 export const SIM_NOW = "2026-11-20T09:00:00.000Z";
 /** 64 characters; the suite seals session cookies with it (tests/reliability/support/http.ts). */
 export const SESSION_SECRET = "reliability-suite-session-secret/not-for-production/0123456789ab";
-
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 export function baseEnv(dbFile: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -110,30 +111,23 @@ export async function startServer(options: {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const port = await freePort();
   const logFile = path.join(OUT_DIR, `${options.label}.log`);
-  const log = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const launched = launchServer({
     cwd: ROOT,
+    port,
     env: baseEnv(options.dbFile, options.env),
-    stdio: ["ignore", log, log],
+    output: { file: logFile },
   });
-  fs.closeSync(log);
-  const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
-  );
+  const exited = launched.exited.then(({ code, signal }) => code ?? signal ?? "unknown");
   const server: Server = {
     label: options.label,
-    url: `http://127.0.0.1:${port}`,
+    url: launched.url,
     port,
     logFile,
-    process: child,
+    process: launched.child,
     exited,
-    log: () => fs.readFileSync(logFile, "utf8"),
+    log: launched.output,
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return void running.delete(server);
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
+      await launched.stop({ graceMs: 5_000 });
       running.delete(server);
     },
   };
@@ -141,20 +135,13 @@ export async function startServer(options: {
   void exited.then(() => running.delete(server));
 
   // Ready when /api/health answers; bounded to 60 s.
-  const deadline = Date.now() + 60_000;
-  let ended = false;
-  void exited.then(() => (ended = true));
-  while (Date.now() < deadline && !ended) {
-    try {
-      const response = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
+  try {
+    await launched.ready({ timeoutMs: 60_000, intervalMs: 150 });
+    return server;
+  } catch {
+    await server.stop();
+    throw new Error(`server ${options.label} did not start:\n${server.log().slice(-2000)}`);
   }
-  await server.stop();
-  throw new Error(`server ${options.label} did not start:\n${server.log().slice(-2000)}`);
 }
 
 export async function stopAllServers(): Promise<void> {

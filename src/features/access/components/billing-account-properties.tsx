@@ -5,9 +5,7 @@ import { PropertyRow } from "@/components/ui/property-row";
 
 import { billingAccountPath } from "../paths";
 import { billingAccountAdmins, requireBillingScope } from "../scope";
-
-export const CHECK_ACCOUNT_TYPE_URL =
-  "https://learn.microsoft.com/azure/cost-management-billing/manage/change-credit-card#check-the-type-of-your-account";
+import { adminsText, CHECK_ACCOUNT_TYPE_URL } from "./pay-notices";
 
 /** Properties of a billing account — where a user "checks the type of their account". */
 export async function BillingAccountProperties({ accountId }: { accountId: string }) {
@@ -48,7 +46,7 @@ export async function BillingAccountProperties({ accountId }: { accountId: strin
           )}
           {row(t("currency"), account.currency)}
           {row(t("yourRole"), ta(`roles.${role}`))}
-          {row(t("admins"), admins.map((admin) => `${admin.displayName} (${admin.email})`).join(", "))}
+          {row(t("admins"), adminsText(admins))}
         </dl>
         <p className="mt-4 text-[13px]">
           <a href={CHECK_ACCOUNT_TYPE_URL} target="_blank" rel="noreferrer" className="text-brand hover:underline">

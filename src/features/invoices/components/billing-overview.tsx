@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClass } from "@/components/ui/button";
 import { Clock16Regular, Receipt24Regular, Warning16Filled } from "@/components/ui/icons";
-import { MessageBar } from "@/components/ui/message-bar";
+import { AgreementNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
 import { intlLocaleOf } from "@/i18n/format";
@@ -20,9 +20,8 @@ import { InvoiceTotalsChart, type InvoiceTotalPoint } from "./invoice-totals-cha
 export async function BillingOverview({ accountId }: { accountId: string }) {
   const { account, access } = await requireBillingScope(accountId);
   const clock = now();
-  const [t, ti, tp, ts, format, locale, overview] = await Promise.all([
+  const [t, tp, ts, format, locale, overview] = await Promise.all([
     getTranslations("invoices.overview"),
-    getTranslations("invoices"),
     getTranslations("portal.services"),
     getTranslations("invoices.status"),
     getFormatter(),
@@ -85,8 +84,7 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
           {account.name} | {t("title")}
         </h1>
         <div className="mt-3 flex flex-col gap-2">
-          {access.agreementType === "MOSP" && <MessageBar intent="info">{ti("info.mosp")}</MessageBar>}
-          {access.agreementType === "EA" && <MessageBar intent="info">{ti("info.ea")}</MessageBar>}
+          <AgreementNotice agreementType={access.agreementType} />
         </div>
         <div className="mt-4 grid max-w-6xl grid-cols-1 gap-4 md:grid-cols-3">
           {card(

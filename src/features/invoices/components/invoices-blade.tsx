@@ -2,10 +2,8 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { MessageBar } from "@/components/ui/message-bar";
-import { CHECK_ACCOUNT_TYPE_URL as CHECK_ACCESS_URL } from "@/features/access/components/billing-account-properties";
+import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
-import { canPayInvoice } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
 import { now } from "@/server/clock";
 
@@ -36,8 +34,6 @@ export async function InvoicesBlade({
     listInvoices(account.id, filters, clock),
     listBillingProfiles(account.id),
   ]);
-  // Pay now is a per-row decision, but the role and agreement parts are the same for every row.
-  const canPayDue = canPayInvoice(access, "due");
   const admins = access.role === "BILLING_ACCOUNT_READER" ? await billingAccountAdmins(account.id) : [];
   const pageFilters = { ...filters, page };
 
@@ -55,18 +51,8 @@ export async function InvoicesBlade({
           {account.name} | {t("title")}
         </h1>
         <div className="mt-3 flex flex-col gap-2">
-          {access.role === "BILLING_ACCOUNT_READER" && (
-            <MessageBar intent="info">
-              {t("info.readerCannotPay", {
-                admins: admins.map((admin) => `${admin.displayName} <${admin.email}>`).join(", "),
-              })}{" "}
-              <a href={CHECK_ACCESS_URL} className="text-brand underline" target="_blank" rel="noreferrer">
-                {t("info.checkAccess")}
-              </a>
-            </MessageBar>
-          )}
-          {access.agreementType === "MOSP" && <MessageBar intent="info">{t("info.mosp")}</MessageBar>}
-          {access.agreementType === "EA" && <MessageBar intent="info">{t("info.ea")}</MessageBar>}
+          {access.role === "BILLING_ACCOUNT_READER" && <WhoCanPayNotice admins={admins} />}
+          <AgreementNotice agreementType={access.agreementType} />
         </div>
         <InvoiceFiltersBar basePath={basePath} filters={pageFilters} profiles={profiles} />
         <div className="bg-surface">
@@ -74,7 +60,7 @@ export async function InvoicesBlade({
             basePath={basePath}
             invoices={rows}
             filters={pageFilters}
-            canPay={canPayDue}
+            access={access}
             accountId={account.id}
           />
         </div>

@@ -1,9 +1,9 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 
+import { offersPayNow, payDenial, type BillingAccess } from "@/features/access/policy";
 import { useFormatDate } from "@/i18n/use-date";
 import { useFormatMoney } from "@/i18n/use-money";
-import { isPayableStatus } from "@/lib/invoice-status";
 
 import { invoicesQuery, type InvoiceFilters } from "../filters";
 import type { GridInvoice } from "../queries";
@@ -14,16 +14,16 @@ type Props = {
   basePath: string;
   invoices: GridInvoice[];
   filters: InvoiceFilters;
-  /** Whether the signed-in user may pay this account's invoices (policy, asked by the page). */
-  canPay: boolean;
+  /** The signed-in user's access to the account: the policy decides, row by row, where Pay now shows. */
+  access: BillingAccess;
   /** The billing account, for the rows' PDF links. */
   accountId: string;
 };
 
 const sortable = { invoiceDate: "invoiceDate", dueDate: "dueDate", totalMinor: "amount" } as const;
 
-/** The Invoices blade's grid. Pay now shows only on payable rows, only for a user allowed to pay. */
-export function InvoicesGrid({ basePath, invoices, filters, canPay, accountId }: Props) {
+/** The Invoices blade's grid. Pay now shows only where the policy offers it (payDenial, offersPayNow). */
+export function InvoicesGrid({ basePath, invoices, filters, access, accountId }: Props) {
   const t = useTranslations("invoices");
   const money = useFormatMoney();
   const day = useFormatDate();
@@ -66,7 +66,7 @@ export function InvoicesGrid({ basePath, invoices, filters, canPay, accountId }:
     total: money(invoice.totalMinor, invoice.currency),
     amountDue: money(invoice.amountDueMinor, invoice.currency),
     status: invoice.status,
-    payable: canPay && isPayableStatus(invoice.status),
+    payable: offersPayNow(payDenial(access, invoice)),
   }));
 
   return (

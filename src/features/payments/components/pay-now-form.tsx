@@ -14,17 +14,8 @@ import { cardBrandName } from "@/lib/card-brand";
 import { payInvoiceAction } from "../actions";
 import { newCardSchema, translatedCardErrors } from "../card-schema";
 import type { PayNowState } from "../pay-now-state";
+import type { PayNowCard } from "../queries";
 import { CardFields, emptyCard, type CardValues } from "./card-fields";
-
-export type PayNowCard = {
-  id: string;
-  brand: string;
-  last4: string;
-  expMonth: number;
-  expYear: number;
-  expired: boolean;
-  isDefault: boolean;
-};
 
 type Props = {
   accountId: string;

@@ -8,9 +8,8 @@ import { canManagePaymentMethods } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
 import { cardBrandName } from "@/lib/card-brand";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
 
-import { isCardExpired } from "../card-schema";
+import { listPaymentMethods } from "../queries";
 import { AddCardForm } from "./add-card-form";
 import { CardActions } from "./card-actions";
 
@@ -22,11 +21,7 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
   const [t, tm, profiles] = await Promise.all([
     getTranslations("payments.methods"),
     getTranslations("portal.services"),
-    db.billingProfile.findMany({
-      where: { billingAccountId: account.id },
-      orderBy: { name: "asc" },
-      include: { paymentMethods: { where: { removedAt: null }, orderBy: { createdAt: "asc" } } },
-    }),
+    listPaymentMethods(account.id, clock),
   ]);
   return (
     <>
@@ -51,7 +46,7 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
             {profile.defaultPaymentKind === "WIRE" && (
               <p className="mb-2 text-[13px] text-ink-muted">{t("wireDefault")}</p>
             )}
-            {profile.paymentMethods.length === 0 ? (
+            {profile.cards.length === 0 ? (
               <p className="text-[13px] text-ink-muted">{t("none")}</p>
             ) : (
               <table className="w-full text-left text-[13px]">
@@ -60,9 +55,8 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
                   cell="py-1.5"
                 />
                 <tbody>
-                  {profile.paymentMethods.map((card) => {
-                    const expired = isCardExpired(card, clock);
-                    const isDefault = profile.defaultPaymentMethodId === card.id;
+                  {profile.cards.map((card) => {
+                    const { expired, isDefault } = card;
                     const label = `${cardBrandName(card.brand)} •••• ${card.last4}`;
                     return (
                       <tr key={card.id} className="border-b border-stroke-subtle">

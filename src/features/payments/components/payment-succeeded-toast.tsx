@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
-import { db } from "@/server/db";
 
+import { getSucceededPayment } from "../queries";
 import { DismissibleToast } from "./dismissible-toast";
 
 /** The portal notification shown when Pay now closes after paying in full (`?paid=<payment>`). */
@@ -16,9 +16,7 @@ export async function PaymentSucceededToast({
   userId: string;
   accountId: string;
 }) {
-  const payment = await db.payment.findFirst({
-    where: { id: paymentId, userId, billingAccountId: accountId, status: "SUCCEEDED" },
-  });
+  const payment = await getSucceededPayment(accountId, userId, paymentId);
   if (!payment) return null;
   const [t, locale] = await Promise.all([getTranslations("payments.toast"), intlLocaleOf()]);
   return (

@@ -8,8 +8,8 @@ import { intlLocaleOf } from "@/i18n/format";
 import { cardBrandName } from "@/lib/card-brand";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { db } from "@/server/db";
 
+import { getReceipt } from "../queries";
 import { PrintButton } from "./print-button";
 
 /** A printable receipt of one successful payment of an invoice. */
@@ -25,9 +25,7 @@ export async function ReceiptBlade({
   closeHref: string;
 }) {
   const { account } = await requireBillingScope(accountId);
-  const payment = await db.payment.findFirst({
-    where: { id: paymentId, invoiceId, billingAccountId: account.id, status: "SUCCEEDED" },
-  });
+  const payment = await getReceipt(account.id, invoiceId, paymentId);
   if (!payment) notFound();
   const [t, ti, locale] = await Promise.all([
     getTranslations("payments.receipt"),

@@ -67,7 +67,3 @@ export const testCards: readonly TestCard[] = [
   { number: "4000000000000507", brand: "visa", outcome: "prepaid_card", description: "Refused: prepaid card" },
   { number: "4000000000000077", brand: "visa", outcome: "virtual_card", description: "Refused: virtual card" },
 ];
-
-export function testCardOutcome(cardNumber: string): TestCard["outcome"] {
-  return testCards.find((card) => card.number === cardNumber)?.outcome ?? "approved";
-}

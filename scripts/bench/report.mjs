@@ -1,0 +1,133 @@
+// npm run bench, step 4: the targets' pass/fail and the Markdown table (bench/results.md).
+
+export function targets(runs) {
+  const by = Object.fromEntries(runs.map((r) => [r.size, r]));
+  const list = [];
+  const add = (name, value, limit, unit = "×") =>
+    list.push({
+      name,
+      value: value === undefined ? null : Math.round(value * 100) / 100,
+      limit,
+      unit,
+      pass: value !== undefined && value <= limit,
+    });
+  const small = by["1k"];
+  const large = by["100k"];
+  if (small) {
+    add("grid p50 / floor p50 at 1,000", small.results.grid.p50 / small.results.floor.p50, 1.5);
+    add(
+      `grid page ${small.deep.page} p50 / floor p50 at 1,000`,
+      small.results.gridDeep.p50 / small.results.floor.p50,
+      1.5,
+    );
+  }
+  if (small && large) {
+    add("grid p50 at 100,000 / at 1,000", large.results.grid.p50 / small.results.grid.p50, 1.3);
+    add(
+      `grid page ${large.deep.page} at 100,000 / page ${small.deep.page} at 1,000 (p50)`,
+      large.results.gridDeep.p50 / small.results.gridDeep.p50,
+      1.3,
+    );
+  }
+  for (const r of runs) {
+    add(`pay p50 / floor p50 at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.p50 / r.results.floor.p50, 3);
+    add(`pay errors at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.errors, 0, "");
+    add(
+      `invoices paid twice or below zero at ${r.invoices.toLocaleString("en-US")}`,
+      r.checks.overpaidInvoices +
+        r.checks.negativeAmountDue +
+        r.checks.unbalancedInvoices +
+        r.checks.invoicesWithTwoBenchPayments,
+      0,
+      "",
+    );
+    add(
+      `first-load JS blade / floor at ${r.invoices.toLocaleString("en-US")}`,
+      r.js.blade.gzipBytes / r.js.floor.gzipBytes,
+      1.3,
+    );
+    add(
+      `server peak RSS at ${r.invoices.toLocaleString("en-US")}`,
+      Math.max(r.memory.peakSampledMb, r.memory.vmHwmMb),
+      400,
+      " MB",
+    );
+  }
+  return list;
+}
+
+export function markdown(report) {
+  const lines = [];
+  lines.push(
+    `Measured ${report.date} — ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, Next.js ${report.machine.next}; load average ${report.machine.loadAverageStart.join(" / ")} at the start, ${report.machine.loadAverageEnd.join(" / ")} at the end; concurrency ${report.settings.connections}; per row a ${report.settings.warmupSeconds} s warm-up, then ${report.settings.durationSeconds} s in ${report.settings.rounds} rounds taking turns with the other rows; build ${report.build.source}.`,
+  );
+  lines.push("");
+  lines.push(
+    "| Invoices | Scenario | Requests/s | p50 ms | p99 ms | Requests | Errors | Server CPU ms/request | Peak RSS MB |",
+  );
+  lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const run of report.runs) {
+    const names = {
+      floor: "floor (/dashboard)",
+      grid: "grid, first page",
+      gridDeep: `grid, page ${run.deep.page} of ${run.deep.pages} (past due, 24 months, by amount)`,
+      pay: "pay (saved Visa 4242)",
+      pdf: "invoice PDF",
+    };
+    for (const [key, label] of Object.entries(names)) {
+      const r = run.results[key];
+      lines.push(
+        `| ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuMsPerRequest} | ${r.peakRssMb} |`,
+      );
+    }
+  }
+  lines.push("");
+  lines.push("| First-load JS (gzip) | Scripts | Bytes |");
+  lines.push("|---|---:|---:|");
+  const first = report.runs[0];
+  lines.push(
+    `| floor (/dashboard) | ${first.js.floor.scripts} | ${first.js.floor.gzipBytes.toLocaleString("en-US")} |`,
+  );
+  lines.push(`| invoices blade | ${first.js.blade.scripts} | ${first.js.blade.gzipBytes.toLocaleString("en-US")} |`);
+  lines.push("");
+  lines.push("| Target | Value | Limit | Result |");
+  lines.push("|---|---:|---:|---|");
+  for (const t of report.targets)
+    lines.push(`| ${t.name} | ${t.value}${t.unit} | ${t.limit}${t.unit} | ${t.pass ? "pass" : "**FAIL**"} |`);
+  lines.push("");
+  lines.push("Server CPU time per request, the same ratios without the neighbours' noise (information, not targets):");
+  lines.push("");
+  for (const run of report.runs) {
+    const r = run.results;
+    const ratio = (a, b) => (a && b ? `${Math.round((a / b) * 100) / 100}×` : "n/a");
+    lines.push(
+      `- ${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}`,
+    );
+  }
+  const small = report.runs.find((run) => run.size === "1k");
+  const large = report.runs.find((run) => run.size === "100k");
+  if (small && large) {
+    const ratio = (key) =>
+      `${Math.round((large.results[key].cpuMsPerRequest / small.results[key].cpuMsPerRequest) * 100) / 100}×`;
+    lines.push(
+      `- 100,000 / 1,000 invoices: floor ${ratio("floor")}, grid ${ratio("grid")}, grid deep page ${ratio("gridDeep")}, pay ${ratio("pay")}, PDF ${ratio("pdf")}`,
+    );
+  }
+  const planned = report.runs.find((run) => run.size === "100k") ?? report.runs.at(-1);
+  for (const view of planned.plan.views) {
+    lines.push("");
+    lines.push(
+      `Grid query at ${planned.invoices.toLocaleString("en-US")} invoices, ${Object.keys(view.query).length ? `\`${new URLSearchParams(view.query)}\`` : "default filters"} (${view.total.toLocaleString("en-US")} matching, page ${view.page} of ${view.pages}; listInvoices() ${view.ms} ms of CPU, warm):`,
+    );
+    lines.push("");
+    lines.push("```");
+    for (const statement of view.statements)
+      lines.push(
+        statement.sql,
+        ...statement.plan.map((line) => `  → ${line}`),
+        `  (${statement.sqliteMs} ms of CPU in SQLite alone)`,
+      );
+    lines.push("```");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,123 @@
+import "server-only";
+
+import { db } from "@/server/db";
+
+import { isCardExpired } from "./card-schema";
+
+/**
+ * The payments feature's reads. Its components render what these return and
+ * never touch the database client; every function takes an account already
+ * checked by the caller (requireBillingScope) and reads only inside it.
+ */
+
+/** One invoice of the account as the Pay now blade shows it, or null. */
+export async function getInvoiceToPay(accountId: string, invoiceId: string) {
+  return db.invoice.findFirst({
+    where: { id: invoiceId, billingAccountId: accountId },
+    select: {
+      id: true,
+      billingProfileId: true,
+      dueDate: true,
+      currency: true,
+      totalMinor: true,
+      amountDueMinor: true,
+      voided: true,
+      billingProfile: { select: { name: true, defaultPaymentMethodId: true } },
+    },
+  });
+}
+
+/** A saved card as the Pay now blade offers it. */
+export type PayNowCard = {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  expired: boolean;
+  isDefault: boolean;
+};
+
+/** The cards on file of a billing profile, oldest first; expired ones are listed but marked. */
+export async function listCardsToPayWith(
+  billingProfileId: string,
+  defaultPaymentMethodId: string | null,
+  now: Date,
+): Promise<PayNowCard[]> {
+  const cards = await db.paymentMethod.findMany({
+    where: { billingProfileId, removedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, brand: true, last4: true, expMonth: true, expYear: true },
+  });
+  return cards.map((card) => ({
+    ...card,
+    expired: isCardExpired(card, now),
+    isDefault: card.id === defaultPaymentMethodId,
+  }));
+}
+
+/** A card on the payment methods blade. */
+export type SavedCard = PayNowCard & { holderName: string };
+
+export type ProfilePaymentMethods = {
+  id: string;
+  name: string;
+  defaultPaymentKind: string;
+  cards: SavedCard[];
+};
+
+/** Every billing profile of the account by name, with its cards on file (oldest first). */
+export async function listPaymentMethods(accountId: string, now: Date): Promise<ProfilePaymentMethods[]> {
+  const profiles = await db.billingProfile.findMany({
+    where: { billingAccountId: accountId },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      defaultPaymentKind: true,
+      defaultPaymentMethodId: true,
+      paymentMethods: {
+        where: { removedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, brand: true, last4: true, expMonth: true, expYear: true, holderName: true },
+      },
+    },
+  });
+  return profiles.map(({ paymentMethods, defaultPaymentMethodId, ...profile }) => ({
+    ...profile,
+    cards: paymentMethods.map((card) => ({
+      ...card,
+      expired: isCardExpired(card, now),
+      isDefault: card.id === defaultPaymentMethodId,
+    })),
+  }));
+}
+
+const paymentShown = {
+  id: true,
+  invoiceId: true,
+  amountMinor: true,
+  currency: true,
+  kind: true,
+  cardBrand: true,
+  cardLast4: true,
+  processorReference: true,
+  createdAt: true,
+  settledAt: true,
+} as const;
+
+/** A successful payment of one of the account's invoices, for its receipt; null if there is none. */
+export async function getReceipt(accountId: string, invoiceId: string, paymentId: string) {
+  return db.payment.findFirst({
+    where: { id: paymentId, invoiceId, billingAccountId: accountId, status: "SUCCEEDED" },
+    select: paymentShown,
+  });
+}
+
+/** The user's own successful payment on the account, for the toast after Pay now; null otherwise. */
+export async function getSucceededPayment(accountId: string, userId: string, paymentId: string) {
+  return db.payment.findFirst({
+    where: { id: paymentId, userId, billingAccountId: accountId, status: "SUCCEEDED" },
+    select: paymentShown,
+  });
+}
