@@ -29,7 +29,7 @@ export default defineConfig({
     environment: "node",
     include: ["tests/integration/**/*.test.ts"],
     exclude: [...configDefaults.exclude, ...sqliteOnly],
-    setupFiles: ["tests/support/setup-node.ts"],
+    setupFiles: ["tests/support/setup-node.ts", "tests/support/setup-next.ts"],
     env: { TEST_ENGINE: "postgresql" },
     pool: "forks",
     maxWorkers: 2,
