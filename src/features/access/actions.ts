@@ -2,6 +2,7 @@
 
 import bcrypt from "bcryptjs";
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
@@ -10,6 +11,7 @@ import { db } from "@/server/db";
 
 import { safeReturnPath } from "./return-path";
 import { endSession, startSession } from "./session";
+import { beginSignInAttempt, clientAddress, signInSucceeded } from "./sign-in-throttle";
 
 const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
@@ -32,6 +34,11 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
   if (!parsed.success) return { error: t("invalidInput"), email: typedEmail };
 
+  // Before any hash: past the limit, a guess costs a database row count, not a bcrypt comparison.
+  const attempt = await beginSignInAttempt(parsed.data.email, clientAddress(await headers()));
+  if (!attempt.admitted)
+    return { error: t("tooManyAttempts", { minutes: Math.ceil(attempt.retryAfterSeconds / 60) }), email: typedEmail };
+
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
     select: { id: true, passwordHash: true, locale: true, sessionVersion: true },
@@ -40,6 +47,7 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   // One message for an unknown email and a wrong password: no account enumeration.
   if (!user || !passwordMatches) return { error: t("wrongCredentials"), email: typedEmail };
 
+  await signInSucceeded(attempt.id, parsed.data.email);
   await startSession(user);
   await applySavedLocale(user.locale);
   redirect(safeReturnPath(parsed.data.returnTo));
