@@ -16,11 +16,6 @@ import { catalogs } from "@/i18n/catalogs";
 import { cookieJar, RedirectError, requestHeaders, resetNextRequest } from "../support/next-request";
 import { TEST_NOW, useTestDatabase } from "../support/test-db";
 
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
-
 const testDb = useTestDatabase({ seed: true });
 const messages = catalogs.en.access.signIn;
 const WINDOW_MINUTES = SIGN_IN_WINDOW_MS / 60_000;
