@@ -4,6 +4,7 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { POST as tokenEndpoint } from "@/app/oauth2/token/route";
 import { signIn } from "@/features/access/actions";
 import {
   clientAddress,
@@ -101,6 +102,29 @@ describe("sign-in throttle", () => {
     expect(await attempt("admin@fabrikam.com", "nope", "203.0.113.5", "fr")).toBe(
       `Trop de tentatives de connexion. Pour votre sécurité, réessayez dans ${WINDOW_MINUTES} minutes.`,
     );
+  });
+
+  it("the token endpoint (the HTTP path) answers 429 with Retry-After past the limit, then issues a token after the window", async () => {
+    const token = (password: string) =>
+      tokenEndpoint(
+        new Request("http://127.0.0.1:3000/oauth2/token", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.50" },
+          body: new URLSearchParams({ grant_type: "password", username: "reader@contoso.com", password }),
+        }),
+      );
+    for (let n = 0; n < MAX_FAILURES_PER_ACCOUNT; n++) expect((await token(`wrong-${n}`)).status).toBe(400);
+    const refused = await token("Passw0rd!");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe(String(SIGN_IN_WINDOW_MS / 1000));
+    expect(await refused.json()).toMatchObject({
+      error: "temporarily_unavailable",
+      error_description: `Too many sign-in attempts. Try again in ${WINDOW_MINUTES} minutes.`,
+    });
+    setClock(clock + SIGN_IN_WINDOW_MS);
+    const issued = await token("Passw0rd!");
+    expect(issued.status).toBe(200);
+    expect(await issued.json()).toMatchObject({ token_type: "Bearer" });
   });
 
   it("reads the client address as the last X-Forwarded-For entry (the nearest hop)", () => {
