@@ -19,7 +19,7 @@ import type { PayNowState } from "@/features/payments/pay-now-state";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { catalogs } from "@/i18n/catalogs";
-import { invoiceStatus, type InvoiceStatus } from "@/lib/invoice-status";
+import { invoiceStatus, pendingMinorOf, type InvoiceStatus } from "@/lib/invoice-status";
 import { cardFingerprint } from "@/server/card-fingerprint";
 
 import { expectNoDatabaseChange } from "../support/db-snapshot";
@@ -172,8 +172,12 @@ beforeAll(async () => {
     const invoices = await db.invoice.findMany({
       where: { billingProfileId: profileId },
       orderBy: { invoiceDate: "desc" },
+      include: { payments: { where: { status: "PENDING" } } },
     });
-    return invoices.map((invoice) => ({ ...invoice, status: invoiceStatus(invoice, TEST_NOW) }));
+    return invoices.map(({ payments, ...invoice }) => ({
+      ...invoice,
+      status: invoiceStatus({ ...invoice, pendingMinor: pendingMinorOf(payments) }, TEST_NOW),
+    }));
   };
   const engineeringInvoices = await statusOf(engineering.id);
   const one = (status: InvoiceStatus) => {
@@ -265,8 +269,13 @@ async function freshInvoice(options: { totalMinor?: number; amountDueMinor?: num
   });
 }
 
+/** The invoice's row, with the sum of its PENDING payments that invoiceStatus() needs. */
 async function invoiceRow(id: string) {
-  return testDb.db.invoice.findUniqueOrThrow({ where: { id } });
+  const { payments, ...invoice } = await testDb.db.invoice.findUniqueOrThrow({
+    where: { id },
+    include: { payments: { where: { status: "PENDING" } } },
+  });
+  return { ...invoice, pendingMinor: pendingMinorOf(payments) };
 }
 
 // ---------------------------------------------------------------- request builders

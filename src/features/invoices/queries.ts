@@ -4,7 +4,13 @@ import { cache } from "react";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay } from "@/lib/dates";
-import { invoiceStatus, invoiceStatuses, isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
+import {
+  invoiceStatus,
+  invoiceStatuses,
+  isPayableStatus,
+  pendingMinorOf,
+  type InvoiceStatus,
+} from "@/lib/invoice-status";
 import { db } from "@/server/db";
 
 import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
@@ -19,8 +25,10 @@ export function statusWhere(status: InvoiceStatus, now: Date): Prisma.InvoiceWhe
   switch (status) {
     case "void":
       return { voided: true };
+    case "processing":
+      return { voided: false, amountDueMinor: { lte: 0 }, payments: { some: { status: "PENDING" } } };
     case "paid":
-      return { voided: false, amountDueMinor: { lte: 0 } };
+      return { voided: false, amountDueMinor: { lte: 0 }, payments: { none: { status: "PENDING" } } };
     case "partiallyPaid":
       return { voided: false, amountDueMinor: { gt: 0, lt: db.invoice.fields.totalMinor } };
     case "pastDue":
@@ -31,6 +39,9 @@ export function statusWhere(status: InvoiceStatus, now: Date): Prisma.InvoiceWhe
 }
 
 const orderColumn = { invoiceDate: "invoiceDate", dueDate: "dueDate", amount: "totalMinor" } as const;
+
+/** An invoice's PENDING payments, for its `pendingMinor` (Payment processing until they settle). */
+const pendingPayments = { where: { status: "PENDING" }, select: { status: true, amountMinor: true } } as const;
 
 const gridInvoiceSelect = {
   id: true,
@@ -43,9 +54,13 @@ const gridInvoiceSelect = {
   amountDueMinor: true,
   voided: true,
   billingProfileId: true,
+  // Few or none: only an invoice whose payment the processor has not answered yet has one.
+  payments: pendingPayments,
 } satisfies Prisma.InvoiceSelect;
 
-export type GridInvoice = Prisma.InvoiceGetPayload<{ select: typeof gridInvoiceSelect }> & {
+export type GridInvoice = Omit<Prisma.InvoiceGetPayload<{ select: typeof gridInvoiceSelect }>, "payments"> & {
+  /** The sum of its PENDING payments (lib/invoice-status). */
+  pendingMinor: number;
   billingProfile: { name: string };
   status: InvoiceStatus;
 };
@@ -81,11 +96,14 @@ export async function listInvoices(
   ]);
   const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
   return {
-    rows: rows.map((row) => ({
-      ...row,
-      billingProfile: { name: names.get(row.billingProfileId) ?? "" },
-      status: invoiceStatus(row, now),
-    })),
+    rows: rows.map(({ payments, ...row }) => {
+      const invoice = { ...row, pendingMinor: pendingMinorOf(payments) };
+      return {
+        ...invoice,
+        billingProfile: { name: names.get(row.billingProfileId) ?? "" },
+        status: invoiceStatus(invoice, now),
+      };
+    }),
     total,
     page,
     pages,
@@ -112,7 +130,7 @@ export async function getInvoiceDetails(accountId: string, invoiceId: string) {
       payments: { orderBy: { createdAt: "asc" } },
     },
   });
-  return invoice;
+  return invoice && { ...invoice, pendingMinor: pendingMinorOf(invoice.payments) };
 }
 export type InvoiceDetails = NonNullable<Awaited<ReturnType<typeof getInvoiceDetails>>>;
 
@@ -183,6 +201,7 @@ export async function getBillingOverview(accountId: string, now: Date): Promise<
         voided: true,
         currency: true,
         billingProfile: { select: { name: true } },
+        payments: pendingPayments,
       },
     }),
   ]);
@@ -196,7 +215,7 @@ export async function getBillingOverview(accountId: string, now: Date): Promise<
       totalMinor: invoice.totalMinor,
       currency: invoice.currency,
       profileName: invoice.billingProfile.name,
-      status: invoiceStatus(invoice, now),
+      status: invoiceStatus({ ...invoice, pendingMinor: pendingMinorOf(invoice.payments) }, now),
     })),
   };
 }
