@@ -16,11 +16,14 @@ const featureUses = {
   invoices: ["access"],
   payments: ["access", "portal"],
   "billing-profiles": ["access"],
+  // The ARM Billing API serves the blade's own reads under ARM's contract (docs/api.md).
+  arm: ["access", "invoices", "billing-profiles"],
 };
 /** What each feature offers the others (paths inside the feature's folder). */
 const featurePublic = {
   access: [
     "actions.ts",
+    "bearer.ts",
     "origin.ts",
     "paths.ts",
     "policy.ts",
@@ -31,9 +34,10 @@ const featurePublic = {
     "components/pay-notices.tsx",
   ],
   portal: ["notifications.ts"],
-  invoices: [],
+  invoices: ["filters.ts", "pdf-path.ts", "queries.ts"],
   payments: [],
-  "billing-profiles": [],
+  "billing-profiles": ["queries.ts"],
+  arm: [],
 };
 
 const element = (type, extra = {}) => ({ element: { type, ...extra } });

@@ -1,4 +1,4 @@
-// npm run bench — the portal against its framework's own floor (README, "Performance").
+// npm run bench — the portal against its framework's own floor (docs/performance.md).
 //
 //  1. Copies the committed HEAD (or, with --working-tree, the working tree) to its own
 //     folder under the OS temp dir and builds the production server there, under

@@ -4,7 +4,7 @@
 //
 // V8 sizes its heap from the machine's memory and, under load, lets the old space grow
 // to several times what is live before a full collection: 600–800 MB of RSS under the
-// benchmark for ~55 MB of live objects (README, Performance). Two flags bound that:
+// benchmark for ~55 MB of live objects (docs/performance.md). Two flags bound that:
 //   --max-old-space-size=256  the old space stops growing at 256 MB (≈4.5× the live set);
 //   --max-semi-space-size=32  a young generation twice the default, so a request's
 //                             short-lived objects die young instead of being promoted and

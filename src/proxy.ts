@@ -26,7 +26,8 @@ function malformedPath(pathname: string): boolean {
  * - A form post or server action sent from another site (a foreign Origin) is
  *   refused with a plain 403, before Next parses it: Next would also abort it,
  *   but as a 500 with an error logged. (Route handlers under /api/ check the
- *   Origin themselves and answer in JSON.)
+ *   Origin themselves and answer in JSON; /providers/ (ARM) and /oauth2/ take
+ *   bearer tokens only, never the cookie, so a foreign page gains nothing.)
  * - Pages get the requested path, so that a signed-out visitor sent to sign
  *   in comes back to it. Authentication itself is checked by the pages and
  *   actions (requireUser), not here.
@@ -34,7 +35,9 @@ function malformedPath(pathname: string): boolean {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (malformedPath(pathname)) return plain(400, "Bad request: the address is not valid.");
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  // JSON APIs answer for themselves (errors in their own shape): the simulator's /api/, ARM's /providers/, OAuth's /oauth2/.
+  if (pathname.startsWith("/api/") || pathname.startsWith("/providers/") || pathname.startsWith("/oauth2/"))
+    return NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD" && isForeignOrigin(request))
     return plain(403, "Cross-site request refused.");
   const headers = new Headers(request.headers);

@@ -133,7 +133,8 @@ function payRequest(ctx) {
       return {
         ...request,
         path: `/api/billing/${ctx.account}/invoices/${encodeURIComponent(next.invoiceId)}/payments`,
-        headers: { ...request.headers, "content-type": "application/json" },
+        // The payments route refuses a cookie call without the portal's Origin (issue 16, finding 7).
+        headers: { ...request.headers, "content-type": "application/json", origin: new URL(ctx.url("/")).origin },
         body: JSON.stringify({ idempotencyKey: randomUUID(), method: "saved", paymentMethodId: next.paymentMethodId }),
       };
     },
@@ -148,7 +149,7 @@ export async function loadPay(ctxs) {
       ctx.url(`/api/billing/${ctx.account}/invoices/${encodeURIComponent(first.invoiceId)}/payments`),
       {
         method: "POST",
-        headers: { cookie: ctx.cookie, "content-type": "application/json" },
+        headers: { cookie: ctx.cookie, "content-type": "application/json", origin: new URL(ctx.url("/")).origin },
         body: JSON.stringify({ idempotencyKey: randomUUID(), method: "saved", paymentMethodId: first.paymentMethodId }),
       },
     );

@@ -59,6 +59,10 @@ async function signInAs(email: string): Promise<void> {
   expect(cookieJar.has(SESSION_COOKIE)).toBe(true);
 }
 
+async function userRow(email: string) {
+  return testDb.db.user.findUniqueOrThrow({ where: { email } });
+}
+
 function sessionCookieValue(): string {
   const value = cookieJar.get(SESSION_COOKIE)?.value;
   if (!value) throw new Error("no session cookie");
@@ -411,10 +415,30 @@ describe("signOut", () => {
     expect(await currentUser()).toBeNull();
   });
 
-  it("leaves an old copy of the cookie valid only until it expires (stateless sessions)", async () => {
-    // Documented limitation rather than a wish: sessions are sealed cookies, with
-    // no server-side store to revoke them. The TTL bounds how long a copy lives.
-    expect(SESSION_TTL_SECONDS).toBeLessThanOrEqual(12 * 60 * 60);
+  // Review finding 5: a copied cookie used to survive sign-out for the whole TTL (8 hours).
+  it("ends every copy of the cookie: the old cookie replayed after sign-out is signed out, a new sign-in works", async () => {
+    await signInAs("admin@contoso.com");
+    const copied = sessionCookieValue();
+    const otherDevice = await sealData(
+      { userId: ctx.users.contosoAdmin, sessionVersion: (await userRow("admin@contoso.com")).sessionVersion },
+      { password: SECRET, ttl: SESSION_TTL_SECONDS },
+    );
+    resetNextRequest({ cookies: { [SESSION_COOKIE]: copied } });
+    expect((await currentUser())?.email).toBe("admin@contoso.com");
+
+    await expect(signOut()).rejects.toMatchObject({ url: "/signin" });
+    // The copy is still well sealed and unexpired: only the server can refuse it.
+    for (const cookie of [copied, otherDevice]) {
+      resetNextRequest({ cookies: { [SESSION_COOKIE]: cookie } });
+      expect(await currentUser()).toBeNull();
+      await expect(requireUser()).rejects.toMatchObject({ url: "/signin" });
+    }
+
+    await signInAs("admin@contoso.com");
+    expect((await currentUser())?.email).toBe("admin@contoso.com");
+    expect(sessionCookieValue()).not.toBe(copied);
+    // Another user's sessions are untouched.
+    expect((await userRow("reader@contoso.com")).sessionVersion).toBe(0);
   });
 });
 

@@ -558,7 +558,7 @@ describe("hostile input: every case refused clearly, nothing written", () => {
       const request = new NextRequest("http://127.0.0.1:3000/api/billing/x/invoices/y/payments", {
         method: "POST",
         body,
-        headers: { "content-type": "application/json", host: "127.0.0.1:3000" },
+        headers: { "content-type": "application/json", host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" },
       });
       const response = await paymentsRoute(request, { params: Promise.resolve(params) });
       expect(response.status, await response.clone().text()).toBeGreaterThanOrEqual(400);

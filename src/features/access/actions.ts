@@ -1,13 +1,12 @@
 "use server";
 
-import bcrypt from "bcryptjs";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { applySavedLocale } from "@/i18n/locale";
-import { db } from "@/server/db";
 
+import { verifyCredentials } from "./credentials";
 import { safeReturnPath } from "./return-path";
 import { endSession, startSession } from "./session";
 
@@ -19,9 +18,6 @@ const signInSchema = z.object({
 
 export type SignInState = { error?: string; email?: string };
 
-// Compared against when the email is unknown, so both failures take as long.
-const UNKNOWN_USER_HASH = bcrypt.hashSync("no such user", 10);
-
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const t = await getTranslations("access.signIn");
   const parsed = signInSchema.safeParse({
@@ -32,15 +28,11 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
   if (!parsed.success) return { error: t("invalidInput"), email: typedEmail };
 
-  const user = await db.user.findUnique({
-    where: { email: parsed.data.email },
-    select: { id: true, passwordHash: true, locale: true },
-  });
-  const passwordMatches = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+  const user = await verifyCredentials(parsed.data.email, parsed.data.password);
   // One message for an unknown email and a wrong password: no account enumeration.
-  if (!user || !passwordMatches) return { error: t("wrongCredentials"), email: typedEmail };
+  if (!user) return { error: t("wrongCredentials"), email: typedEmail };
 
-  await startSession(user.id);
+  await startSession(user);
   await applySavedLocale(user.locale);
   redirect(safeReturnPath(parsed.data.returnTo));
 }

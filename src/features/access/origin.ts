@@ -13,3 +13,23 @@ export function isForeignOrigin(request: Request): boolean {
     return true;
   }
 }
+
+/** Why a cookie-authenticated API call is refused before it is read, if it is. */
+export type CookieCallRefusal = "foreignOrigin" | "missingOrigin" | "notJson";
+
+/**
+ * A JSON route that trusts the session cookie must be sure the browser's own
+ * page sent it (review finding 7). A browser sends Origin with every POST,
+ * fetch and form alike, so a missing one is a script or an old client: refused,
+ * as is another site's. And only `application/json` is read: a cross-site form
+ * can post text/plain or form encodings without a CORS preflight, never JSON.
+ * Calls authenticated by a bearer token carry no ambient credential and do not
+ * need this check.
+ */
+export function cookieCallRefusal(request: Request): CookieCallRefusal | null {
+  if (!request.headers.get("origin")) return "missingOrigin";
+  if (isForeignOrigin(request)) return "foreignOrigin";
+  const mediaType = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json") return "notJson";
+  return null;
+}

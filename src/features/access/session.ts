@@ -13,22 +13,36 @@ import { safeReturnPath } from "./return-path";
 export const SESSION_COOKIE = "portal_session";
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
 
-type SessionData = { userId?: string };
+/**
+ * What the sealed cookie holds: the user and the user's session version when
+ * it was issued. Sign-out bumps the version in the database, so every copy of
+ * the cookie — another tab, a stolen one — stops working at once, not when it
+ * expires 8 hours later. A cookie sealed without a version reads as version 0.
+ */
+type SessionData = { userId?: string; sessionVersion?: number };
 export type SessionUser = { id: string; email: string; displayName: string };
+
+function secureCookies(): boolean {
+  // Browsers treat localhost as secure, so Secure works for local use too;
+  // SESSION_COOKIE_SECURE=false serves plain HTTP on another host name.
+  return process.env.NODE_ENV === "production" && process.env.SESSION_COOKIE_SECURE !== "false";
+}
+
+/**
+ * The cookie's name: `__Host-portal_session` when it is Secure. Browsers accept
+ * a `__Host-` cookie only if it is Secure, for the path `/` and without a Domain,
+ * so no sibling subdomain or plain-HTTP page can plant or overwrite it.
+ */
+export function sessionCookieName(): string {
+  return secureCookies() ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 
 export function sessionOptions(): SessionOptions {
   return {
     password: sessionSecret(),
-    cookieName: SESSION_COOKIE,
+    cookieName: sessionCookieName(),
     ttl: SESSION_TTL_SECONDS,
-    cookieOptions: {
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      // Browsers treat localhost as secure, so Secure works for local use too;
-      // SESSION_COOKIE_SECURE=false serves plain HTTP on another host name.
-      secure: process.env.NODE_ENV === "production" && process.env.SESSION_COOKIE_SECURE !== "false",
-    },
+    cookieOptions: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() },
   };
 }
 
@@ -46,18 +60,27 @@ async function writableSession() {
   try {
     return await session();
   } catch {
-    (await cookies()).delete(SESSION_COOKIE);
+    (await cookies()).delete(sessionCookieName());
     return session();
   }
 }
 
-export async function startSession(userId: string): Promise<void> {
+export async function startSession(user: { id: string; sessionVersion: number }): Promise<void> {
   const s = await writableSession();
-  s.userId = userId;
+  s.userId = user.id;
+  s.sessionVersion = user.sessionVersion;
   await s.save();
 }
 
+/** Ends every session of this user, on every device (sign-out; a password change would call it too). */
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** Sign-out: this cookie is deleted, and any copy of it is refused from now on. */
 export async function endSession(): Promise<void> {
+  const user = await currentUser();
+  if (user) await endAllSessions(user.id);
   (await writableSession()).destroy();
 }
 
@@ -66,15 +89,23 @@ export async function endSession(): Promise<void> {
  * to an empty session, which simply means signed out.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  let userId: string | undefined;
+  let data: SessionData;
   try {
-    userId = (await session()).userId;
+    data = await session();
   } catch {
     return null;
   }
+  const { userId } = data;
+  const version = data.sessionVersion ?? 0;
   // A seal whose payload is not the expected shape (another app's, an older format) is no session.
-  if (typeof userId !== "string" || !userId) return null;
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, displayName: true } });
+  if (typeof userId !== "string" || !userId || !Number.isSafeInteger(version)) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, displayName: true, sessionVersion: true },
+  });
+  // Ended by a sign-out (here or elsewhere) since it was issued.
+  if (!user || user.sessionVersion !== version) return null;
+  return { id: user.id, email: user.email, displayName: user.displayName };
 });
 
 /** For pages: the user, or a redirect to sign in that comes back here afterwards. */

@@ -219,3 +219,85 @@ export async function getBillingOverview(accountId: string, now: Date): Promise<
     })),
   };
 }
+
+const listedPaymentSelect = {
+  amountMinor: true,
+  currency: true,
+  kind: true,
+  status: true,
+  cardBrand: true,
+  createdAt: true,
+  settledAt: true,
+} satisfies Prisma.PaymentSelect;
+
+const keysetInvoiceSelect = {
+  id: true,
+  billingAccountId: true,
+  billingProfileId: true,
+  documentType: true,
+  invoiceDate: true,
+  dueDate: true,
+  periodStart: true,
+  periodEnd: true,
+  currency: true,
+  subtotalMinor: true,
+  taxMinor: true,
+  totalMinor: true,
+  amountDueMinor: true,
+  voided: true,
+  // Money received or on its way (a PENDING payment has already reserved its amount); failed attempts moved nothing.
+  payments: {
+    where: { status: { in: ["SUCCEEDED", "PENDING"] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: listedPaymentSelect,
+  },
+} satisfies Prisma.InvoiceSelect;
+
+export type ListedInvoice = Prisma.InvoiceGetPayload<{ select: typeof keysetInvoiceSelect }>;
+/** Where a page ends: the last invoice's date and ID (the order is invoice date, then ID, both descending). */
+export type InvoiceCursor = { invoiceDate: Date; id: string };
+
+/**
+ * One page of an account's (or one profile's) invoices dated in a range, newest
+ * first, after a cursor — keyset paging for the ARM list: each page starts
+ * where the last ended, so pages never repeat or skip an invoice, however deep.
+ * It reads the grid's own indexes ([billingAccountId, invoiceDate] /
+ * [billingProfileId, invoiceDate]), and the payments of the whole page in one
+ * more query. Returns one row beyond `take` when there is a next page.
+ */
+export async function listInvoicesAfter(options: {
+  accountId: string;
+  profileId?: string;
+  range: { gte?: Date; lt?: Date };
+  after?: InvoiceCursor;
+  take: number;
+}): Promise<ListedInvoice[]> {
+  const { accountId, profileId, range, after, take } = options;
+  return db.invoice.findMany({
+    where: {
+      billingAccountId: accountId,
+      ...(profileId ? { billingProfileId: profileId } : {}),
+      // The cursor narrows the index range itself (lte), so a deep page starts at its place in the index.
+      invoiceDate: { ...range, ...(after ? { lte: after.invoiceDate } : {}) },
+      ...(after ? { OR: [{ invoiceDate: { lt: after.invoiceDate } }, { id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ invoiceDate: "desc" }, { id: "desc" }],
+    select: keysetInvoiceSelect,
+    take: take + 1,
+  });
+}
+
+/** The account an invoice belongs to, or null: for a lookup by invoice ID alone, before the access check. */
+export async function invoiceAccountId(invoiceId: string): Promise<string | null> {
+  const invoice = await db.invoice.findUnique({ where: { id: invoiceId }, select: { billingAccountId: true } });
+  return invoice?.billingAccountId ?? null;
+}
+
+/** Whether the account (already access-checked) has this invoice. */
+export async function hasInvoice(accountId: string, invoiceId: string): Promise<boolean> {
+  const found = await db.invoice.findFirst({
+    where: { id: invoiceId, billingAccountId: accountId },
+    select: { id: true },
+  });
+  return found !== null;
+}

@@ -2,8 +2,8 @@ import "server-only";
 
 import { getTranslations } from "next-intl/server";
 
-import { isForeignOrigin } from "@/features/access/origin";
-import { currentUser } from "@/features/access/session";
+import { bearerChallenge, hasBearer, routeCaller } from "@/features/access/bearer";
+import { cookieCallRefusal } from "@/features/access/origin";
 
 import { outcomeMessage, parsePayInput } from "./pay-input";
 import { payInvoice, type PayOutcome, type RefusalReason } from "./pay-invoice";
@@ -42,14 +42,28 @@ function httpStatus(outcome: PayOutcome): number {
 /**
  * POST /api/billing/{account}/invoices/{invoice}/payments — the same payment
  * as the Pay now blade, for scripts and load tests: a JSON body with the
- * blade's fields, the session cookie, and the same payInvoice() underneath.
+ * blade's fields, the session cookie or a bearer token from /oauth2/token, and
+ * the same payInvoice() (policy, idempotency) underneath. A bearer request
+ * carries no cookie a foreign page could ride on, so only cookie requests
+ * need the Origin check.
  */
 export async function handlePaymentRequest(request: Request, accountId: string, invoiceId: string): Promise<Response> {
   const t = await getTranslations("payments");
-  if (isForeignOrigin(request))
-    return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
-  const user = await currentUser();
-  if (!user) return Response.json({ status: "error", message: t("errors.signedOut") }, { status: 401 });
+  // A bearer token is no ambient credential: only a call that rides on the session cookie must come from the
+  // portal's own pages (a bad token is refused as such, never rescued by the cookie).
+  if (!hasBearer(request)) {
+    const refusal = cookieCallRefusal(request);
+    if (refusal === "notJson")
+      return Response.json({ status: "error", message: t("errors.jsonRequired") }, { status: 415 });
+    if (refusal) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
+  }
+  const caller = await routeCaller(request);
+  if (!caller.user)
+    return Response.json(
+      { status: "error", message: t("errors.signedOut") },
+      { status: 401, headers: { "WWW-Authenticate": bearerChallenge(caller.problem) } },
+    );
+  const user = caller.user;
 
   let body: unknown;
   try {

@@ -658,8 +658,12 @@ describe("2 + 4. crashes, processor faults and the decline limit, across restart
     form.append("password", "Passw0rd!");
     const answer = await http(restarted.url, "/signin", { body: form });
     expect(answer.status).toBe(303);
-    const cookie = answer.headers.getSetCookie().find((value) => value.startsWith("portal_session="));
+    // The __Host- prefix: the browser keeps it only if Secure, Path=/ and no Domain (review finding 5).
+    expect(answer.headers.getSetCookie().some((value) => value.startsWith("portal_session="))).toBe(false);
+    const cookie = answer.headers.getSetCookie().find((value) => value.startsWith("__Host-portal_session="));
     expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/;\s*Path=\/(;|$)/i);
+    expect(cookie).not.toMatch(/;\s*Domain=/i);
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=Lax/i);
   });

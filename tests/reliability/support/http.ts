@@ -13,10 +13,14 @@ export const exchanges: Exchange[] = [];
 /** Requests that got no HTTP answer at all (a killed server). */
 export let droppedRequests = 0;
 
-/** A session cookie for a user, sealed as the server seals it (iron-session, SESSION_SECRET). */
-export async function sessionCookie(userId: string): Promise<string> {
-  const sealed = await sealData({ userId }, { password: SESSION_SECRET, ttl: 8 * 60 * 60 });
-  return `portal_session=${sealed}`;
+/**
+ * A session cookie for a user, sealed as the server seals it (iron-session, SESSION_SECRET), at the
+ * user's current session version (0 until a sign-out). Under both names: `__Host-portal_session` is
+ * the one a server with secure cookies reads, `portal_session` the one of a server without.
+ */
+export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
+  const sealed = await sealData({ userId, sessionVersion }, { password: SESSION_SECRET, ttl: 8 * 60 * 60 });
+  return `portal_session=${sealed}; __Host-portal_session=${sealed}`;
 }
 
 export type Answer = {
@@ -44,6 +48,8 @@ export async function http(
   let body = init.body;
   if (init.json !== undefined) {
     headers.set("content-type", "application/json");
+    // As the portal's own page would send it (the payments route refuses a cookie call without one).
+    if (!headers.has("origin")) headers.set("origin", new URL(baseUrl).origin);
     body = typeof init.json === "string" ? init.json : JSON.stringify(init.json);
   }
   const method = init.method ?? (body === undefined ? "GET" : "POST");

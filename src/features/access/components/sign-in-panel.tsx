@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { TableHead } from "@/components/ui/table-head";
-import { demoPassword } from "@/server/demo/password";
+import { publicDemoPassword } from "@/server/demo/password";
 import { demoUsers } from "@/server/demo/world";
 
 import { SignInForm } from "./sign-in-form";
@@ -9,7 +9,7 @@ import { SignInForm } from "./sign-in-form";
 /** The simulated "Sign in to the Azure portal", with the demo accounts listed. */
 export async function SignInPanel({ returnTo }: { returnTo: string }) {
   const t = await getTranslations("access.signIn");
-  const password = demoPassword();
+  const password = publicDemoPassword();
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 bg-[#f2f2f2] p-4">
       <section
@@ -39,7 +39,9 @@ export async function SignInPanel({ returnTo }: { returnTo: string }) {
           {t("demoHeading")}
         </h2>
         <p className="mb-3 text-ink-muted">
-          {t.rich("demoIntro", { password, code: (chunks) => <code>{chunks}</code> })}
+          {password
+            ? t.rich("demoIntro", { password, code: (chunks) => <code>{chunks}</code> })
+            : t("demoIntroPrivate")}
         </p>
         <table className="w-full text-left text-sm">
           <TableHead columns={[t("demoAccount"), t("demoRole")]} cell="py-1.5" />

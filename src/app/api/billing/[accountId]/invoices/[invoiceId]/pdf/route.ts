@@ -2,10 +2,10 @@ import { getTranslations } from "next-intl/server";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 
+import { bearerChallenge, routeCaller } from "@/features/access/bearer";
 import { accountIdFromParam } from "@/features/access/paths";
 import { canViewInvoices } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
-import { currentUser } from "@/features/access/session";
 import { invoicePdfFileName, renderInvoicePdf } from "@/features/invoices/invoice-pdf";
 import { getInvoiceDetails } from "@/features/invoices/queries";
 
@@ -16,23 +16,27 @@ const paramsSchema = z.object({
 
 const noStore = { "Cache-Control": "private, no-store" };
 
-async function error(status: 401 | 404) {
+async function error(status: 401 | 404, challenge?: string) {
   const t = await getTranslations("invoices.pdf.errors");
   const code = status === 401 ? "unauthorized" : "notFound";
-  return Response.json({ error: { code, message: t(code) } }, { status, headers: noStore });
+  const headers = challenge ? { ...noStore, "WWW-Authenticate": challenge } : noStore;
+  return Response.json({ error: { code, message: t(code) } }, { status, headers });
 }
 
 /**
  * GET /api/billing/{accountId}/invoices/{invoiceId}/pdf: the invoice as a PDF
- * download. Signed out → 401; no role on the account, or no such invoice in
- * it → 404, so neither the account nor the invoice is revealed.
+ * download — for the portal's session, or for a bearer token (the URL of the
+ * invoice's document in the ARM API). Signed out or a bad token → 401; no
+ * role on the account, or no such invoice in it → 404, so neither the account
+ * nor the invoice is revealed.
  */
 export async function GET(
-  _request: NextRequest,
+  request: NextRequest,
   context: RouteContext<"/api/billing/[accountId]/invoices/[invoiceId]/pdf">,
 ) {
-  const user = await currentUser();
-  if (!user) return error(401);
+  const caller = await routeCaller(request);
+  if (!caller.user) return error(401, bearerChallenge(caller.problem));
+  const user = caller.user;
   const params = paramsSchema.safeParse(await context.params);
   if (!params.success) return error(404);
   const scope = await loadBillingScope(user.id, params.data.accountId);

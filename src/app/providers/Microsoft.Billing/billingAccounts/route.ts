@@ -1,0 +1,6 @@
+import { listBillingAccounts } from "@/features/arm/accounts";
+
+/** BillingAccounts_List */
+export function GET(request: Request) {
+  return listBillingAccounts(request);
+}

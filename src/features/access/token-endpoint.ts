@@ -1,0 +1,64 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { now } from "@/server/clock";
+
+import { issueAccessToken, TOKEN_AUDIENCE } from "./access-token";
+import { verifyCredentials } from "./credentials";
+
+const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
+
+/** An OAuth 2.0 error answer (RFC 6749, section 5.2). */
+function oauthError(status: 400 | 401, error: string, description: string): Response {
+  return Response.json({ error, error_description: description }, { status, headers: noStore });
+}
+
+const passwordGrant = z.object({
+  grant_type: z.literal("password"),
+  username: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  password: z.string().min(1).max(256),
+});
+
+/**
+ * POST /oauth2/token — the resource owner password grant: a form with
+ * grant_type=password, username and password (the demo credentials), checked
+ * by the same function as the sign-in form. Answers a signed bearer token for
+ * the ARM routes and the payments route. client_id, resource and scope are
+ * accepted and ignored: there is one resource, the portal.
+ */
+export async function handleTokenRequest(request: Request): Promise<Response> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
+    return oauthError(400, "invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
+  let form: URLSearchParams;
+  try {
+    form = new URLSearchParams(await request.text());
+  } catch {
+    return oauthError(400, "invalid_request", "The request body could not be read.");
+  }
+  const grantType = form.get("grant_type");
+  if (!grantType) return oauthError(400, "invalid_request", "grant_type is required.");
+  if (grantType !== "password")
+    return oauthError(400, "unsupported_grant_type", "Only grant_type=password is supported.");
+  const parsed = passwordGrant.safeParse({
+    grant_type: grantType,
+    username: form.get("username") ?? "",
+    password: form.get("password") ?? "",
+  });
+  if (!parsed.success) return oauthError(400, "invalid_request", "username (an email) and password are required.");
+
+  const verified = await verifyCredentials(parsed.data.username, parsed.data.password);
+  if (!verified) return oauthError(400, "invalid_grant", "The user name or password is incorrect.");
+  const issued = await issueAccessToken(verified, now());
+  return Response.json(
+    {
+      token_type: "Bearer",
+      access_token: issued.accessToken,
+      expires_in: issued.expiresIn,
+      expires_on: issued.expiresOn,
+      resource: TOKEN_AUDIENCE,
+    },
+    { status: 200, headers: noStore },
+  );
+}
