@@ -189,6 +189,10 @@ for (const viewport of VIEWPORTS) {
       await page.goto(`${accountPath}/invoices`);
       await expect(grid(page).locator("tbody tr").first()).toBeVisible();
       await expectNoViolations(page, "Invoices grid");
+      await page.getByRole("button", { name: "Help", exact: true }).click();
+      await expect(page.getByRole("region", { name: "Help" }).getByRole("link")).toHaveCount(4);
+      await expectNoViolations(page, "Invoices grid (help pane)");
+      await page.keyboard.press("Escape");
 
       await page.goto(`${accountPath}/billing-profiles`);
       await expect(page.getByRole("heading", { name: "Contoso Ltd | Billing profiles" })).toBeVisible();
@@ -284,6 +288,10 @@ for (const viewport of VIEWPORTS) {
         const accountPath = await openInvoices(page);
         await expect(page.getByRole("heading", { name: "Contoso Ltd | Factures" })).toBeVisible();
         await expectNoViolations(page, "Factures");
+        await page.getByRole("button", { name: "Aide", exact: true }).click();
+        await expect(page.getByRole("region", { name: "Aide" }).getByRole("link")).toHaveCount(4);
+        await expectNoViolations(page, "Factures (volet Aide)");
+        await page.keyboard.press("Escape");
 
         await rowWithStatus(page, "Partiellement payé")
           .getByRole("link", { name: /^Payer maintenant la facture / })

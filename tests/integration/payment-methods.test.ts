@@ -25,11 +25,6 @@ import { revalidatePath } from "../support/next-request";
 import { signInAs } from "../support/session-cookie";
 import { TEST_NOW, useTestDatabase } from "../support/test-db";
 
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
-
 const testDb = useTestDatabase({ seed: true });
 const t = catalogs.en.payments;
 const HOUR = 60 * 60 * 1000;

@@ -13,11 +13,6 @@ import { expectNoDatabaseChange } from "../support/db-snapshot";
 import { signInAs } from "../support/session-cookie";
 import { TEST_NOW, useTestDatabase } from "../support/test-db";
 
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
-
 const testDb = useTestDatabase({ seed: true });
 const t = catalogs.en.payments;
 const SITE = "http://127.0.0.1:3000";

@@ -5,8 +5,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SignInPanel } from "@/features/access/components/sign-in-panel";
 import { BUILT_IN_DEMO_PASSWORD } from "@/server/demo/password";
 
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next-intl/server", () => import("../support/next-intl-server"));
 // The form is a client component (its own tests cover it); the demo panel around it is what is checked here.
 vi.mock("@/features/access/components/sign-in-form", () => ({ SignInForm: () => null }));
 

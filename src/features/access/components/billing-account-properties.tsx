@@ -38,10 +38,10 @@ export async function BillingAccountProperties({ accountId }: { accountId: strin
           {row(t("name"), account.name)}
           {row(t("id"), <span className="font-mono break-all">{account.id}</span>)}
           {row(
-            t("agreementType"),
+            t("billingAccountType"),
             <>
               <span className="font-semibold">{ta(`agreementTypes.${account.agreementType}`)}</span>
-              <p className="mt-1 text-ink-muted">{t("agreementHelp")}</p>
+              <p className="mt-1 text-ink-muted">{t("billingAccountTypeHelp")}</p>
             </>,
           )}
           {row(t("currency"), account.currency)}

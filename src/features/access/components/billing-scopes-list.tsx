@@ -23,7 +23,7 @@ export function BillingScopesList({
         <p>{t("scopes.none")}</p>
       ) : (
         <table className="w-full max-w-5xl bg-surface text-left text-[13px]">
-          <TableHead columns={[t("scopes.name"), t("scopes.id"), t("scopes.agreementType"), t("scopes.role")]} />
+          <TableHead columns={[t("scopes.name"), t("scopes.id"), t("scopes.billingAccountType"), t("scopes.role")]} />
           <tbody>
             {scopes.map((scope) => (
               <tr key={scope.id} className="border-b border-stroke-subtle">

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/features/access/session";
 import { notificationsFor } from "../notifications";
 import { AccountMenu } from "./account-menu";
 import { GlobalSearch } from "./global-search";
+import { HelpPane } from "./help-pane";
 import { NotificationsBell } from "./notifications-bell";
 
 export async function TopBar({ user }: { user: SessionUser }) {
@@ -32,6 +33,7 @@ export async function TopBar({ user }: { user: SessionUser }) {
         <GlobalSearch />
       </div>
       <NotificationsBell notifications={notifications} />
+      <HelpPane />
       <AccountMenu name={user.displayName} email={user.email} />
     </header>
   );

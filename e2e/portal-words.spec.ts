@@ -1,0 +1,59 @@
+// The words today's portal uses (issue 17, point 4): Properties says "Billing
+// account type" (fr: "Type de compte de facturation"), and the grid shows
+// "Partially paid" only on rows whose Amount due is a remaining part of the total.
+// Reads only: shares the e2e server's database.
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO_PASSWORD, signIn } from "./support/auth";
+
+async function accountPath(page: Page): Promise<string> {
+  await page.goto("/billing");
+  await expect(page).toHaveURL(/\/billing\/[^/?#]+$/);
+  return new URL(page.url()).pathname;
+}
+
+const amount = (text: string) => Number(text.replace(/[^0-9,.-]/g, "").replace(/,(?=\d{3})/g, ""));
+
+test("Properties names the billing account type; Partially paid rows show what remains due", async ({ page }) => {
+  await signIn(page, "admin@contoso.com");
+  const path = await accountPath(page);
+
+  await page.goto(`${path}/properties`);
+  const type = page.getByRole("term").filter({ hasText: /^Billing account type$/ });
+  await expect(type).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Microsoft Customer Agreement" })).toBeVisible();
+  await expect(page.getByText("Agreement type", { exact: true })).toHaveCount(0);
+
+  await page.goto(`${path}/invoices?timespan=24m`);
+  const grid = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
+  const headers = await grid.getByRole("columnheader").allInnerTexts();
+  const column = (name: string) => headers.findIndex((header) => header.trim().startsWith(name));
+  const partial = grid.locator("tbody tr").filter({ has: page.getByText("Partially paid", { exact: true }) });
+  await expect(partial).not.toHaveCount(0);
+  for (const row of await partial.all()) {
+    const cells = row.locator("td");
+    const total = amount(await cells.nth(column("Total amount")).innerText());
+    const due = amount(await cells.nth(column("Amount due")).innerText());
+    expect(due).toBeGreaterThan(0);
+    expect(due).toBeLessThan(total);
+  }
+});
+
+test.describe("in French", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("Propriétés indique le type de compte de facturation", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("E-mail").fill("admin@fabrikam.com");
+    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Services Azure" })).toBeVisible();
+    const path = await accountPath(page);
+    await page.goto(`${path}/properties`);
+    await expect(page.getByRole("term").filter({ hasText: /^Type de compte de facturation$/ })).toBeVisible();
+    await expect(
+      page.getByRole("definition").filter({ hasText: "Programme d’abonnement en ligne Microsoft" }),
+    ).toBeVisible();
+    await expect(page.getByText("Type de contrat", { exact: true })).toHaveCount(0);
+  });
+});
