@@ -20,10 +20,6 @@ import { signInAs } from "../support/session-cookie";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../support/test-db";
 
-vi.mock("next/headers", () => import("../support/next-request"));
-vi.mock("next/navigation", () => import("../support/next-request"));
-vi.mock("next/cache", () => import("../support/next-request"));
-
 const testDb = seededTestDatabase({ seed: true });
 
 /** A processor whose answers arrive only when the test gives them: until then a charge never returns. */
