@@ -5,7 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { payDenial, type PayDenial } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { Prisma } from "@/generated/prisma/client";
-import { invoiceStatus } from "@/lib/invoice-status";
+import { invoiceStatus, pendingMinorOf } from "@/lib/invoice-status";
 import { paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
@@ -126,7 +126,8 @@ function isUniqueViolation(error: unknown): boolean {
  * 2. The session user must be allowed to pay (policy), the invoice payable, the amount valid.
  * 3. One transaction records the payment as PENDING and reserves the amount by
  *    lowering the amount due *conditionally* (it can never go below zero, so
- *    concurrent payments cannot overpay).
+ *    concurrent payments cannot overpay). While it is PENDING, an invoice with
+ *    nothing left to pay reads Payment processing, not Paid (lib/invoice-status).
  * 4. The processor is called outside any transaction.
  * 5. A second transaction settles (settle.ts): SUCCEEDED (saving a new card),
  *    or FAILED with the reserved amount given back. Either way a notification
@@ -140,14 +141,18 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   const clock = now();
   const scope = await loadBillingScope(request.userId, request.accountId);
   const invoice = scope
-    ? await db.invoice.findFirst({ where: { id: request.invoiceId, billingAccountId: request.accountId } })
+    ? await db.invoice.findFirst({
+        where: { id: request.invoiceId, billingAccountId: request.accountId },
+        include: { payments: { where: { status: "PENDING" }, select: { status: true, amountMinor: true } } },
+      })
     : null;
   if (!scope || !invoice) return { status: "refused", reason: "notFound" };
   // A request with the same key may have reserved the balance since the replay above (the invoice
   // then reads Paid): a refusal that depends on the balance answers as that request does.
   const refuse = async (reason: RefusalReason): Promise<PayOutcome> =>
     (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason };
-  const denial = payDenial(scope.access, { ...invoice, status: invoiceStatus(invoice, clock) });
+  const status = invoiceStatus({ ...invoice, pendingMinor: pendingMinorOf(invoice.payments) }, clock);
+  const denial = payDenial(scope.access, { ...invoice, status });
   if (denial) return refuse(denial);
 
   const amountMinor = request.amountMinor ?? invoice.amountDueMinor;
