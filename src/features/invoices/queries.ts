@@ -99,7 +99,8 @@ export async function getInvoiceDetails(accountId: string, invoiceId: string) {
       billingAccount: { select: { id: true, name: true } },
       billingProfile: { select: { id: true, name: true } },
       lines: { orderBy: { position: "asc" } },
-      payments: { orderBy: { createdAt: "asc" } },
+      // By time; the ID only makes equal times (a frozen SIM_NOW) read the same on every engine and every call.
+      payments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   return invoice && { ...invoice, pendingMinor: pendingMinorOf(invoice.payments) };
