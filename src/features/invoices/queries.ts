@@ -116,6 +116,25 @@ export async function getInvoiceDetails(accountId: string, invoiceId: string) {
 }
 export type InvoiceDetails = NonNullable<Awaited<ReturnType<typeof getInvoiceDetails>>>;
 
+/**
+ * The invoices of the account a download asks for, in the order asked, or null
+ * when any of them is not the account's (the download is refused whole, and
+ * says nothing of which).
+ */
+export async function getInvoicesForDownload(accountId: string, invoiceIds: string[]) {
+  const invoices = await db.invoice.findMany({
+    where: { id: { in: invoiceIds }, billingAccountId: accountId },
+    include: {
+      billingAccount: { select: { id: true, name: true } },
+      billingProfile: { select: { id: true, name: true } },
+      lines: { orderBy: { position: "asc" } },
+    },
+  });
+  const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+  const ordered = invoiceIds.map((id) => byId.get(id));
+  return ordered.every((invoice) => invoice !== undefined) ? ordered : null;
+}
+
 const payableStatuses = invoiceStatuses.filter(isPayableStatus);
 
 /** Where clause of every invoice of the account that still has a balance to pay (due, past due, partially paid). */
