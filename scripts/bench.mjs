@@ -15,7 +15,8 @@
 //     PDF, then pay (distinct invoices, fresh idempotency keys, saved Visa 4242). After a
 //     warm-up, each scenario of each database gets the same fixed time, cut into rounds
 //     that take turns, so a change in the machine's load falls on all of them alike.
-//     The servers' memory is sampled from /proc while they run.
+//     The servers' memory is sampled from /proc while they run. Between pages and pay, every
+//     invoice is listed once through @azure/arm-billing (ARM API, nextLink pages: bench/arm.mjs).
 //  4. First-load JS of the invoices blade and of the floor page (gzip bytes of the
 //     page's <script src>), the grid's query plan (scripts/bench-plan.ts), the check
 //     that no invoice was paid twice, the targets' pass/fail; a table on stdout,
@@ -34,6 +35,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { listThroughSdk } from "./bench/arm.mjs";
 import { build } from "./bench/build.mjs";
 import { firstLoadJs, loadPages, loadPay, prepareSize } from "./bench/load.mjs";
 import { markdown, targets } from "./bench/report.mjs";
@@ -77,6 +79,7 @@ async function main() {
   try {
     for (const size of SIZES) ctxs.push(await prepareSize(size));
     await loadPages(ctxs);
+    await listThroughSdk(ctxs);
     await loadPay(ctxs);
     for (const ctx of ctxs)
       ctx.js = {

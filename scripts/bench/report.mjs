@@ -82,6 +82,18 @@ export function markdown(report) {
     }
   }
   lines.push("");
+  lines.push(
+    "| Invoices | ARM API: all invoices through @azure/arm-billing | Pages | Seconds | Invoices/s | Page p50 ms | Page p99 ms |",
+  );
+  lines.push("|---:|---|---:|---:|---:|---:|---:|");
+  for (const run of report.runs) {
+    const a = run.results.armList;
+    if (a)
+      lines.push(
+        `| ${run.invoices.toLocaleString("en-US")} | invoices.listByBillingAccount, ${a.invoices.toLocaleString("en-US")} listed (${a.distinct.toLocaleString("en-US")} distinct) | ${a.pages} | ${a.seconds} | ${a.invoicesPerSecond} | ${a.pageP50Ms} | ${a.pageP99Ms} |`,
+      );
+  }
+  lines.push("");
   lines.push("| First-load JS (gzip) | Scripts | Bytes |");
   lines.push("|---|---:|---:|");
   const first = report.runs[0];

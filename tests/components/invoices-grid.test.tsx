@@ -16,7 +16,14 @@ const basePath = "/billing/acc%3A1/invoices";
 
 function row(id: string, status: InvoiceStatus, overrides: Partial<GridInvoice> = {}): GridInvoice {
   const totalMinor = 123_456;
-  const amountDueMinor = { due: totalMinor, pastDue: totalMinor, partiallyPaid: 50_000, paid: 0, void: 0 }[status];
+  const amountDueMinor = {
+    due: totalMinor,
+    pastDue: totalMinor,
+    partiallyPaid: 50_000,
+    processing: 0,
+    paid: 0,
+    void: 0,
+  }[status];
   return {
     id,
     invoiceDate: new Date("2026-10-05T00:00:00.000Z"),
@@ -26,6 +33,7 @@ function row(id: string, status: InvoiceStatus, overrides: Partial<GridInvoice> 
     currency: "USD",
     totalMinor,
     amountDueMinor,
+    pendingMinor: status === "processing" ? totalMinor : 0,
     voided: status === "void",
     billingProfileId: "PROFILE-1",
     billingProfile: { name: "Contoso Engineering" },
@@ -137,6 +145,32 @@ describe("InvoicesGrid", () => {
     renderGrid({ canPay: false });
     expect(screen.queryAllByRole("link", { name: /Pay now/ })).toHaveLength(0);
     expect(screen.queryByText(en.invoices.payNow)).toBeNull();
+  });
+
+  it("reads Payment processing, with no Pay now, while the balance is covered by a pending payment", () => {
+    renderGrid({ canPay: true });
+    const processing = within(rowFor(idOf("processing")));
+    expect(processing.getByText("Payment processing")).toBeInTheDocument();
+    expect(processing.getByText("$0.00")).toBeInTheDocument();
+    expect(processing.queryByText("Paid")).toBeNull();
+    expect(processing.queryByRole("link", { name: /Pay now/ })).toBeNull();
+  });
+
+  it("reads Paiement en cours de traitement in French", () => {
+    render(
+      <NextIntlClientProvider locale="fr" messages={catalogs.fr} timeZone="UTC">
+        <InvoicesGrid
+          basePath={basePath}
+          invoices={[row("G00000011", "processing")]}
+          filters={parseInvoiceFilters({})}
+          access={admin}
+          accountId="acc:1"
+        />
+      </NextIntlClientProvider>,
+    );
+    const processing = within(rowFor("G00000011"));
+    expect(processing.getByText("Paiement en cours de traitement")).toBeInTheDocument();
+    expect(processing.queryByRole("link", { name: /Payer maintenant/ })).toBeNull();
   });
 
   it("shows no Pay now to the admin of an account not paid with Pay now (MOSP, EA)", () => {

@@ -193,6 +193,7 @@ describe("buildInvoicePdf", () => {
     taxMinor: 24_691_358,
     totalMinor: 148_148_147,
     amountDueMinor: 148_148_147,
+    pendingMinor: 0,
     voided: false,
     billingAccount: { id: "acc:1", name: "<script>alert('x')</script> Ünïcødé ő 🚀" },
     billingProfile: { id: "P-1", name: "Zoë “quoted”\u00a0name\tTab\nNewline" },

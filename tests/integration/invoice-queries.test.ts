@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PAGE_SIZE, parseInvoiceFilters, type InvoiceFilters } from "@/features/invoices/filters";
 import { getBillingOverview, listInvoices, type GridInvoice } from "@/features/invoices/queries";
 import { addDays, startOfUtcDay } from "@/lib/dates";
-import { invoiceStatus, invoiceStatuses, isPayableStatus } from "@/lib/invoice-status";
+import { invoiceStatus, invoiceStatuses, isPayableStatus, pendingMinorOf } from "@/lib/invoice-status";
 
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../support/test-db";
@@ -16,8 +16,14 @@ let contosoId: string;
 let fabrikamId: string;
 let allContoso: Awaited<ReturnType<typeof loadAll>>;
 
+/** Every invoice of the account, with the sum of its PENDING payments that invoiceStatus() needs. */
 async function loadAll(accountId: string) {
-  return testDb.db.invoice.findMany({ where: { billingAccountId: accountId }, orderBy: { id: "asc" } });
+  const invoices = await testDb.db.invoice.findMany({
+    where: { billingAccountId: accountId },
+    orderBy: { id: "asc" },
+    include: { payments: { where: { status: "PENDING" } } },
+  });
+  return invoices.map(({ payments, ...invoice }) => ({ ...invoice, pendingMinor: pendingMinorOf(payments) }));
 }
 
 /** Every row of a view, page by page, checking the paging figures on the way. */
@@ -45,6 +51,13 @@ async function allPages(
 beforeAll(async () => {
   contosoId = (await testDb.db.billingAccount.findFirstOrThrow({ where: { name: "Contoso Ltd" } })).id;
   fabrikamId = (await testDb.db.billingAccount.findFirstOrThrow({ where: { name: "Fabrikam, Inc." } })).id;
+  // The seed settles every payment, so no invoice reads Payment processing: the last payment of the most
+  // recent paid invoice is made PENDING again, as if the processor had not answered yet.
+  const lastPayment = await testDb.db.payment.findFirstOrThrow({
+    where: { billingAccountId: contosoId, status: "SUCCEEDED", invoice: { amountDueMinor: 0, voided: false } },
+    orderBy: [{ invoice: { invoiceDate: "desc" } }, { createdAt: "desc" }],
+  });
+  await testDb.db.payment.update({ where: { id: lastPayment.id }, data: { status: "PENDING", settledAt: null } });
   allContoso = await loadAll(contosoId);
 });
 

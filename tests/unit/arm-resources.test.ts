@@ -67,6 +67,23 @@ describe("armInvoiceStatus", () => {
     const today = invoice({ amountDueMinor: 50_000, dueDate: new Date("2026-11-20T00:00:00Z") });
     expect(armInvoiceStatus(today, NOW)).toBe("Due");
   });
+
+  it("reads Payment processing (the balance covered by a PENDING payment) as Due or OverDue until it settles", () => {
+    const pending = {
+      amountMinor: 106_500,
+      currency: "USD",
+      kind: "CARD",
+      status: "PENDING",
+      cardBrand: "visa",
+      createdAt: NOW,
+      settledAt: null,
+    };
+    expect(armInvoiceStatus(invoice({ amountDueMinor: 0, payments: [pending] }), NOW)).toBe("Due");
+    const late = invoice({ amountDueMinor: 0, payments: [pending], dueDate: new Date("2026-11-19T00:00:00Z") });
+    expect(armInvoiceStatus(late, NOW)).toBe("OverDue");
+    const settled = { ...pending, status: "SUCCEEDED", settledAt: NOW };
+    expect(armInvoiceStatus(invoice({ amountDueMinor: 0, payments: [settled] }), NOW)).toBe("Paid");
+  });
 });
 
 describe("invoiceResource", () => {

@@ -4,6 +4,7 @@ import {
   invoiceStatus,
   invoiceStatuses,
   isPayableStatus,
+  pendingMinorOf,
   type InvoiceStatus,
   type InvoiceStatusInput,
 } from "@/lib/invoice-status";
@@ -13,6 +14,7 @@ const invoice = (overrides: Partial<InvoiceStatusInput> = {}): InvoiceStatusInpu
   voided: false,
   totalMinor: 10_000,
   amountDueMinor: 10_000,
+  pendingMinor: 0,
   dueDate,
   ...overrides,
 });
@@ -108,6 +110,37 @@ describe("invoiceStatus", () => {
       now: "2026-11-01T00:00:00.000Z",
       expected: "void",
     },
+    // The balance covered by payments the processor has not answered yet.
+    {
+      name: "whole balance in one PENDING payment",
+      invoice: invoice({ amountDueMinor: 0, pendingMinor: 10_000 }),
+      now: "2026-11-01T00:00:00.000Z",
+      expected: "processing",
+    },
+    {
+      name: "the rest of a partly paid balance PENDING, after the due date",
+      invoice: invoice({ amountDueMinor: 0, pendingMinor: 4_000 }),
+      now: "2026-12-01T00:00:00.000Z",
+      expected: "processing",
+    },
+    {
+      name: "the same once the payment settled (nothing PENDING)",
+      invoice: invoice({ amountDueMinor: 0, pendingMinor: 0 }),
+      now: "2026-12-01T00:00:00.000Z",
+      expected: "paid",
+    },
+    {
+      name: "part of the balance PENDING, the rest still to pay",
+      invoice: invoice({ amountDueMinor: 6_000, pendingMinor: 4_000 }),
+      now: "2026-11-01T00:00:00.000Z",
+      expected: "partiallyPaid",
+    },
+    {
+      name: "a PENDING payment on a voided invoice",
+      invoice: invoice({ voided: true, amountDueMinor: 0, pendingMinor: 10_000 }),
+      now: "2026-11-01T00:00:00.000Z",
+      expected: "void",
+    },
     {
       name: "void after a partial payment",
       invoice: invoice({ voided: true, amountDueMinor: 4_000 }),
@@ -126,6 +159,7 @@ describe("isPayableStatus", () => {
     ["due", true],
     ["pastDue", true],
     ["partiallyPaid", true],
+    ["processing", false],
     ["paid", false],
     ["void", false],
   ] as const)("%s → %s", (status, payable) => {
@@ -134,5 +168,19 @@ describe("isPayableStatus", () => {
 
   it("covers every status", () => {
     expect(invoiceStatuses.filter(isPayableStatus)).toEqual(["due", "pastDue", "partiallyPaid"]);
+  });
+});
+
+describe("pendingMinorOf", () => {
+  it("sums the PENDING payments only", () => {
+    expect(
+      pendingMinorOf([
+        { status: "SUCCEEDED", amountMinor: 1_000 },
+        { status: "PENDING", amountMinor: 2_500 },
+        { status: "FAILED", amountMinor: 9_999 },
+        { status: "PENDING", amountMinor: 500 },
+      ]),
+    ).toBe(3_000);
+    expect(pendingMinorOf([])).toBe(0);
   });
 });

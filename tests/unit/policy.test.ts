@@ -25,7 +25,7 @@ type RoleName = keyof typeof roleOf;
 
 const ROLES: RoleName[] = ["admin", "reader", "none"];
 const AGREEMENTS: AgreementType[] = ["MCA", "MOSP", "EA"];
-const STATUSES: InvoiceStatus[] = ["due", "pastDue", "partiallyPaid", "paid", "void"];
+const STATUSES: InvoiceStatus[] = ["due", "pastDue", "partiallyPaid", "processing", "paid", "void"];
 
 /** Parses a whitespace-aligned table; the first line names the columns. */
 function table(text: string): Record<string, string>[] {
@@ -66,16 +66,16 @@ const visibility = table(`
 // balance and EA pays by wire transfer instead of Pay now; with no role the
 // account is not revealed at all.
 const payment = table(`
-  role    agreement  due       pastDue   partiallyPaid  paid        void
-  admin   MCA        ok        ok        ok             notPayable  notPayable
-  admin   MOSP       agreement agreement agreement      agreement   agreement
-  admin   EA         agreement agreement agreement      agreement   agreement
-  reader  MCA        notAdmin  notAdmin  notAdmin       notAdmin    notAdmin
-  reader  MOSP       notAdmin  notAdmin  notAdmin       notAdmin    notAdmin
-  reader  EA         notAdmin  notAdmin  notAdmin       notAdmin    notAdmin
-  none    MCA        notFound  notFound  notFound       notFound    notFound
-  none    MOSP       notFound  notFound  notFound       notFound    notFound
-  none    EA         notFound  notFound  notFound       notFound    notFound
+  role    agreement  due       pastDue   partiallyPaid  processing  paid        void
+  admin   MCA        ok        ok        ok             notPayable  notPayable  notPayable
+  admin   MOSP       agreement agreement agreement      agreement   agreement   agreement
+  admin   EA         agreement agreement agreement      agreement   agreement   agreement
+  reader  MCA        notAdmin  notAdmin  notAdmin       notAdmin    notAdmin    notAdmin
+  reader  MOSP       notAdmin  notAdmin  notAdmin       notAdmin    notAdmin    notAdmin
+  reader  EA         notAdmin  notAdmin  notAdmin       notAdmin    notAdmin    notAdmin
+  none    MCA        notFound  notFound  notFound       notFound    notFound    notFound
+  none    MOSP       notFound  notFound  notFound       notFound    notFound    notFound
+  none    EA         notFound  notFound  notFound       notFound    notFound    notFound
 `);
 
 describe("the tables cover every case", () => {
@@ -129,7 +129,7 @@ const invoice = (status: InvoiceStatus, amountDueMinor = 1_234_56, currency = "U
 });
 
 describe("payDenial / offersPayNow", () => {
-  it("checks all 45 combinations", () => {
+  it("checks all 54 combinations", () => {
     expect(payCases).toHaveLength(ROLES.length * AGREEMENTS.length * STATUSES.length);
   });
 

@@ -4,6 +4,7 @@
 // CSS-in-JS runtime to run for every icon on the server and in the browser.
 export { Alert24Regular } from "@fluentui/react-icons/headless/svg/alert";
 export { ArrowDownload16Regular } from "@fluentui/react-icons/headless/svg/arrow-download";
+export { ArrowSyncCircle16Regular } from "@fluentui/react-icons/headless/svg/arrow-sync-circle";
 export { CheckmarkCircle16Filled, CheckmarkCircle20Filled } from "@fluentui/react-icons/headless/svg/checkmark-circle";
 export { ChevronRight12Regular } from "@fluentui/react-icons/headless/svg/chevron-right";
 export { CircleHalfFill16Regular } from "@fluentui/react-icons/headless/svg/circle-half-fill";

@@ -1,6 +1,7 @@
 "use server";
 
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
@@ -9,6 +10,7 @@ import { applySavedLocale } from "@/i18n/locale";
 import { verifyCredentials } from "./credentials";
 import { safeReturnPath } from "./return-path";
 import { endSession, startSession } from "./session";
+import { clientAddress } from "./sign-in-throttle";
 
 const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
@@ -28,10 +30,14 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   const typedEmail = String(formData.get("email") ?? "").slice(0, 254);
   if (!parsed.success) return { error: t("invalidInput"), email: typedEmail };
 
-  const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+  // The throttle comes before any hash: past the limit, a guess costs a row count, not a bcrypt comparison.
+  const check = await verifyCredentials(parsed.data.email, parsed.data.password, clientAddress(await headers()));
+  if (check.status === "throttled")
+    return { error: t("tooManyAttempts", { minutes: Math.ceil(check.retryAfterSeconds / 60) }), email: typedEmail };
   // One message for an unknown email and a wrong password: no account enumeration.
-  if (!user) return { error: t("wrongCredentials"), email: typedEmail };
+  if (check.status === "wrong") return { error: t("wrongCredentials"), email: typedEmail };
 
+  const { user } = check;
   await startSession(user);
   await applySavedLocale(user.locale);
   redirect(safeReturnPath(parsed.data.returnTo));

@@ -6,6 +6,7 @@ import { now } from "@/server/clock";
 
 import { issueAccessToken, TOKEN_AUDIENCE } from "./access-token";
 import { verifyCredentials } from "./credentials";
+import { clientAddress } from "./sign-in-throttle";
 
 const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
@@ -48,9 +49,19 @@ export async function handleTokenRequest(request: Request): Promise<Response> {
   });
   if (!parsed.success) return oauthError(400, "invalid_request", "username (an email) and password are required.");
 
-  const verified = await verifyCredentials(parsed.data.username, parsed.data.password);
-  if (!verified) return oauthError(400, "invalid_grant", "The user name or password is incorrect.");
-  const issued = await issueAccessToken(verified, now());
+  const check = await verifyCredentials(parsed.data.username, parsed.data.password, clientAddress(request.headers));
+  if (check.status === "throttled") {
+    const minutes = Math.ceil(check.retryAfterSeconds / 60);
+    return Response.json(
+      {
+        error: "temporarily_unavailable",
+        error_description: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      },
+      { status: 429, headers: { ...noStore, "Retry-After": String(check.retryAfterSeconds) } },
+    );
+  }
+  if (check.status === "wrong") return oauthError(400, "invalid_grant", "The user name or password is incorrect.");
+  const issued = await issueAccessToken(check.user, now());
   return Response.json(
     {
       token_type: "Bearer",

@@ -1,7 +1,7 @@
 import type { AgreementType, Role } from "@/features/access/roles";
 import { invoicePdfPath } from "@/features/invoices/pdf-path";
 import { startOfUtcDay } from "@/lib/dates";
-import { invoiceStatus, type InvoiceStatusInput } from "@/lib/invoice-status";
+import { invoiceStatus, pendingMinorOf, type InvoiceStatusInput } from "@/lib/invoice-status";
 import { toMajorString } from "@/lib/money";
 
 /**
@@ -75,12 +75,12 @@ export type ArmInvoiceStatus = "Due" | "OverDue" | "Paid" | "Void";
 /**
  * The blade's status in ARM's four words. ARM has no "Partially paid": such
  * an invoice is Due, or OverDue once its due date has passed (amountDue <
- * totalAmount says it was partly paid). A payment still being processed has
- * already reserved its amount, so the status follows what remains, as on the
- * blade (docs/api.md, Status mapping).
+ * totalAmount says it was partly paid). Nor "Payment processing": until the
+ * processor's answer settles the payment, ARM says what it said before it —
+ * Due or OverDue — and turns Paid with the blade (docs/api.md, Status mapping).
  */
-export function armInvoiceStatus(invoice: InvoiceStatusInput, now: Date): ArmInvoiceStatus {
-  switch (invoiceStatus(invoice, now)) {
+export function armInvoiceStatus(invoice: ArmInvoiceInput, now: Date): ArmInvoiceStatus {
+  switch (invoiceStatus({ ...invoice, pendingMinor: pendingMinorOf(invoice.payments) }, now)) {
     case "due":
       return "Due";
     case "pastDue":
@@ -90,11 +90,12 @@ export function armInvoiceStatus(invoice: InvoiceStatusInput, now: Date): ArmInv
     case "void":
       return "Void";
     case "partiallyPaid":
+    case "processing":
       return startOfUtcDay(now) > startOfUtcDay(invoice.dueDate) ? "OverDue" : "Due";
   }
 }
 
-export type ArmInvoiceInput = InvoiceStatusInput & {
+export type ArmInvoiceInput = Omit<InvoiceStatusInput, "pendingMinor"> & {
   id: string;
   billingAccountId: string;
   billingProfileId: string;

@@ -48,6 +48,7 @@ export type InvoicePdfInput = Pick<
   | "taxMinor"
   | "totalMinor"
   | "amountDueMinor"
+  | "pendingMinor"
   | "voided"
 > & {
   billingAccount: { id: string; name: string };

@@ -4,33 +4,16 @@ import { cache } from "react";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay } from "@/lib/dates";
-import { invoiceStatus, invoiceStatuses, isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
+import { invoiceStatus, pendingMinorOf, type InvoiceStatus } from "@/lib/invoice-status";
 import { db } from "@/server/db";
 
 import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
-
-/**
- * The database form of invoiceStatus(): the same rules as a WHERE clause, so
- * the status filter runs in the database on the indexed columns.
- */
-export function statusWhere(status: InvoiceStatus, now: Date): Prisma.InvoiceWhereInput {
-  const today = startOfUtcDay(now);
-  const unpaidInFull = { voided: false, amountDueMinor: { gt: 0, equals: db.invoice.fields.totalMinor } };
-  switch (status) {
-    case "void":
-      return { voided: true };
-    case "paid":
-      return { voided: false, amountDueMinor: { lte: 0 } };
-    case "partiallyPaid":
-      return { voided: false, amountDueMinor: { gt: 0, lt: db.invoice.fields.totalMinor } };
-    case "pastDue":
-      return { ...unpaidInFull, dueDate: { lt: today } };
-    case "due":
-      return { ...unpaidInFull, dueDate: { gte: today } };
-  }
-}
+import { payableWhere, statusWhere } from "./status-where";
 
 const orderColumn = { invoiceDate: "invoiceDate", dueDate: "dueDate", amount: "totalMinor" } as const;
+
+/** An invoice's PENDING payments, for its `pendingMinor` (Payment processing until they settle). */
+const pendingPayments = { where: { status: "PENDING" }, select: { status: true, amountMinor: true } } as const;
 
 const gridInvoiceSelect = {
   id: true,
@@ -43,9 +26,13 @@ const gridInvoiceSelect = {
   amountDueMinor: true,
   voided: true,
   billingProfileId: true,
+  // Few or none: only an invoice whose payment the processor has not answered yet has one.
+  payments: pendingPayments,
 } satisfies Prisma.InvoiceSelect;
 
-export type GridInvoice = Prisma.InvoiceGetPayload<{ select: typeof gridInvoiceSelect }> & {
+export type GridInvoice = Omit<Prisma.InvoiceGetPayload<{ select: typeof gridInvoiceSelect }>, "payments"> & {
+  /** The sum of its PENDING payments (lib/invoice-status). */
+  pendingMinor: number;
   billingProfile: { name: string };
   status: InvoiceStatus;
 };
@@ -81,11 +68,14 @@ export async function listInvoices(
   ]);
   const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
   return {
-    rows: rows.map((row) => ({
-      ...row,
-      billingProfile: { name: names.get(row.billingProfileId) ?? "" },
-      status: invoiceStatus(row, now),
-    })),
+    rows: rows.map(({ payments, ...row }) => {
+      const invoice = { ...row, pendingMinor: pendingMinorOf(payments) };
+      return {
+        ...invoice,
+        billingProfile: { name: names.get(row.billingProfileId) ?? "" },
+        status: invoiceStatus(invoice, now),
+      };
+    }),
     total,
     page,
     pages,
@@ -109,10 +99,11 @@ export async function getInvoiceDetails(accountId: string, invoiceId: string) {
       billingAccount: { select: { id: true, name: true } },
       billingProfile: { select: { id: true, name: true } },
       lines: { orderBy: { position: "asc" } },
-      payments: { orderBy: { createdAt: "asc" } },
+      // By time; the ID only makes equal times (a frozen SIM_NOW) read the same on every engine and every call.
+      payments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
-  return invoice;
+  return invoice && { ...invoice, pendingMinor: pendingMinorOf(invoice.payments) };
 }
 export type InvoiceDetails = NonNullable<Awaited<ReturnType<typeof getInvoiceDetails>>>;
 
@@ -128,18 +119,15 @@ export async function getInvoicesForDownload(accountId: string, invoiceIds: stri
       billingAccount: { select: { id: true, name: true } },
       billingProfile: { select: { id: true, name: true } },
       lines: { orderBy: { position: "asc" } },
+      // Only pending ones: the PDF's status reads "Payment processing" while one is.
+      payments: { where: { status: "PENDING" }, select: { status: true, amountMinor: true } },
     },
   });
-  const byId = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+  const byId = new Map(
+    invoices.map(({ payments, ...invoice }) => [invoice.id, { ...invoice, pendingMinor: pendingMinorOf(payments) }]),
+  );
   const ordered = invoiceIds.map((id) => byId.get(id));
   return ordered.every((invoice) => invoice !== undefined) ? ordered : null;
-}
-
-const payableStatuses = invoiceStatuses.filter(isPayableStatus);
-
-/** Where clause of every invoice of the account that still has a balance to pay (due, past due, partially paid). */
-export function payableWhere(accountId: string, now: Date): Prisma.InvoiceWhereInput {
-  return { billingAccountId: accountId, OR: payableStatuses.map((status) => statusWhere(status, now)) };
 }
 
 export type AmountByCurrency = { currency: string; amountMinor: number; count: number };
@@ -202,6 +190,7 @@ export async function getBillingOverview(accountId: string, now: Date): Promise<
         voided: true,
         currency: true,
         billingProfile: { select: { name: true } },
+        payments: pendingPayments,
       },
     }),
   ]);
@@ -215,7 +204,7 @@ export async function getBillingOverview(accountId: string, now: Date): Promise<
       totalMinor: invoice.totalMinor,
       currency: invoice.currency,
       profileName: invoice.billingProfile.name,
-      status: invoiceStatus(invoice, now),
+      status: invoiceStatus({ ...invoice, pendingMinor: pendingMinorOf(invoice.payments) }, now),
     })),
   };
 }

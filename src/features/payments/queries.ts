@@ -1,5 +1,6 @@
 import "server-only";
 
+import { pendingMinorOf } from "@/lib/invoice-status";
 import { db } from "@/server/db";
 
 import { isCardExpired } from "./card-schema";
@@ -10,9 +11,9 @@ import { isCardExpired } from "./card-schema";
  * checked by the caller (requireBillingScope) and reads only inside it.
  */
 
-/** One invoice of the account as the Pay now blade shows it, or null. */
+/** One invoice of the account as the Pay now blade shows it (with its `pendingMinor`), or null. */
 export async function getInvoiceToPay(accountId: string, invoiceId: string) {
-  return db.invoice.findFirst({
+  const invoice = await db.invoice.findFirst({
     where: { id: invoiceId, billingAccountId: accountId },
     select: {
       id: true,
@@ -23,8 +24,12 @@ export async function getInvoiceToPay(accountId: string, invoiceId: string) {
       amountDueMinor: true,
       voided: true,
       billingProfile: { select: { name: true, defaultPaymentMethodId: true } },
+      payments: { where: { status: "PENDING" }, select: { status: true, amountMinor: true } },
     },
   });
+  if (!invoice) return null;
+  const { payments, ...rest } = invoice;
+  return { ...rest, pendingMinor: pendingMinorOf(payments) };
 }
 
 /** A saved card as the Pay now blade offers it. */

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
 import type { PayNowState } from "@/features/payments/pay-now-state";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
-import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
+import type { AbandonedCharge, CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { catalogs } from "@/i18n/catalogs";
-import { invoiceStatus, type InvoiceStatus } from "@/lib/invoice-status";
+import { invoiceStatus, pendingMinorOf, type InvoiceStatus } from "@/lib/invoice-status";
 
 import { cookieJar, resetNextRequest } from "../../support/next-request";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
@@ -75,6 +75,9 @@ export class CountingProcessor implements CardProcessor {
   /** What became of a charge (for a processor interface that can look charges up). */
   async lookup(idempotencyKey: string): Promise<ChargeResult | null> {
     return this.inner.lookup ? this.inner.lookup(idempotencyKey) : null;
+  }
+  async abandon(charge: AbandonedCharge): Promise<ChargeResult> {
+    return this.inner.abandon(charge);
   }
 }
 export let processor: CountingProcessor;
@@ -162,8 +165,12 @@ beforeAll(async () => {
     const invoices = await db.invoice.findMany({
       where: { billingProfileId: profileId },
       orderBy: { invoiceDate: "desc" },
+      include: { payments: { where: { status: "PENDING" } } },
     });
-    return invoices.map((invoice) => ({ ...invoice, status: invoiceStatus(invoice, TEST_NOW) }));
+    return invoices.map(({ payments, ...invoice }) => ({
+      ...invoice,
+      status: invoiceStatus({ ...invoice, pendingMinor: pendingMinorOf(payments) }, TEST_NOW),
+    }));
   };
   const engineeringInvoices = await statusOf(engineering.id);
   const one = (status: InvoiceStatus) => {
@@ -255,6 +262,11 @@ export async function freshInvoice(options: { totalMinor?: number; amountDueMino
   });
 }
 
+/** The invoice's row, with the sum of its PENDING payments that invoiceStatus() needs. */
 export async function invoiceRow(id: string) {
-  return testDb.db.invoice.findUniqueOrThrow({ where: { id } });
+  const { payments, ...invoice } = await testDb.db.invoice.findUniqueOrThrow({
+    where: { id },
+    include: { payments: { where: { status: "PENDING" } } },
+  });
+  return { ...invoice, pendingMinor: pendingMinorOf(payments) };
 }

@@ -148,7 +148,7 @@ beforeAll(async () => {
     throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
   fs.rmSync(DB_DIR, { recursive: true, force: true });
   fs.mkdirSync(DB_DIR, { recursive: true });
-  // This run's logs and figures only (figures-hostile-input.json comes from `vitest run`, before).
+  // This run's logs and figures only (figures-hostile-input-*.json come from `vitest run`, before).
   fs.mkdirSync(OUT_DIR, { recursive: true });
   for (const name of fs.readdirSync(OUT_DIR))
     if (name.endsWith(".log") || name === "figures-server.json") fs.rmSync(path.join(OUT_DIR, name));

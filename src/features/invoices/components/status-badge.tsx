@@ -1,4 +1,5 @@
 import {
+  ArrowSyncCircle16Regular,
   CheckmarkCircle16Filled,
   CircleHalfFill16Regular,
   Clock16Regular,
@@ -11,6 +12,7 @@ const look: Record<InvoiceStatus, { Icon: typeof Clock16Regular; className: stri
   due: { Icon: Clock16Regular, className: "text-brand" },
   pastDue: { Icon: Warning16Filled, className: "text-danger" },
   partiallyPaid: { Icon: CircleHalfFill16Regular, className: "text-warning" },
+  processing: { Icon: ArrowSyncCircle16Regular, className: "text-brand" },
   paid: { Icon: CheckmarkCircle16Filled, className: "text-success" },
   void: { Icon: DismissCircle16Filled, className: "text-ink-muted" },
 };
@@ -21,7 +23,7 @@ const spriteId = (status: InvoiceStatus) => `invoice-status-${status}`;
  * A status as icon and words — never colour alone. The caller passes the words
  * (`invoices.status.<status>`): a grid translates with the one translator it
  * already holds, instead of a translator per row. With `fromSprite`, the icon
- * is a reference to the page's StatusIconSprite: a grid draws each of the five
+ * is a reference to the page's StatusIconSprite: a grid draws each of the six
  * icons once, not once per row.
  */
 export function StatusBadge({
@@ -48,7 +50,7 @@ export function StatusBadge({
   );
 }
 
-/** The five status icons as SVG symbols, for the badges drawn `fromSprite`; once per page. */
+/** The six status icons as SVG symbols, for the badges drawn `fromSprite`; once per page. */
 export function StatusIconSprite() {
   return (
     <svg aria-hidden width="0" height="0" className="absolute">

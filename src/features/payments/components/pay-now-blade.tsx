@@ -40,7 +40,8 @@ export async function PayNowBlade({
   const clock = now();
   const [t, locale] = await Promise.all([getTranslations("payments"), intlLocaleOf()]);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
-  const denial = payDenial(access, { ...invoice, status: invoiceStatus(invoice, clock) });
+  const status = invoiceStatus(invoice, clock);
+  const denial = payDenial(access, { ...invoice, status });
   const limit = cardLimitFor(invoice.currency);
 
   let body: React.ReactNode;
@@ -56,7 +57,7 @@ export async function PayNowBlade({
     case "notPayable":
       body = (
         <MessageBar intent="info" role="status">
-          {t("refusals.notPayable")}
+          {status === "processing" ? t("payNow.processing") : t("refusals.notPayable")}
         </MessageBar>
       );
       break;
