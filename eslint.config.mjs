@@ -31,6 +31,7 @@ const featurePublic = {
     "roles.ts",
     "scope.ts",
     "session.ts",
+    "components/billing-account-blade.tsx",
     "components/pay-notices.tsx",
   ],
   portal: ["notifications.ts"],

@@ -26,7 +26,8 @@ export default defineConfig({
   // Per-test artefacts (failure screenshots, traces). Playwright empties this folder at start;
   // specs save explicit screenshots to test-results/screenshots/, which it leaves alone.
   outputDir: "test-results/playwright",
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  // E2E_JSON_REPORT: another report file, for a second run in the same npm test (scripts/test-all.mjs).
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT || "test-results/e2e-results.json" }]],
   use: {
     baseURL: E2E_BASE_URL,
     locale: "en-US",

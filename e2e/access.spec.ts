@@ -83,13 +83,15 @@ test("the Contoso admin sees Pay now on payable rows (the reader test's counterp
 
 test("Fabrikam's admin opening a Contoso invoices URL gets Not found", async ({ page }) => {
   await signIn(page, "admin@fabrikam.com");
-  await page.goto(`${contosoPath}/invoices`);
+  const response = await page.goto(`${contosoPath}/invoices`);
 
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  expect(response?.status()).toBe(404);
   await expect(page.getByText("Contoso")).toHaveCount(0);
 
-  for (const blade of ["properties", "billing-profiles"]) {
-    await page.goto(`${contosoPath}/${blade}`);
+  for (const path of ["properties", "billing-profiles", "payment-methods"].map((blade) => `${contosoPath}/${blade}`)) {
+    const answer = await page.goto(path);
+    expect(answer?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expect(page.getByText("Contoso")).toHaveCount(0);
   }
@@ -106,9 +108,15 @@ test("Fabrikam's admin sees the MOSP information bar and no Pay now", async ({ p
   await expect(payNowLinks(page)).toHaveCount(0);
 });
 
-test("signing out from the account menu ends the session", async ({ page }) => {
+test("signing out from the account menu ends the session, and a copy of the old cookie with it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "admin@contoso.com");
   await page.goto("/");
+  // Review finding 5: a copied cookie used to survive sign-out for 8 hours. The cookie is __Host- (Secure).
+  const copied = (await page.context().cookies()).filter((cookie) => /session/i.test(cookie.name));
+  expect(copied.map((cookie) => cookie.name)).toEqual(["__Host-portal_session"]);
 
   await page.getByRole("button", { name: "Account manager for Adele Vance" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -121,6 +129,15 @@ test("signing out from the account menu ends the session", async ({ page }) => {
   expect(
     (await page.context().cookies()).filter((cookie) => cookie.value !== "" && /session/i.test(cookie.name)),
   ).toEqual([]);
+
+  // The old cookie, replayed from another browser, is signed out too.
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const other = await thief.newPage();
+  await other.goto(`${contosoPath}/invoices`);
+  await expect(other).toHaveURL(/\/signin\?returnTo=/);
+  await expect(other.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await thief.close();
 });
 
 test("the sign-in page lists the demo accounts and answers a wrong password and an unknown email alike", async ({

@@ -10,12 +10,20 @@
 //                                                  build: concurrency, crashes, faults, web security)
 //   6. e2e         playwright test               (each test; counted from its JSON report;
 //                                                  5 and 6 are skipped and counted as one failure if the build failed)
+//   7. e2e order   in CI (CI=true) or with E2E_ORDER_CHECK=1: the self-contained journeys again, in a
+//                  shuffled file order (a new seed each run, printed) and each test twice (--repeat-each 2):
+//                  a spec that only passes after another one, or only once, fails here.
+//
+// A step that ran zero tests fails (a filter or a config change that silently matches nothing is
+// not a pass); skipped tests are counted and printed per step.
 //
 // A failing step never stops the later ones (except e2e after a failed build).
 // The last line printed is exactly "N passed, N failed"; the exit code is 1 if N failed > 0.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+
+import { playwrightCounts, vitestCounts } from "./lib/test-counts.mjs";
 
 const root = process.cwd();
 const bin = (...parts) => path.join(root, "node_modules", ...parts);
@@ -43,12 +51,20 @@ function run(title, args, extraEnv = {}) {
   return code;
 }
 
-function record(step, stepPassed, stepFailed, note = "") {
+let skipped = 0;
+
+function record(step, stepPassed, stepFailed, note = "", stepSkipped = 0) {
   passed += stepPassed;
   failed += stepFailed;
+  skipped += stepSkipped;
   summary.push(
-    `${step.padEnd(10)} ${String(stepPassed).padStart(5)} passed ${String(stepFailed).padStart(4)} failed${note ? `  (${note})` : ""}`,
+    `${step.padEnd(10)} ${String(stepPassed).padStart(5)} passed ${String(stepFailed).padStart(4)} failed ${String(stepSkipped).padStart(3)} skipped${note ? `  (${note})` : ""}`,
   );
+}
+
+/** A test step, counted by scripts/lib/test-counts.mjs (zero tests is a failure; skipped ones are shown). */
+function recordTests(step, counts) {
+  record(step, counts.passed, counts.failed, counts.note, counts.skipped);
 }
 
 function readJson(file) {
@@ -90,19 +106,7 @@ function vitestStep(step, report, extraArgs = []) {
     "--reporter=json",
     `--outputFile.json=${report}`,
   ]);
-  recordVitest(step, code, readJson(report));
-}
-
-function recordVitest(step, code, report) {
-  const ok = report?.numPassedTests ?? 0;
-  let bad = report?.numFailedTests ?? 0;
-  let note = "";
-  // A file that fails to load, an unhandled error or a crash fails the run without failing a test: count it.
-  if (code !== 0 && bad === 0) {
-    bad = Math.max(1, report?.numFailedTestSuites ?? 0);
-    note = report ? "run failed outside the tests" : "no report written";
-  }
-  record(step, ok, bad, note);
+  recordTests(step, vitestCounts(code, readJson(report)));
 }
 
 // 3. Unit + integration + component tests.
@@ -126,25 +130,35 @@ if (!buildOk) {
   vitestStep("reliability", reliabilityReport, ["--config", "vitest.reliability.config.ts"]);
 }
 
+// A Playwright run, counted from its JSON report (E2E_JSON_REPORT names it: playwright.config.ts).
+function playwrightStep(step, report, extraArgs = []) {
+  fs.rmSync(report, { force: true });
+  const code = run(step, [bin("@playwright", "test", "cli.js"), "test", ...extraArgs], { E2E_JSON_REPORT: report });
+  recordTests(step, playwrightCounts(code, readJson(report)?.stats));
+}
+
 // 6. End-to-end tests.
 if (!buildOk) {
   console.log("\n━━━ e2e: skipped because the build failed");
   record("e2e", 0, 1, "skipped: build failed");
 } else {
-  fs.rmSync(playwrightReport, { force: true });
-  const code = run("e2e", [bin("@playwright", "test", "cli.js"), "test"]);
-  const stats = readJson(playwrightReport)?.stats;
-  const ok = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
-  let bad = stats?.unexpected ?? 0;
-  let note = stats?.flaky ? `${stats.flaky} flaky` : "";
-  // The web server not starting, a global error or a crash fails the run without failing a test: count it.
-  if (code !== 0 && bad === 0) {
-    bad = 1;
-    note = stats ? "run failed outside the tests (web server? see above)" : "no report written";
-  }
-  record("e2e", ok, bad, note);
+  playwrightStep("e2e", playwrightReport);
+}
+
+// 7. The self-contained journeys in a shuffled order, each twice (CI, or E2E_ORDER_CHECK=1).
+//    The specs that start their own servers (french, keyboard) and the long a11y sweep are left out for time.
+if (buildOk && (process.env.CI === "true" || process.env.E2E_ORDER_CHECK === "1")) {
+  const seed = process.env.E2E_SHUFFLE_SEED || String(Date.now() % 100_000);
+  console.log(`\n━━━ e2e order: shuffle seed ${seed} (E2E_SHUFFLE_SEED=${seed} reproduces this order)`);
+  const specs = ["access", "csp", "home", "invoices", "payments", "session"].map((name) => `e2e/${name}.spec.ts`);
+  playwrightStep("e2e order", path.join(resultsDir, "e2e-order-results.json"), [
+    `--shuffle=${seed}`,
+    "--repeat-each=2",
+    ...specs,
+  ]);
 }
 
 console.log(`\n━━━ summary\n${summary.join("\n")}\n`);
+console.log(`${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -33,6 +33,11 @@ class HeldProcessor implements CardProcessor {
   async lookup(idempotencyKey: string): Promise<ChargeResult | null> {
     return this.answers.get(idempotencyKey) ?? null;
   }
+  async abandon({ idempotencyKey }: { idempotencyKey: string }): Promise<ChargeResult> {
+    if (!this.answers.has(idempotencyKey))
+      this.answers.set(idempotencyKey, { outcome: "declined", code: "processing_error" });
+    return this.answers.get(idempotencyKey)!;
+  }
 }
 
 let processor: HeldProcessor;

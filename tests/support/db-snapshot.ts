@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { expect } from "vitest";
 
 import type { Db } from "@/server/db/client";
+import { databaseEngine, databaseUrl } from "@/server/db/url";
 
 export type TableSnapshot = { rows: number; hash: string };
 export type DatabaseSnapshot = Record<string, TableSnapshot>;
@@ -33,11 +34,36 @@ function stableJson(value: unknown): string {
   });
 }
 
-/** Row count and content hash of every application table (not Prisma's bookkeeping nor SQLite's own). */
-export async function databaseSnapshot(db: Db): Promise<DatabaseSnapshot> {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
-  );
+/** The application tables (not Prisma's bookkeeping nor the engine's own). */
+async function tableNames(db: Db, postgresql: boolean): Promise<{ name: string }[]> {
+  return postgresql
+    ? db.$queryRawUnsafe<{ name: string }[]>(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
+      )
+    : db.$queryRawUnsafe<{ name: string }[]>(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+      );
+}
+
+/**
+ * Every row of every application table, in a stable order: SQLite's rowid, or
+ * on PostgreSQL the first column (each table's primary key). `url` says which
+ * engine `db` is on (default: DATABASE_URL, the app's own `db`).
+ */
+export async function databaseRows(db: Db, url: string = databaseUrl()): Promise<Record<string, unknown[]>> {
+  const postgresql = databaseEngine(url) === "postgresql";
+  const rows: Record<string, unknown[]> = {};
+  for (const { name } of await tableNames(db, postgresql))
+    rows[name] = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT * FROM ${quote(name)} ORDER BY ${postgresql ? "1" : "rowid"}`,
+    );
+  return rows;
+}
+
+/** Row count and content hash of every application table (not Prisma's bookkeeping nor the engine's own). */
+export async function databaseSnapshot(db: Db, url: string = databaseUrl()): Promise<DatabaseSnapshot> {
+  const all = await databaseRows(db, url);
+  const tables = Object.keys(all).map((name) => ({ name }));
   const names = tables.map((table) => table.name);
   for (const watched of WATCHED_TABLES) {
     if (!names.includes(watched))
@@ -45,8 +71,7 @@ export async function databaseSnapshot(db: Db): Promise<DatabaseSnapshot> {
   }
   const snapshot: DatabaseSnapshot = {};
   for (const name of names) {
-    // rowid order is stable for an unchanged table and needs no knowledge of its key.
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM ${quote(name)} ORDER BY rowid`);
+    const rows = all[name];
     snapshot[name] = { rows: rows.length, hash: createHash("sha256").update(stableJson(rows)).digest("hex") };
   }
   return snapshot;

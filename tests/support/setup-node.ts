@@ -5,9 +5,10 @@
 // - integration tests create and migrate that very file with useTestDatabase()
 //   (tests/support/test-db.ts) and can then import app code that uses `db` as is.
 // Nothing is created here: the path only. Unit tests pay nothing for it.
-import { testDatabasePathForThisFile } from "./test-db";
+// With TEST_ENGINE=postgresql the URL names a database of its own on TEST_POSTGRES_URL's server instead.
+import { testDatabaseUrlForThisFile } from "./test-db";
 
-process.env.DATABASE_URL = `file:${testDatabasePathForThisFile()}`;
+process.env.DATABASE_URL = testDatabaseUrlForThisFile();
 // The simulator clock must not leak from the developer's shell into tests.
 delete process.env.SIM_NOW;
 // Test files run in isolated module graphs, but the db singleton parks itself on

@@ -1,5 +1,9 @@
 /**
- * Throwaway SQLite databases for integration tests.
+ * Throwaway databases for integration tests: SQLite files by default, or
+ * databases on a PostgreSQL server with TEST_ENGINE=postgresql (the server is
+ * TEST_POSTGRES_URL, default postgresql://postgres:postgres@127.0.0.1:5432/postgres;
+ * each test file gets a database of its own, created in beforeAll and dropped
+ * in afterAll — `file` is then empty).
  *
  * How a test file gets its database
  * ---------------------------------
@@ -34,6 +38,38 @@ import path from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
 
 import type { Db } from "@/server/db/client";
+import { databaseNameOf, dropDatabase, withDatabaseName } from "@/server/db/postgresql";
+import { databaseEngine } from "@/server/db/url";
+
+/** The engine the node tests run on: TEST_ENGINE=postgresql, else SQLite. */
+export const TEST_ENGINE: "sqlite" | "postgresql" = process.env.TEST_ENGINE === "postgresql" ? "postgresql" : "sqlite";
+
+/** The PostgreSQL server the tests create their databases on. */
+export const TEST_POSTGRES_URL =
+  process.env.TEST_POSTGRES_URL?.trim() || "postgresql://postgres:postgres@127.0.0.1:5432/postgres";
+
+/** A new, unique database name on the test server (nothing is created). Lower case, at most 63 bytes. */
+export function tempPostgresqlUrl(label = "db"): string {
+  const safe = label
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .slice(0, 30);
+  return withDatabaseName(TEST_POSTGRES_URL, `portal_test_${safe}_${process.pid}_${randomBytes(4).toString("hex")}`);
+}
+
+/** A URL for a new throwaway database of the test engine (nothing is created). */
+export function tempDatabaseUrl(label = "db"): string {
+  return TEST_ENGINE === "postgresql" ? tempPostgresqlUrl(label) : `file:${tempDatabaseFile(label)}`;
+}
+
+/** Deletes a throwaway database: its SQLite files, or the PostgreSQL database. */
+export async function removeDatabase(url: string): Promise<void> {
+  if (databaseEngine(url) === "postgresql") {
+    if (!databaseNameOf(url).startsWith("portal_test_"))
+      throw new Error(`removeDatabase() refuses to drop ${databaseNameOf(url)}: not a test database.`);
+    await dropDatabase(url);
+  } else removeDatabaseFiles(url.slice("file:".length));
+}
 
 /** The date the demo world is seeded at in tests — the same "now" as the e2e server's SIM_NOW. */
 export const TEST_NOW = new Date("2026-11-20T09:00:00.000Z");
@@ -54,13 +90,13 @@ export function tempDatabaseFile(label = "db"): string {
   return path.join(TEST_DB_DIR, `${safe}-${process.pid}-${randomBytes(4).toString("hex")}.db`);
 }
 
-let pathForThisFile: string | undefined;
+let urlForThisFile: string | undefined;
 
-/** The database path of the running test file (each test file has its own module graph, so its own value). */
-export function testDatabasePathForThisFile(): string {
+/** The database URL of the running test file (each test file has its own module graph, so its own value). */
+export function testDatabaseUrlForThisFile(): string {
   const testPath = expect.getState().testPath;
-  pathForThisFile ??= tempDatabaseFile(testPath ? path.basename(testPath).replace(/\.test\.tsx?$/, "") : "test");
-  return pathForThisFile;
+  urlForThisFile ??= tempDatabaseUrl(testPath ? path.basename(testPath).replace(/\.test\.tsx?$/, "") : "test");
+  return urlForThisFile;
 }
 
 /** Deletes an SQLite file with its WAL/SHM/journal companions. */
@@ -77,6 +113,7 @@ export type TestDatabaseOptions = {
 
 export type TestDatabase = {
   url: string;
+  /** The SQLite file; "" on PostgreSQL. */
   file: string;
   db: Db;
   appliedMigrations: string[];
@@ -102,9 +139,9 @@ async function prepare(url: string, options: TestDatabaseOptions, db: () => Prom
 export async function createTestDatabase(
   options: TestDatabaseOptions & { file?: string } = {},
 ): Promise<TestDatabase & { destroy: () => Promise<void> }> {
-  const file = options.file ?? tempDatabaseFile("extra");
-  removeDatabaseFiles(file);
-  const url = `file:${file}`;
+  const url = options.file ? `file:${options.file}` : tempDatabaseUrl("extra");
+  const file = databaseEngine(url) === "sqlite" ? url.slice("file:".length) : "";
+  await removeDatabase(url);
   const { createPrismaClient } = await import("@/server/db/client");
   const ready = await prepare(url, options, async () => createPrismaClient(url));
   return {
@@ -113,7 +150,7 @@ export async function createTestDatabase(
     ...ready,
     destroy: async () => {
       await ready.db.$disconnect();
-      removeDatabaseFiles(file);
+      await removeDatabase(url);
     },
   };
 }
@@ -137,13 +174,13 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase
   beforeAll(async () => {
     const { databaseFile, databaseUrl } = await import("@/server/db/url");
     const url = databaseUrl();
-    const file = databaseFile(url);
-    if (!file.startsWith(TEST_DB_DIR + path.sep)) {
+    const file = databaseEngine(url) === "sqlite" ? databaseFile(url) : "";
+    if (file ? !file.startsWith(TEST_DB_DIR + path.sep) : !databaseNameOf(url).startsWith("portal_test_")) {
       throw new Error(
-        `useTestDatabase() refuses to touch ${file}: DATABASE_URL should point into ${TEST_DB_DIR} (is tests/support/setup-node.ts in setupFiles?).`,
+        `useTestDatabase() refuses to touch ${file || databaseNameOf(url)}: DATABASE_URL should point into ${TEST_DB_DIR} or at a portal_test_ database (is tests/support/setup-node.ts in setupFiles?).`,
       );
     }
-    removeDatabaseFiles(file);
+    await removeDatabase(url);
     const ready = await prepare(url, options, async () => (await import("@/server/db")).db);
     state = { url, file, ...ready };
   });
@@ -151,7 +188,7 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase
   afterAll(async () => {
     if (!state) return;
     await state.db.$disconnect();
-    if (!process.env.KEEP_TEST_DB) removeDatabaseFiles(state.file);
+    if (!process.env.KEEP_TEST_DB) await removeDatabase(state.url);
     state = undefined;
   });
 

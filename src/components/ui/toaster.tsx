@@ -2,10 +2,10 @@
 
 import { useEffect, useState } from "react";
 
-import { CheckmarkCircle20Filled, Dismiss20Regular } from "@/components/ui/icons";
+import { Toast, ToastRegion } from "./toast";
 
-type Toast = { id: number; message: string };
-const listeners = new Set<(toast: Toast) => void>();
+type QueuedToast = { id: number; message: string };
+const listeners = new Set<(toast: QueuedToast) => void>();
 let counter = 0;
 
 /** Shows a portal notification toast; it survives the navigation that closes a blade. */
@@ -15,9 +15,9 @@ export function showToast(message: string): void {
 }
 
 export function Toaster({ closeLabel }: { closeLabel: string }) {
-  const [toasts, setToasts] = useState<Toast[]>([]);
+  const [toasts, setToasts] = useState<QueuedToast[]>([]);
   useEffect(() => {
-    const add = (toast: Toast) => {
+    const add = (toast: QueuedToast) => {
       setToasts((list) => [...list, toast]);
       setTimeout(() => setToasts((list) => list.filter((item) => item.id !== toast.id)), 8000);
     };
@@ -27,24 +27,15 @@ export function Toaster({ closeLabel }: { closeLabel: string }) {
     };
   }, []);
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      className="no-print fixed right-3 bottom-3 z-50 flex w-[360px] flex-col gap-2"
-    >
+    <ToastRegion>
       {toasts.map((toast) => (
-        <div key={toast.id} className="flex items-start gap-2 border border-stroke bg-surface p-3 shadow-lg">
-          <CheckmarkCircle20Filled aria-hidden className="shrink-0 text-success" />
-          <p className="flex-1">{toast.message}</p>
-          <button
-            type="button"
-            aria-label={closeLabel}
-            onClick={() => setToasts((list) => list.filter((item) => item.id !== toast.id))}
-          >
-            <Dismiss20Regular aria-hidden />
-          </button>
-        </div>
+        <Toast
+          key={toast.id}
+          message={toast.message}
+          closeLabel={closeLabel}
+          onDismiss={() => setToasts((list) => list.filter((item) => item.id !== toast.id))}
+        />
       ))}
-    </div>
+    </ToastRegion>
   );
 }

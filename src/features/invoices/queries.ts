@@ -99,7 +99,8 @@ export async function getInvoiceDetails(accountId: string, invoiceId: string) {
       billingAccount: { select: { id: true, name: true } },
       billingProfile: { select: { id: true, name: true } },
       lines: { orderBy: { position: "asc" } },
-      payments: { orderBy: { createdAt: "asc" } },
+      // By time; the ID only makes equal times (a frozen SIM_NOW) read the same on every engine and every call.
+      payments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   return invoice && { ...invoice, pendingMinor: pendingMinorOf(invoice.payments) };
@@ -238,12 +239,16 @@ export async function listInvoicesAfter(options: {
   take: number;
 }): Promise<ListedInvoice[]> {
   const { accountId, profileId, range, after, take } = options;
+  // One upper bound only, the cursor's when it has one: SQLite seeks the index with a single upper
+  // bound, and given both it took the period's end and scanned down to the cursor (64 ms instead
+  // of 1 ms half-way through 100,000 invoices).
+  const cursorBounds = after && (!range.lt || after.invoiceDate < range.lt);
+  const invoiceDate = cursorBounds ? { gte: range.gte, lte: after.invoiceDate } : range;
   return db.invoice.findMany({
     where: {
       billingAccountId: accountId,
       ...(profileId ? { billingProfileId: profileId } : {}),
-      // The cursor narrows the index range itself (lte), so a deep page starts at its place in the index.
-      invoiceDate: { ...range, ...(after ? { lte: after.invoiceDate } : {}) },
+      invoiceDate,
       ...(after ? { OR: [{ invoiceDate: { lt: after.invoiceDate } }, { id: { lt: after.id } }] } : {}),
     },
     orderBy: [{ invoiceDate: "desc" }, { id: "desc" }],

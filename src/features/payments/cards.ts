@@ -3,8 +3,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import type { Tx } from "@/server/db";
+import { takeTurns } from "@/server/db/locks";
 
 import type { NewCard } from "./card-schema";
+import { newCardTurns } from "./new-card-limit";
 
 export type CardToSave = { billingProfileId: string; card: NewCard; fingerprint: string };
 
@@ -14,7 +16,8 @@ export type CardToSave = { billingProfileId: string; card: NewCard; fingerprint:
  * the admin adds a card and when a payment with a new card succeeds. Returns
  * the card's ID and whether it is a new entry (new cards count against the
  * new-card limit). Only what the product shows is stored: never the number or
- * the security code.
+ * the security code. Saves of the same card, and new cards counted against
+ * the same limits, take turns (see newCardTurns).
  */
 export async function saveCard(
   tx: Tx,
@@ -31,6 +34,8 @@ export async function saveCard(
     country: card.country,
     postalCode: card.postalCode,
   };
+  // Simultaneous saves of this card, or of new cards of this profile or user, one after another.
+  await takeTurns(tx, ...newCardTurns(billingProfileId, createdByUserId, fingerprint));
   const existing = await tx.paymentMethod.findFirst({
     where: { billingProfileId, fingerprint, removedAt: null },
     select: { id: true },

@@ -36,3 +36,17 @@ export async function newCardLimitPassed(
   const extra = includesNewCard ? 0 : 1;
   return byProfile + extra > MAX_NEW_CARDS_PER_PROFILE || byUser + extra > MAX_NEW_CARDS_PER_USER;
 }
+
+/**
+ * The names under which saving a card takes turns (see takeTurns): the same
+ * card on a profile is saved once, and the cards saved at the same moment are
+ * counted one after another against both limits (on PostgreSQL, simultaneous
+ * transactions do not see each other's inserts; SQLite's one writer orders them).
+ */
+export function newCardTurns(billingProfileId: string, userId: string, fingerprint: string): string[] {
+  return [
+    `card:${billingProfileId}:${fingerprint}`,
+    `new-cards:profile:${billingProfileId}`,
+    `new-cards:user:${userId}`,
+  ];
+}

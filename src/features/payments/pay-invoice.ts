@@ -10,13 +10,15 @@ import { paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { takeTurns } from "@/server/db/locks";
 
 import { isCardExpired, type NewCard } from "./card-schema";
+import { paymentLeaseExpiresAt, paymentTimeoutMs } from "./lease";
 import { newCardLimitPassed } from "./new-card-limit";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import type { ChargeResult } from "./processor/types";
-import { declineLimitReached } from "./rate-limit";
+import { declineLimitReached, declineTurn } from "./rate-limit";
 import { reconcilePayment, settlePayment } from "./settle";
 
 export type PayMethod = { kind: "saved"; paymentMethodId: string } | { kind: "new"; card: NewCard };
@@ -93,8 +95,7 @@ async function replay(idempotencyKey: string, request: PayRequest): Promise<PayO
     return { status: "refused", reason: "keyMismatch" };
   if (earlier.status === "PENDING") {
     // The first request may have died or timed out after the processor answered: ask it.
-    if (!(await reconcilePayment(earlier, { abandonUnknown: false })))
-      return { status: "inProgress", paymentId: earlier.id };
+    if (!(await reconcilePayment(earlier))) return { status: "inProgress", paymentId: earlier.id };
     return replay(idempotencyKey, request);
   }
   if (earlier.status === "FAILED") {
@@ -132,7 +133,8 @@ function isUniqueViolation(error: unknown): boolean {
  * 5. A second transaction settles (settle.ts): SUCCEEDED (saving a new card),
  *    or FAILED with the reserved amount given back. Either way a notification
  *    is left. Without an answer the payment stays PENDING and is reconciled
- *    against the processor on retry or at start-up — never lost, never charged twice.
+ *    against the processor on retry, by any server's reconciler (once its lease
+ *    has expired) or at start-up — never lost, never charged twice.
  */
 export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   const earlier = await replay(request.idempotencyKey, request);
@@ -199,13 +201,16 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   const paymentId = randomUUID();
   try {
     await db.$transaction(async (tx) => {
+      // An attempt in flight may be a decline, so it counts against the limit: attempts of one account
+      // (and of one user) take turns, each counting the ones before it (a burst cannot all pass the check).
+      await takeTurns(tx, declineTurn("account", request.accountId), declineTurn("user", request.userId));
       const reserved = await tx.invoice.updateMany({
         where: { id: invoice.id, voided: false, amountDueMinor: { gte: amountMinor } },
         data: { amountDueMinor: { decrement: amountMinor } },
       });
       if (reserved.count !== 1) throw new Refused("balanceChanged");
-      // Again inside the transaction, which now holds the write lock: simultaneous attempts
-      // are counted one after the other, so a burst cannot all pass the check above.
+      // Again inside the transaction, which now holds SQLite's write lock (or its turn on PostgreSQL):
+      // simultaneous attempts are counted one after the other, so a burst cannot all pass the check above.
       if (await declineLimitReached(request.accountId, request.userId, clock, tx)) throw new Refused("tooManyDeclines");
       await tx.payment.create({
         data: {
@@ -223,6 +228,7 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
           cardBrand: card.brand,
           cardLast4: card.last4,
           createdAt: clock,
+          leaseExpiresAt: paymentLeaseExpiresAt(),
         },
       });
     });
@@ -245,43 +251,38 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
     paymentMethodId: card.savedId,
     idempotencyKey: request.idempotencyKey,
   };
-  let result: ChargeResult;
-  try {
-    result = await withTimeout(
-      cardProcessor().charge({
-        idempotencyKey: request.idempotencyKey,
-        amountMinor,
-        currency: invoice.currency,
-        // Only what the ChargeRequest names: the portal's own IDs (savedId) stay in the portal.
-        card: {
-          fingerprint: card.fingerprint,
-          brand: card.brand,
-          last4: card.last4,
-          expMonth: card.expMonth,
-          expYear: card.expYear,
-        },
-        description: `Microsoft Azure invoice ${invoice.id}`,
-      }),
-      paymentTimeoutMs(),
-    );
-  } catch {
-    // No answer (timeout, dropped connection): the charge may or may not have
-    // happened. The payment stays PENDING with its amount reserved; a retry
-    // with the same key, or the next start-up, asks the processor and settles it.
-    return { status: "inProgress", paymentId };
-  }
-
   const newCard =
     request.method.kind === "new"
       ? { billingProfileId: invoice.billingProfileId, card: request.method.card, fingerprint: card.fingerprint }
       : undefined;
+  const charging = cardProcessor().charge({
+    idempotencyKey: request.idempotencyKey,
+    amountMinor,
+    currency: invoice.currency,
+    // Only what the ChargeRequest names: the portal's own IDs (savedId) stay in the portal.
+    card: {
+      fingerprint: card.fingerprint,
+      brand: card.brand,
+      last4: card.last4,
+      expMonth: card.expMonth,
+      expYear: card.expYear,
+    },
+    description: `Microsoft Azure invoice ${invoice.id}`,
+  });
+  let result: ChargeResult;
+  try {
+    result = await withTimeout(charging, paymentTimeoutMs());
+  } catch {
+    // No answer (timeout, dropped connection): the charge may or may not have
+    // happened. The payment stays PENDING with its amount reserved. A late
+    // answer is settled as soon as it arrives; otherwise a retry with the same
+    // key, or any server's reconciler, asks the processor and settles it.
+    charging.then((late) => settlePayment(pending, late, newCard)).catch(() => {});
+    return { status: "inProgress", paymentId };
+  }
+
   await settlePayment(pending, result, newCard);
   return (await replay(request.idempotencyKey, request)) ?? { status: "inProgress", paymentId };
-}
-
-/** How long Pay now waits for the processor before telling the user the payment is being checked. */
-function paymentTimeoutMs(): number {
-  return Number(process.env.PAYMENT_TIMEOUT_MS ?? 15_000);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -45,3 +45,8 @@ export async function declineLimitReached(
   ]);
   return byAccount >= MAX_DECLINES_PER_ACCOUNT || byUser >= MAX_DECLINES_PER_USER;
 }
+
+/** The name under which risky attempts of one account (or user) take turns to be counted (see takeTurns). */
+export function declineTurn(scope: "account" | "user", id: string): string {
+  return `declines:${scope}:${id}`;
+}

@@ -7,6 +7,7 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
 import { saveCard, type CardToSave } from "./cards";
+import { leaseExpired } from "./lease";
 import { cardProcessor } from "./processor/simulated";
 import type { ChargeResult } from "./processor/types";
 
@@ -83,24 +84,39 @@ class AlreadySettled extends Error {}
 
 /**
  * Asks the processor what became of a PENDING payment and settles it if the
- * processor knows. With `abandonUnknown` (start-up, when no request of a dead
- * process can still be running) a charge the processor never received is
- * settled as failed, giving the reserved amount back.
+ * processor knows. A payment whose lease has expired (no live server can still
+ * be settling it: leaseExpired) and that the processor never received is
+ * abandoned — first at the processor, so a charge still on its way is refused
+ * from then on, then here as failed, giving the reserved amount back. Safe to
+ * run on every server at once: the processor's ledger and the settlement
+ * claim each take the first answer only.
  */
-export async function reconcilePayment(
-  payment: PendingPayment,
-  options: { abandonUnknown: boolean },
-): Promise<boolean> {
-  const result = await cardProcessor().lookup(payment.idempotencyKey);
+export async function reconcilePayment(payment: PendingPayment & { leaseExpiresAt: Date | null }): Promise<boolean> {
+  const processor = cardProcessor();
+  const result = await processor.lookup(payment.idempotencyKey);
   if (result) return settlePayment(payment, result);
-  if (options.abandonUnknown) return settlePayment(payment, { outcome: "declined", code: "processing_error" });
-  return false;
+  if (!leaseExpired(payment)) return false;
+  const final = await processor.abandon({
+    idempotencyKey: payment.idempotencyKey,
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
+  });
+  return settlePayment(payment, final);
 }
 
-/** Start-up: settles every payment a stopped process left PENDING. Returns how many. */
-export async function reconcilePendingPayments(): Promise<number> {
-  const pending = await db.payment.findMany({ where: { status: "PENDING" } });
+/**
+ * Settles the PENDING payments whose answer is known (or whose lease has
+ * expired), oldest first, at most `limit` per call. Run at start-up
+ * (db-setup) and every few seconds by each server (reconciler.ts). Returns how
+ * many it settled.
+ */
+export async function reconcilePendingPayments(limit = 200): Promise<number> {
+  const pending = await db.payment.findMany({
+    where: { status: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+  });
   let settled = 0;
-  for (const payment of pending) if (await reconcilePayment(payment, { abandonUnknown: true })) settled++;
+  for (const payment of pending) if (await reconcilePayment(payment)) settled++;
   return settled;
 }

@@ -6,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresqlPrismaClient } from "@/generated/prisma-postgresql/client";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
-import { databaseEngine, databaseUrl, type DatabaseEngine } from "./url";
+import { databaseEngine, databaseUrl } from "./url";
 
 /**
  * The Prisma client of the database DATABASE_URL names.
@@ -19,24 +19,19 @@ import { databaseEngine, databaseUrl, type DatabaseEngine } from "./url";
  * of the same schema has its own generated client (scripts/postgresql-schema.mjs).
  * Both are generated from one set of models and expose the same model API, so
  * the rest of the code sees one type, `Db`; where the engines differ in
- * behaviour (row locks), code asks `engineOf(db)`.
+ * behaviour (taking turns), see locks.ts.
  */
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   if (databaseEngine(url) === "postgresql") {
-    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }) });
-    engines.set(client, "postgresql");
+    const client = new PostgresqlPrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: poolSize() }),
+      // Transactions that take turns (locks.ts) wait for each other while holding a connection: under
+      // a burst, Prisma's defaults (2 s to get a connection, 5 s to finish) would fail the later ones.
+      transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+    });
     return client as unknown as PrismaClient;
   }
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 15_000 }) });
-  engines.set(client, "sqlite");
-  return client;
-}
-
-const engines = new WeakMap<object, DatabaseEngine>();
-
-/** The engine behind a client made by createPrismaClient (a transaction client answers for its parent's engine via `db`). */
-export function engineOf(client: object): DatabaseEngine {
-  return engines.get(client) ?? "sqlite";
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 15_000 }) });
 }
 
 /** Connections per server process; N servers on one PostgreSQL open N times this many. */

@@ -12,7 +12,6 @@ import { describe, expect, it } from "vitest";
 
 import { payInvoice } from "@/features/payments/pay-invoice";
 import { setCardProcessor } from "@/features/payments/processor/simulated";
-import type { CardProcessor } from "@/features/payments/processor/types";
 
 import { expectRefused, newCard, request, savedCard, succeeded } from "./requests";
 import { approvedCards, clock, decliningCards, freshInvoice, invoiceRow, processor, testDb, world } from "./world";
@@ -47,7 +46,8 @@ describe("payInvoice: each test card", () => {
     setCardProcessor({
       charge: async () => Promise.reject(new Error("gateway timeout")),
       lookup: async () => null,
-    } as CardProcessor);
+      abandon: async () => ({ outcome: "declined", code: "processing_error" }),
+    });
     const invoice = await freshInvoice();
     const outcome = await payInvoice(request(invoice.id, newCard("4242424242424242")));
     const payment = await testDb.db.payment.findFirstOrThrow({ where: { invoiceId: invoice.id } });

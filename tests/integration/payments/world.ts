@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
 import type { PayNowState } from "@/features/payments/pay-now-state";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
-import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
+import type { AbandonedCharge, CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { catalogs } from "@/i18n/catalogs";
 import { invoiceStatus, pendingMinorOf, type InvoiceStatus } from "@/lib/invoice-status";
 
@@ -75,6 +75,9 @@ export class CountingProcessor implements CardProcessor {
   /** What became of a charge (for a processor interface that can look charges up). */
   async lookup(idempotencyKey: string): Promise<ChargeResult | null> {
     return this.inner.lookup ? this.inner.lookup(idempotencyKey) : null;
+  }
+  async abandon(charge: AbandonedCharge): Promise<ChargeResult> {
+    return this.inner.abandon(charge);
   }
 }
 export let processor: CountingProcessor;

@@ -57,6 +57,9 @@ export const refusingProcessor: CardProcessor = {
   async lookup() {
     return null;
   },
+  async abandon() {
+    throw new Error("the processor was asked to abandon a charge for a hostile request");
+  },
 };
 
 export const savedEnv = {

@@ -33,6 +33,8 @@ export function baseEnv(dbFile: string, extra: Record<string, string | undefined
     SESSION_SECRET,
     SESSION_COOKIE_SECURE: "false",
     PAYMENT_DELAY_MS: "0",
+    // The background reconciler would settle the PENDING payments some cases watch; the multi-server cases turn it on.
+    PAYMENT_RECONCILE_INTERVAL_MS: "0",
     SIM_NOW,
   };
   for (const [key, value] of Object.entries(extra)) {

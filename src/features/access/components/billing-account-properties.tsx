@@ -1,19 +1,17 @@
 import { getTranslations } from "next-intl/server";
 
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { PropertyRow } from "@/components/ui/property-row";
 
-import { billingAccountPath } from "../paths";
 import { billingAccountAdmins, requireBillingScope } from "../scope";
+import { BillingAccountBlade } from "./billing-account-blade";
 import { adminsText, CHECK_ACCOUNT_TYPE_URL } from "./pay-notices";
 
 /** Properties of a billing account — where a user "checks the type of their account". */
 export async function BillingAccountProperties({ accountId }: { accountId: string }) {
   const { account, role } = await requireBillingScope(accountId);
-  const [t, ta, tp, admins] = await Promise.all([
+  const [t, ta, admins] = await Promise.all([
     getTranslations("access.properties"),
     getTranslations("access"),
-    getTranslations("portal.services"),
     billingAccountAdmins(account.id),
   ]);
   const row = (label: string, value: React.ReactNode) => (
@@ -23,18 +21,8 @@ export async function BillingAccountProperties({ accountId }: { accountId: strin
   );
   return (
     <>
-      <Breadcrumb
-        items={[
-          { label: tp("costManagementBilling"), href: "/billing" },
-          { label: account.name, href: billingAccountPath(account.id) },
-          { label: t("title") },
-        ]}
-      />
-      <main className="px-6 py-3">
-        <h1 className="mb-4 text-2xl font-semibold">
-          {account.name} | {t("title")}
-        </h1>
-        <dl className="max-w-4xl bg-surface px-4 text-[13px]">
+      <BillingAccountBlade account={account} title={t("title")}>
+        <dl className="mt-4 max-w-4xl bg-surface px-4 text-[13px]">
           {row(t("name"), account.name)}
           {row(t("id"), <span className="font-mono break-all">{account.id}</span>)}
           {row(
@@ -53,7 +41,7 @@ export async function BillingAccountProperties({ accountId }: { accountId: strin
             {t("checkAccess")}
           </a>
         </p>
-      </main>
+      </BillingAccountBlade>
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { TableHead } from "@/components/ui/table-head";
+import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
 import { cardBrandName } from "@/lib/card-brand";
@@ -17,9 +17,8 @@ export function profileInvoicesPath(accountId: string, profileId: string): strin
 /** Billing › Billing profiles: each profile of the account, how it is paid, and a way to its invoices. */
 export async function BillingProfilesBlade({ accountId }: { accountId: string }) {
   const { account } = await requireBillingScope(accountId);
-  const [t, tp, profiles] = await Promise.all([
+  const [t, profiles] = await Promise.all([
     getTranslations("profiles"),
-    getTranslations("portal.services"),
     listBillingProfilesWithDefaultPayment(account.id),
   ]);
   const defaultPayment = (payment: BillingProfileDefaultPayment) => {
@@ -34,17 +33,7 @@ export async function BillingProfilesBlade({ accountId }: { accountId: string })
   };
   return (
     <>
-      <Breadcrumb
-        items={[
-          { label: tp("costManagementBilling"), href: "/billing" },
-          { label: account.name, href: billingAccountPath(account.id) },
-          { label: t("title") },
-        ]}
-      />
-      <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">
-          {account.name} | {t("title")}
-        </h1>
+      <BillingAccountBlade account={account} title={t("title")}>
         <p className="mt-1 mb-4 max-w-3xl text-ink-muted">{t("intro")}</p>
         {profiles.length === 0 ? (
           <p>{t("none")}</p>
@@ -71,7 +60,7 @@ export async function BillingProfilesBlade({ accountId }: { accountId: string })
             </table>
           </div>
         )}
-      </main>
+      </BillingAccountBlade>
     </>
   );
 }

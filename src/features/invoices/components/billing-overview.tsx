@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClass } from "@/components/ui/button";
 import { Clock16Regular, Receipt24Regular, Warning16Filled } from "@/components/ui/icons";
+import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { AgreementNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
@@ -20,9 +20,8 @@ import { InvoiceTotalsChart, type InvoiceTotalPoint } from "./invoice-totals-cha
 export async function BillingOverview({ accountId }: { accountId: string }) {
   const { account, access } = await requireBillingScope(accountId);
   const clock = now();
-  const [t, tp, ts, format, locale, overview] = await Promise.all([
+  const [t, ts, format, locale, overview] = await Promise.all([
     getTranslations("invoices.overview"),
-    getTranslations("portal.services"),
     getTranslations("invoices.status"),
     getFormatter(),
     intlLocaleOf(),
@@ -78,11 +77,7 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
 
   return (
     <>
-      <Breadcrumb items={[{ label: tp("costManagementBilling"), href: "/billing" }, { label: account.name }]} />
-      <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">
-          {account.name} | {t("title")}
-        </h1>
+      <BillingAccountBlade account={account} title={t("title")} overview>
         <div className="mt-3 flex flex-col gap-2">
           <AgreementNotice agreementType={access.agreementType} />
         </div>
@@ -139,7 +134,7 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
             {t("viewInvoices")}
           </Link>
         </p>
-      </main>
+      </BillingAccountBlade>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
@@ -28,9 +28,8 @@ export async function InvoicesBlade({
   const filters = parseInvoiceFilters(searchParams);
   const clock = now();
   const basePath = `${billingAccountPath(account.id)}/invoices`;
-  const [t, tp, { rows, total, page, pages }, profiles] = await Promise.all([
+  const [t, { rows, total, page, pages }, profiles] = await Promise.all([
     getTranslations("invoices"),
-    getTranslations("portal.services"),
     listInvoices(account.id, filters, clock),
     listBillingProfiles(account.id),
   ]);
@@ -39,17 +38,7 @@ export async function InvoicesBlade({
 
   return (
     <>
-      <Breadcrumb
-        items={[
-          { label: tp("costManagementBilling"), href: "/billing" },
-          { label: account.name, href: billingAccountPath(account.id) },
-          { label: t("title") },
-        ]}
-      />
-      <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">
-          {account.name} | {t("title")}
-        </h1>
+      <BillingAccountBlade account={account} title={t("title")}>
         <div className="mt-3 flex flex-col gap-2">
           {access.role === "BILLING_ACCOUNT_READER" && <WhoCanPayNotice admins={admins} />}
           <AgreementNotice agreementType={access.agreementType} />
@@ -73,7 +62,7 @@ export async function InvoicesBlade({
             {t("filters.reset")}
           </Link>
         )}
-      </main>
+      </BillingAccountBlade>
       {renderBlade?.(`${basePath}${invoicesQuery(pageFilters)}`)}
     </>
   );

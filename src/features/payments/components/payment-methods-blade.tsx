@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 
-import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { MessageBar } from "@/components/ui/message-bar";
 import { TableHead } from "@/components/ui/table-head";
-import { billingAccountPath } from "@/features/access/paths";
+import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
 import { cardBrandName } from "@/lib/card-brand";
@@ -18,24 +17,10 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
   const { account, access } = await requireBillingScope(accountId);
   const canManage = canManagePaymentMethods(access);
   const clock = now();
-  const [t, tm, profiles] = await Promise.all([
-    getTranslations("payments.methods"),
-    getTranslations("portal.services"),
-    listPaymentMethods(account.id, clock),
-  ]);
+  const [t, profiles] = await Promise.all([getTranslations("payments.methods"), listPaymentMethods(account.id, clock)]);
   return (
     <>
-      <Breadcrumb
-        items={[
-          { label: tm("costManagementBilling"), href: "/billing" },
-          { label: account.name, href: billingAccountPath(account.id) },
-          { label: t("title") },
-        ]}
-      />
-      <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">
-          {account.name} | {t("title")}
-        </h1>
+      <BillingAccountBlade account={account} title={t("title")}>
         <p className="mt-1 mb-3 max-w-3xl text-[13px] text-ink-muted">{t("intro")}</p>
         {!canManage && <MessageBar intent="info">{t("readOnly")}</MessageBar>}
         {profiles.map((profile) => (
@@ -93,7 +78,7 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
             )}
           </section>
         ))}
-      </main>
+      </BillingAccountBlade>
     </>
   );
 }

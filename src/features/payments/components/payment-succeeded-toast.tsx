@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 
+import { DismissibleToast } from "@/components/ui/toast";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
 
 import { getSucceededPayment } from "../queries";
-import { DismissibleToast } from "./dismissible-toast";
 
 /** The portal notification shown when Pay now closes after paying in full (`?paid=<payment>`). */
 export async function PaymentSucceededToast({

@@ -8,7 +8,7 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db";
 
 import { declineCodes, testCards, type DeclineCode, type TestCard } from "./test-cards";
-import type { CardProcessor, ChargeRequest, ChargeResult } from "./types";
+import type { AbandonedCharge, CardProcessor, ChargeRequest, ChargeResult } from "./types";
 
 /**
  * Fault injection for reliability tests (SIM_PROCESSOR_FAULT):
@@ -28,8 +28,12 @@ function faultFromEnv(): ProcessorFault {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The ledger's outcome for a charge given up on before it reached the processor; read back as a processing error. */
+const ABANDONED = "abandoned";
+
 function toResult(row: { outcome: string; reference: string | null }): ChargeResult {
   if (row.outcome === "approved") return { outcome: "approved", reference: row.reference ?? "" };
+  if (row.outcome === ABANDONED) return { outcome: "declined", code: "processing_error" };
   const code = (declineCodes as readonly string[]).includes(row.outcome)
     ? (row.outcome as DeclineCode)
     : "generic_decline";
@@ -40,7 +44,8 @@ function toResult(row: { outcome: string; reference: string | null }): ChargeRes
  * The simulated card processor: the outcome is chosen by the card (its
  * fingerprint matched against the test cards), approved for any other card.
  * Its ledger (the SimulatedCharge table) plays the gateway's own records: a
- * charge is made once per idempotency key and can be looked up afterwards.
+ * charge is made once per idempotency key and can be looked up afterwards;
+ * an abandoned key is written there too, so a late charge on it is refused.
  * PAYMENT_DELAY_MS (default 1200 ms; 0 in tests) makes progress visible.
  */
 export class SimulatedProcessor implements CardProcessor {
@@ -65,25 +70,10 @@ export class SimulatedProcessor implements CardProcessor {
       outcome === "approved"
         ? `SIM-${createHash("sha256").update(request.idempotencyKey).digest("hex").slice(0, 12).toUpperCase()}`
         : null;
-    try {
-      await db.simulatedCharge.create({
-        data: {
-          idempotencyKey: request.idempotencyKey,
-          amountMinor: request.amountMinor,
-          currency: request.currency,
-          outcome,
-          reference,
-          createdAt: now(),
-        },
-      });
-    } catch (error) {
-      // A concurrent charge with the same key was recorded first: answer as it did.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-      const first = await this.lookup(request.idempotencyKey);
-      if (first) return first;
-      throw error;
-    }
-    const result = toResult({ outcome, reference });
+    const { idempotencyKey, amountMinor, currency } = request;
+    const { result, first } = await this.record({ idempotencyKey, amountMinor, currency, outcome, reference });
+    // Abandoned (or charged by a concurrent request) while this one was on its way: that answer stands.
+    if (!first) return result;
 
     if (this.fault === "fail-after-charge")
       throw new Error("Simulated processor: connection lost after the charge was made");
@@ -92,9 +82,36 @@ export class SimulatedProcessor implements CardProcessor {
     return result;
   }
 
+  async abandon(charge: AbandonedCharge): Promise<ChargeResult> {
+    // The ledger's key is the charge's: whichever of the charge and its abandonment is written
+    // first is final, and the other one reads it back.
+    const { idempotencyKey, amountMinor, currency } = charge;
+    return (await this.record({ idempotencyKey, amountMinor, currency, outcome: ABANDONED, reference: null })).result;
+  }
+
   async lookup(idempotencyKey: string): Promise<ChargeResult | null> {
     const row = await db.simulatedCharge.findUnique({ where: { idempotencyKey } });
     return row ? toResult(row) : null;
+  }
+
+  /** Writes a charge (or an abandonment) to the ledger once per key; returns what the key's first write says. */
+  private async record(entry: {
+    idempotencyKey: string;
+    amountMinor: number;
+    currency: string;
+    outcome: string;
+    reference: string | null;
+  }): Promise<{ result: ChargeResult; first: boolean }> {
+    try {
+      await db.simulatedCharge.create({ data: { ...entry, createdAt: now() } });
+      return { result: toResult(entry), first: true };
+    } catch (error) {
+      // A concurrent charge or abandonment with the same key was recorded first: answer as it did.
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      const earlier = await this.lookup(entry.idempotencyKey);
+      if (earlier) return { result: earlier, first: false };
+      throw error;
+    }
   }
 }
 

@@ -22,4 +22,12 @@ export interface CardProcessor {
   charge(request: ChargeRequest): Promise<ChargeResult>;
   /** What became of a charge, or null if the processor never received it. */
   lookup(idempotencyKey: string): Promise<ChargeResult | null>;
+  /**
+   * Gives up on a charge for good: if the processor never received it, any
+   * later charge with this key is refused (declined, `processing_error`).
+   * Returns the key's final result — the charge's own if it got there first.
+   */
+  abandon(charge: AbandonedCharge): Promise<ChargeResult>;
 }
+
+export type AbandonedCharge = { idempotencyKey: string; amountMinor: number; currency: string };

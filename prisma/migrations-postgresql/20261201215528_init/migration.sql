@@ -5,6 +5,7 @@ CREATE TABLE "User" (
     "displayName" TEXT NOT NULL,
     "passwordHash" TEXT NOT NULL,
     "locale" TEXT,
+    "sessionVersion" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
@@ -88,7 +89,8 @@ CREATE TABLE "PaymentMethod" (
     "holderName" TEXT NOT NULL,
     "country" TEXT NOT NULL,
     "postalCode" TEXT NOT NULL,
-    "fingerprint" TEXT NOT NULL,
+    "fingerprint" TEXT,
+    "createdByUserId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "removedAt" TIMESTAMP(3),
 
@@ -108,6 +110,7 @@ CREATE TABLE "Payment" (
     "status" TEXT NOT NULL,
     "declineCode" TEXT,
     "idempotencyKey" TEXT NOT NULL,
+    "requestHash" TEXT,
     "cardBrand" TEXT,
     "cardLast4" TEXT,
     "processorReference" TEXT,
@@ -141,6 +144,16 @@ CREATE TABLE "SimulatedCharge" (
     CONSTRAINT "SimulatedCharge_pkey" PRIMARY KEY ("idempotencyKey")
 );
 
+-- CreateTable
+CREATE TABLE "SignInAttempt" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "address" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "SignInAttempt_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -172,7 +185,10 @@ CREATE INDEX "Invoice_billingProfileId_invoiceDate_idx" ON "Invoice"("billingPro
 CREATE INDEX "InvoiceLine_invoiceId_position_idx" ON "InvoiceLine"("invoiceId", "position");
 
 -- CreateIndex
-CREATE INDEX "PaymentMethod_billingProfileId_idx" ON "PaymentMethod"("billingProfileId");
+CREATE INDEX "PaymentMethod_billingProfileId_createdAt_idx" ON "PaymentMethod"("billingProfileId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "PaymentMethod_createdByUserId_createdAt_idx" ON "PaymentMethod"("createdByUserId", "createdAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Payment_idempotencyKey_key" ON "Payment"("idempotencyKey");
@@ -188,6 +204,12 @@ CREATE INDEX "Payment_userId_status_createdAt_idx" ON "Payment"("userId", "statu
 
 -- CreateIndex
 CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "SignInAttempt_email_createdAt_idx" ON "SignInAttempt"("email", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "SignInAttempt_address_createdAt_idx" ON "SignInAttempt"("address", "createdAt");
 
 -- AddForeignKey
 ALTER TABLE "RoleAssignment" ADD CONSTRAINT "RoleAssignment_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

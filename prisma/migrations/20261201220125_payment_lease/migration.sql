@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Payment" ADD COLUMN "leaseExpiresAt" DATETIME;
+
+-- CreateIndex
+CREATE INDEX "Payment_status_leaseExpiresAt_idx" ON "Payment"("status", "leaseExpiresAt");

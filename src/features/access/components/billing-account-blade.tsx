@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+
+import { billingAccountPath } from "../paths";
+
+/**
+ * A billing account's blade, as every one of them opens: the breadcrumb
+ * (Home › Cost Management + Billing › account › blade) and the heading
+ * "account | blade", then the blade's own content. The Overview is the
+ * account's own page: its breadcrumb ends at the account.
+ */
+export async function BillingAccountBlade({
+  account,
+  title,
+  overview = false,
+  children,
+}: {
+  account: { id: string; name: string };
+  title: string;
+  overview?: boolean;
+  children: ReactNode;
+}) {
+  const t = await getTranslations("portal.services");
+  const crumbs = overview
+    ? [{ label: account.name }]
+    : [{ label: account.name, href: billingAccountPath(account.id) }, { label: title }];
+  return (
+    <>
+      <Breadcrumb items={[{ label: t("costManagementBilling"), href: "/billing" }, ...crumbs]} />
+      <main className="px-6 py-3">
+        <h1 className="text-2xl font-semibold">
+          {account.name} | {title}
+        </h1>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import "server-only";
+
+/**
+ * How long a server may take to settle a payment it recorded, and after which
+ * another server may settle (or abandon) it instead. Real time on purpose, not
+ * the simulator's clock (SIM_NOW freezes that): a lease is about processes.
+ *
+ * The lease outlasts the payment timeout (the longest a request waits for the
+ * processor) by PAYMENT_LEASE_MARGIN_MS, so a live server is never overtaken
+ * while it still waits; a late charge after that is refused by the processor,
+ * because abandoning writes to the processor's ledger first.
+ */
+
+/** How long Pay now waits for the processor before telling the user the payment is being checked. */
+export function paymentTimeoutMs(): number {
+  return Number(process.env.PAYMENT_TIMEOUT_MS ?? 15_000);
+}
+
+function leaseMarginMs(): number {
+  return Number(process.env.PAYMENT_LEASE_MARGIN_MS ?? 10_000);
+}
+
+/** The lease of a payment recorded now. */
+export function paymentLeaseExpiresAt(from: number = Date.now()): Date {
+  return new Date(from + paymentTimeoutMs() + leaseMarginMs());
+}
+
+/** Whether no live server can still be settling this payment itself (no lease: recorded before leases existed). */
+export function leaseExpired(payment: { leaseExpiresAt: Date | null }, at: number = Date.now()): boolean {
+  return payment.leaseExpiresAt === null || payment.leaseExpiresAt.getTime() <= at;
+}
