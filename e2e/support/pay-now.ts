@@ -20,9 +20,9 @@ export const rowOf = (page: Page, invoiceId: string) =>
   grid(page)
     .getByRole("row")
     .filter({ has: page.getByRole("link", { name: invoiceId, exact: true }) });
-export const invoiceIdOf = (row: Locator) => row.getByRole("cell").nth(0);
-export const amountDueOf = (row: Locator) => row.getByRole("cell").nth(6);
-export const statusOf = (row: Locator) => row.getByRole("cell").nth(7);
+export const invoiceIdOf = (row: Locator) => row.getByRole("cell").nth(1);
+export const amountDueOf = (row: Locator) => row.getByRole("cell").nth(7);
+export const statusOf = (row: Locator) => row.getByRole("cell").nth(8);
 export const payNowLinkOf = (page: Page, invoiceId: string) =>
   page.getByRole("link", { name: `Pay now for invoice ${invoiceId}`, exact: true });
 
