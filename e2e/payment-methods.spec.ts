@@ -21,7 +21,7 @@ function uniqueVisa(): string {
 
 const profileSection = (page: Page) => page.getByRole("region", { name: `Billing profile: ${PROFILE}` });
 const cardRow = (section: Locator, label: string) =>
-  section.getByRole("row").filter({ has: section.getByRole("cell", { name: label, exact: true }) });
+  section.getByRole("row").filter({ has: section.page().getByRole("cell", { name: label, exact: true }) });
 const statusOf = (row: Locator) => row.getByRole("cell").nth(3);
 
 test("adds a card, makes it the default, gives the default back and removes the card", async ({ page }) => {
@@ -37,7 +37,7 @@ test("adds a card, makes it the default, gives the default back and removes the 
   // The profile's default card before (the seeded Visa 4242): given back at the end.
   const defaultBefore = section
     .getByRole("row")
-    .filter({ has: section.getByRole("cell", { name: "Default", exact: true }) });
+    .filter({ has: page.getByRole("cell", { name: "Default", exact: true }) });
   const previousDefault =
     (await defaultBefore.count()) === 1 ? (await defaultBefore.getByRole("cell").first().innerText()).trim() : null;
 
@@ -60,23 +60,23 @@ test("adds a card, makes it the default, gives the default back and removes the 
   await expect(added.getByRole("cell", { name: "10/2030" })).toBeVisible();
   await expect(statusOf(added)).toHaveText("Active");
 
-  await added.getByRole("button", { name: `Make ${label} the default` }).click();
+  await added.getByRole("button", { name: /^Make default/ }).click();
   await expect(statusOf(cardRow(section, label))).toHaveText("Default");
   // The default can't be removed: its Remove button is gone.
-  await expect(cardRow(section, label).getByRole("button", { name: `Remove ${label}` })).toHaveCount(0);
+  await expect(cardRow(section, label).getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   // It survives a reload (it was saved, not only shown).
   await page.reload();
   await expect(statusOf(cardRow(profileSection(page), label))).toHaveText("Default");
 
   if (previousDefault) {
     await cardRow(profileSection(page), previousDefault)
-      .getByRole("button", { name: `Make ${previousDefault} the default` })
+      .getByRole("button", { name: /^Make default/ })
       .click();
     await expect(statusOf(cardRow(profileSection(page), previousDefault))).toHaveText("Default");
   }
   await expect(statusOf(cardRow(profileSection(page), label))).not.toHaveText("Default");
   await cardRow(profileSection(page), label)
-    .getByRole("button", { name: `Remove ${label}` })
+    .getByRole("button", { name: /^Remove/ })
     .click();
   await expect(cardRow(profileSection(page), label)).toHaveCount(0);
   await page.reload();
