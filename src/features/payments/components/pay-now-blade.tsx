@@ -57,7 +57,7 @@ export async function PayNowBlade({
     case "notPayable":
       body = (
         <MessageBar intent="info" role="status">
-          {status === "processing" ? t("payNow.processing") : t("refusals.notPayable")}
+          {status === "processing" ? t("payNow.invoiceProcessing") : t("refusals.notPayable")}
         </MessageBar>
       );
       break;
