@@ -193,6 +193,13 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("region", { name: "Help" }).getByRole("link")).toHaveCount(4);
       await expectNoViolations(page, "Invoices grid (help pane)");
       await page.keyboard.press("Escape");
+      // A row selected (the command bar's Download enabled) and a row's "…" menu open.
+      const firstRow = grid(page).locator("tbody tr").first();
+      await firstRow.getByRole("checkbox").check();
+      await firstRow.getByRole("button", { name: /^More actions for invoice / }).click();
+      await expect(page.getByRole("menu")).toBeVisible();
+      await expectNoViolations(page, "Invoices grid (selection, row menu)");
+      await page.keyboard.press("Escape");
 
       await page.goto(`${accountPath}/billing-profiles`);
       await expect(page.getByRole("heading", { name: "Contoso Ltd | Billing profiles" })).toBeVisible();
@@ -241,7 +248,7 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("dialog")).toHaveCount(0);
 
       const paid = rowWithStatus(page, "Paid").first();
-      const paidId = (await paid.getByRole("cell").first().innerText()).trim();
+      const paidId = (await paid.getByRole("cell").nth(1).innerText()).trim();
       await paid.getByRole("link", { name: paidId, exact: true }).click();
       const details = page.getByRole("dialog", { name: `Invoice ${paidId}` });
       await expect(details.getByRole("columnheader", { name: "Result" })).toBeVisible();
@@ -258,7 +265,7 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByText(/You can view invoices but not pay them/)).toBeVisible();
       await expectNoViolations(page, "Invoices grid (reader)");
 
-      const id = (await rowWithStatus(page, "Past due").getByRole("cell").first().innerText()).trim();
+      const id = (await rowWithStatus(page, "Past due").getByRole("cell").nth(1).innerText()).trim();
       await page.goto(`${accountPath}/invoices?invoice=${id}&blade=pay`);
       await expect(page.getByRole("dialog", { name: "Pay now" }).getByRole("alert")).toContainText(
         "You are a billing account reader",

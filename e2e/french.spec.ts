@@ -103,8 +103,8 @@ test("les six étapes de l’article, en français : la facture en retard passe 
     .locator("tbody tr")
     .filter({ has: page.getByRole("cell", { name: "En retard", exact: true }) });
   await expect(enRetard).toHaveCount(1);
-  const id = (await enRetard.getByRole("cell").first().innerText()).trim();
-  const montantDu = (await enRetard.getByRole("cell").nth(6).innerText()).trim();
+  const id = (await enRetard.getByRole("cell").nth(1).innerText()).trim();
+  const montantDu = (await enRetard.getByRole("cell").nth(7).innerText()).trim();
   expect(montantDu).toMatch(FRENCH_USD);
   const lien = enRetard.getByRole("link", { name: `Payer maintenant la facture ${id}` });
   await expect(lien).toHaveText("Payer maintenant");
@@ -132,8 +132,8 @@ test("les six étapes de l’article, en français : la facture en retard passe 
   const ligne = grid(page)
     .locator("tbody tr")
     .filter({ has: page.getByRole("link", { name: id, exact: true }) });
-  await expect(ligne.getByRole("cell").nth(7)).toHaveText("Payé");
-  await expect(ligne.getByRole("cell").nth(6)).toHaveText(/^0,00\s\$US$/);
+  await expect(ligne.getByRole("cell").nth(8)).toHaveText("Payé");
+  await expect(ligne.getByRole("cell").nth(7)).toHaveText(/^0,00\s\$US$/);
   await expect(ligne.getByRole("link", { name: /Payer maintenant/ })).toHaveCount(0);
   await expect(
     page.getByRole("status").getByText(`Le paiement de ${montantDu} pour la facture ${id} a réussi.`),
@@ -171,11 +171,12 @@ test("la facture PDF est en français", async ({ page }) => {
   const ligne = grid(page)
     .locator("tbody tr")
     .filter({ has: page.getByRole("cell", { name: /^72\s450,00\s\$US$/ }) });
-  const id = (await ligne.getByRole("cell").first().innerText()).trim();
+  const id = (await ligne.getByRole("cell").nth(1).innerText()).trim();
   // Downloaded by the browser, whose request carries its French Accept-Language.
+  await ligne.getByRole("button", { name: `Autres actions pour la facture ${id}` }).click();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    ligne.getByRole("link", { name: `Télécharger le PDF ${id}` }).click(),
+    page.getByRole("menu").getByRole("menuitem", { name: "Télécharger le PDF" }).click(),
   ]);
   expect(download.suggestedFilename()).toBe(`Invoice_${id}.pdf`);
   const { text } = await pdfParse(new Uint8Array(await fs.readFile(await download.path())) as unknown as Buffer);

@@ -15,9 +15,9 @@ const SHOTS = "test-results/screenshots";
 const grid = (page: Page) =>
   page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
 const bodyRows = (page: Page) => grid(page).locator("tbody tr");
-/** The status cell is the 8th column of a row. */
-const statusOf = (row: Locator) => row.locator("td").nth(7);
-const totalOf = (row: Locator) => row.locator("td").nth(5);
+/** The status cell is the 9th column of a row (after the selection box). */
+const statusOf = (row: Locator) => row.locator("td").nth(8);
+const totalOf = (row: Locator) => row.locator("td").nth(6);
 const dollars = (text: string) => Number(text.replace(/[^0-9.-]/g, ""));
 
 /** Steps 1–3 of the seed: sign in, find the service with the global search, open Billing › Invoices. */
@@ -98,13 +98,13 @@ test.describe("the billing account admin", () => {
     const pagination = page.getByRole("navigation", { name: "Pagination" });
     await expect(pagination.getByText(/^Page 1 of \d+$/)).toBeVisible();
     await expect(bodyRows(page)).toHaveCount(20);
-    const firstPage = await bodyRows(page).locator("td:first-child").allInnerTexts();
+    const firstPage = await bodyRows(page).locator("td:nth-child(2)").allInnerTexts();
 
     await pagination.getByRole("link", { name: "Next" }).click();
     await expect(page).toHaveURL(/[?&]page=2(&|$)/);
     await expect(pagination.getByText(/^Page 2 of \d+$/)).toBeVisible();
     await expect(pagination.getByText(/^Showing 21 - 40 of \d+ invoices$/)).toBeVisible();
-    const secondPage = await bodyRows(page).locator("td:first-child").allInnerTexts();
+    const secondPage = await bodyRows(page).locator("td:nth-child(2)").allInnerTexts();
     expect(secondPage.length).toBeGreaterThan(0);
     expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
   });
@@ -112,11 +112,13 @@ test.describe("the billing account admin", () => {
   test("downloads an invoice as a PDF", async ({ page }) => {
     await openInvoicesLikeTheSeed(page, "admin@contoso.com");
     const row = bodyRows(page).first();
-    const invoiceId = (await row.locator("td").first().innerText()).trim();
+    const invoiceId = (await row.locator("td").nth(1).innerText()).trim();
 
+    // The row's "…" menu, as in the portal.
+    await row.getByRole("button", { name: `More actions for invoice ${invoiceId}` }).click();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      row.getByRole("link", { name: `Download PDF ${invoiceId}` }).click(),
+      page.getByRole("menu").getByRole("menuitem", { name: "Download PDF" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     expect(download.suggestedFilename()).toBe(`Invoice_${invoiceId}.pdf`);
@@ -126,7 +128,7 @@ test.describe("the billing account admin", () => {
 
   test("opens an invoice's details in a blade that Escape closes", async ({ page }) => {
     await openInvoicesLikeTheSeed(page, "admin@contoso.com");
-    const invoiceId = (await bodyRows(page).first().locator("td").first().innerText()).trim();
+    const invoiceId = (await bodyRows(page).first().locator("td").nth(1).innerText()).trim();
     const gridUrl = page.url();
     // The blade opens in place (client navigation): the page is not reloaded, so this survives.
     await page.evaluate(() => Object.assign(window, { beforeBlade: true }));

@@ -34,9 +34,9 @@ const rowOf = (page: Page, invoiceId: string) =>
   grid(page)
     .getByRole("row")
     .filter({ has: page.getByRole("link", { name: invoiceId, exact: true }) });
-const invoiceIdOf = (row: Locator) => row.getByRole("cell").nth(0);
-const amountDueOf = (row: Locator) => row.getByRole("cell").nth(6);
-const statusOf = (row: Locator) => row.getByRole("cell").nth(7);
+const invoiceIdOf = (row: Locator) => row.getByRole("cell").nth(1);
+const amountDueOf = (row: Locator) => row.getByRole("cell").nth(7);
+const statusOf = (row: Locator) => row.getByRole("cell").nth(8);
 const payNowLinkOf = (page: Page, invoiceId: string) =>
   page.getByRole("link", { name: `Pay now for invoice ${invoiceId}`, exact: true });
 

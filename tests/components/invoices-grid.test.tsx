@@ -88,7 +88,11 @@ describe("InvoicesGrid", () => {
     ] as const) {
       expect(headers).toContain(en.invoices.columns[key]);
     }
-    expect(headers).toHaveLength(9);
+    // …after the select-all box of the selection column.
+    expect(headers).toHaveLength(10);
+    expect(screen.getAllByRole("columnheader")[0]).toContainElement(
+      screen.getByRole("checkbox", { name: "Select all invoices on this page" }),
+    );
   });
 
   it("makes the date and amount columns sortable links", () => {
@@ -186,9 +190,19 @@ describe("InvoicesGrid", () => {
         "href",
         `${basePath}?invoice=${invoice.id}&blade=details`,
       );
-      const pdf = within(rowFor(invoice.id)).getByRole("link", { name: `Download PDF ${invoice.id}` });
+      // PDF and usage file under the row's "…" menu, as in the portal.
+      fireEvent.click(
+        within(rowFor(invoice.id)).getByRole("button", { name: `More actions for invoice ${invoice.id}` }),
+      );
+      const menu = screen.getByRole("menu", { name: `More actions for invoice ${invoice.id}` });
+      const pdf = within(menu).getByRole("menuitem", { name: "Download PDF" });
       expect(pdf).toHaveAttribute("href", `/api/billing/acc%3A1/invoices/${invoice.id}/pdf`);
       expect(pdf).toHaveAttribute("download");
+      const usage = within(menu).getByRole("menuitem", { name: "Prepare Azure usage file" });
+      expect(usage).toHaveAttribute("href", `/api/billing/acc%3A1/invoices/${invoice.id}/usage`);
+      expect(usage).toHaveAttribute("download");
+      fireEvent.click(pdf);
+      expect(screen.queryByRole("menu")).toBeNull();
     }
   });
 
@@ -196,6 +210,7 @@ describe("InvoicesGrid", () => {
     renderGrid({ canPay: true, rows: [] });
     expect(screen.getByText(en.invoices.empty)).toBeInTheDocument();
     expect(screen.queryAllByRole("row")).toHaveLength(1); // the header row only
+    expect(screen.getByRole("checkbox", { name: "Select all invoices on this page" })).toBeDisabled();
   });
 
   it("renders markup in names as text", () => {
@@ -247,7 +262,88 @@ describe("InvoicesGrid row links", () => {
     const id = idOf("due");
     expect(fireEvent.click(screen.getByRole("link", { name: id }), { ctrlKey: true })).toBe(true);
     expect(fireEvent.click(screen.getByRole("link", { name: id }), { button: 1 })).toBe(true);
-    expect(fireEvent.click(screen.getByRole("link", { name: `Download PDF ${id}` }))).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: `More actions for invoice ${id}` }));
+    expect(fireEvent.click(screen.getByRole("menuitem", { name: "Download PDF" }))).toBe(true);
     expect(router.push).not.toHaveBeenCalled();
+  });
+});
+
+describe("InvoicesGrid selection and Download", () => {
+  const download = () => screen.getByRole("button", { name: "Download" });
+  const downloadLink = () => screen.getByRole("link", { name: "Download" });
+  const box = (id: string) => screen.getByRole("checkbox", { name: `Select invoice ${id}` });
+  const all = () => screen.getByRole("checkbox", { name: "Select all invoices on this page" });
+
+  it("gives every row a labelled selection box, none checked, and a disabled Download", () => {
+    renderGrid({ canPay: false });
+    for (const invoice of rows) expect(box(invoice.id)).not.toBeChecked();
+    expect(download()).toBeDisabled();
+    expect(screen.getByRole("status")).toHaveTextContent("No invoices selected");
+  });
+
+  it("downloads one selected invoice as its PDF", () => {
+    renderGrid({ canPay: false });
+    fireEvent.click(box(idOf("paid")));
+    expect(downloadLink()).toHaveAttribute("href", `/api/billing/acc%3A1/invoices/${idOf("paid")}/pdf`);
+    expect(downloadLink()).toHaveAttribute("download");
+    expect(screen.getByRole("status")).toHaveTextContent("1 invoice selected");
+  });
+
+  it("downloads several selected invoices as one ZIP, in the order they were selected", () => {
+    renderGrid({ canPay: false });
+    for (const status of ["void", "due", "paid"] as const) fireEvent.click(box(idOf(status)));
+    const href = new URL(downloadLink().getAttribute("href")!, "http://portal.test");
+    expect(href.pathname).toBe("/api/billing/acc%3A1/invoices/download");
+    expect(href.searchParams.getAll("invoice")).toEqual([idOf("void"), idOf("due"), idOf("paid")]);
+    expect(screen.getByRole("status")).toHaveTextContent("3 invoices selected");
+    expect(all()).toBePartiallyChecked();
+
+    // Unselecting one leaves the others.
+    fireEvent.click(box(idOf("due")));
+    expect(new URL(downloadLink().getAttribute("href")!, "http://portal.test").searchParams.getAll("invoice")).toEqual([
+      idOf("void"),
+      idOf("paid"),
+    ]);
+  });
+
+  it("selects and clears the whole page with the select-all box", () => {
+    renderGrid({ canPay: false });
+    fireEvent.click(all());
+    for (const invoice of rows) expect(box(invoice.id)).toBeChecked();
+    expect(all()).toBeChecked();
+    expect(screen.getByRole("status")).toHaveTextContent(`${rows.length} invoices selected`);
+    fireEvent.click(all());
+    for (const invoice of rows) expect(box(invoice.id)).not.toBeChecked();
+    expect(download()).toBeDisabled();
+  });
+
+  it("keeps a selection box click from opening anything", () => {
+    renderGrid({ canPay: true });
+    fireEvent.click(box(idOf("due")));
+    expect(router.push).not.toHaveBeenCalled();
+  });
+});
+
+describe("InvoicesGrid row menu", () => {
+  it("opens one menu at a time, moves with the arrow keys and closes on Escape with focus back on its button", () => {
+    renderGrid({ canPay: false });
+    const [first, second] = rows;
+    const firstButton = screen.getByRole("button", { name: `More actions for invoice ${first.id}` });
+    fireEvent.click(firstButton);
+    expect(firstButton).toHaveAttribute("aria-expanded", "true");
+    const pdf = screen.getByRole("menuitem", { name: "Download PDF" });
+    expect(pdf).toHaveFocus();
+    fireEvent.keyDown(pdf, { key: "ArrowDown" });
+    expect(screen.getByRole("menuitem", { name: "Prepare Azure usage file" })).toHaveFocus();
+    fireEvent.keyDown(document.activeElement!, { key: "ArrowDown" });
+    expect(pdf).toHaveFocus(); // wraps around
+    fireEvent.keyDown(pdf, { key: "Escape" });
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(firstButton).toHaveFocus();
+
+    fireEvent.click(firstButton);
+    fireEvent.click(screen.getByRole("button", { name: `More actions for invoice ${second.id}` }));
+    expect(screen.getAllByRole("menu")).toHaveLength(1);
+    expect(screen.getByRole("menu")).toHaveAccessibleName(`More actions for invoice ${second.id}`);
   });
 });

@@ -107,6 +107,29 @@ export async function getInvoiceDetails(accountId: string, invoiceId: string) {
 }
 export type InvoiceDetails = NonNullable<Awaited<ReturnType<typeof getInvoiceDetails>>>;
 
+/**
+ * The invoices of the account a download asks for, in the order asked, or null
+ * when any of them is not the account's (the download is refused whole, and
+ * says nothing of which).
+ */
+export async function getInvoicesForDownload(accountId: string, invoiceIds: string[]) {
+  const invoices = await db.invoice.findMany({
+    where: { id: { in: invoiceIds }, billingAccountId: accountId },
+    include: {
+      billingAccount: { select: { id: true, name: true } },
+      billingProfile: { select: { id: true, name: true } },
+      lines: { orderBy: { position: "asc" } },
+      // Only pending ones: the PDF's status reads "Payment processing" while one is.
+      payments: { where: { status: "PENDING" }, select: { status: true, amountMinor: true } },
+    },
+  });
+  const byId = new Map(
+    invoices.map(({ payments, ...invoice }) => [invoice.id, { ...invoice, pendingMinor: pendingMinorOf(payments) }]),
+  );
+  const ordered = invoiceIds.map((id) => byId.get(id));
+  return ordered.every((invoice) => invoice !== undefined) ? ordered : null;
+}
+
 export type AmountByCurrency = { currency: string; amountMinor: number; count: number };
 
 async function sumAmountDue(where: Prisma.InvoiceWhereInput): Promise<AmountByCurrency[]> {

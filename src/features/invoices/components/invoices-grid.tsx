@@ -72,9 +72,12 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
   return (
     <div className="overflow-x-auto">
       <StatusIconSprite />
-      <table className="w-full min-w-[880px] text-left text-[13px] [&_td]:px-3 [&_td]:py-2 [&_td]:whitespace-nowrap">
-        <thead>
-          <tr className="border-b border-stroke">
+      <InvoiceRows
+        rows={rows}
+        view={`${basePath}${invoicesQuery(filters)}`}
+        accountId={accountId}
+        headers={
+          <>
             {header(t("columns.invoiceId"))}
             {header(t("columns.billingProfile"))}
             {header(t("columns.invoiceDate"), "invoiceDate")}
@@ -86,10 +89,9 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
             <th scope="col" className="px-3 py-2">
               <span className="sr-only">{t("columns.actions")}</span>
             </th>
-          </tr>
-        </thead>
-        <InvoiceRows rows={rows} view={`${basePath}${invoicesQuery(filters)}`} accountId={accountId} />
-      </table>
+          </>
+        }
+      />
       {rows.length === 0 && <p className="px-3 py-8 text-center text-ink-muted">{t("empty")}</p>}
     </div>
   );
