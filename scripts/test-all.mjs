@@ -12,7 +12,8 @@
 //                                                  5 and 6 are skipped and counted as one failure if the build failed)
 //   7. e2e order   in CI (CI=true) or with E2E_ORDER_CHECK=1: the self-contained journeys again, in a
 //                  shuffled file order (a new seed each run, printed) and each test twice (--repeat-each 2):
-//                  a spec that only passes after another one, or only once, fails here.
+//                  a spec that only passes after another one, or only once, fails here. (payments.spec.ts
+//                  pays the seed's few payable invoices, so it runs once, in step 6.)
 //
 // A step that ran zero tests fails (a filter or a config change that silently matches nothing is
 // not a pass); skipped tests are counted and printed per step.
@@ -150,7 +151,7 @@ if (!buildOk) {
 if (buildOk && (process.env.CI === "true" || process.env.E2E_ORDER_CHECK === "1")) {
   const seed = process.env.E2E_SHUFFLE_SEED || String(Date.now() % 100_000);
   console.log(`\n━━━ e2e order: shuffle seed ${seed} (E2E_SHUFFLE_SEED=${seed} reproduces this order)`);
-  const specs = ["access", "csp", "home", "invoices", "payments", "session"].map((name) => `e2e/${name}.spec.ts`);
+  const specs = ["access", "csp", "home", "invoices", "payment-methods"].map((name) => `e2e/${name}.spec.ts`);
   playwrightStep("e2e order", path.join(resultsDir, "e2e-order-results.json"), [
     `--shuffle=${seed}`,
     "--repeat-each=2",
