@@ -40,8 +40,14 @@ export default defineConfig({
           environment: "node",
           include: ["tests/**/*.test.ts"],
           // Against production servers, after the build: vitest.reliability.config.ts (npm test runs it).
-          // tests/integration/postgresql: PostgreSQL only (vitest.postgresql.config.ts).
-          exclude: [...configDefaults.exclude, "tests/reliability/server/**", "tests/integration/postgresql/**"],
+          // tests/integration/postgresql: PostgreSQL only (vitest.postgresql.config.ts); tests/reliability/postgresql:
+          // several servers on one PostgreSQL database, after the build (vitest.reliability-postgresql.config.ts).
+          exclude: [
+            ...configDefaults.exclude,
+            "tests/reliability/server/**",
+            "tests/integration/postgresql/**",
+            "tests/reliability/postgresql/**",
+          ],
           // setup-node: DATABASE_URL → a per-file throwaway SQLite path, before any test module is imported.
           // setup-next: next/headers, next/navigation, next/cache and next-intl/server → tests/support doubles.
           setupFiles: ["tests/support/setup-node.ts", "tests/support/setup-next.ts"],
