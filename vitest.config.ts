@@ -40,7 +40,8 @@ export default defineConfig({
           environment: "node",
           include: ["tests/**/*.test.ts"],
           // Against production servers, after the build: vitest.reliability.config.ts (npm test runs it).
-          exclude: [...configDefaults.exclude, "tests/reliability/server/**"],
+          // tests/integration/postgresql: PostgreSQL only (vitest.postgresql.config.ts).
+          exclude: [...configDefaults.exclude, "tests/reliability/server/**", "tests/integration/postgresql/**"],
           // setup-node: DATABASE_URL → a per-file throwaway SQLite path, before any test module is imported.
           // setup-next: next/headers, next/navigation, next/cache and next-intl/server → tests/support doubles.
           setupFiles: ["tests/support/setup-node.ts", "tests/support/setup-next.ts"],

@@ -12,12 +12,13 @@ import { resolveAliases } from "./vitest.config";
  *   npx vitest run --config vitest.postgresql.config.ts
  *
  * Left out: the tests of SQLite files themselves (db-setup's file checks, the
- * bulk seeder's SQLite writer, the per-file paths of test-db, the hostile-input
- * scan of the database files); tests/integration/postgresql.test.ts holds their
- * PostgreSQL counterparts (migrations, the migration lock, concurrency).
+ * bulk seeder's SQLite writer, the per-file paths of test-db);
+ * tests/integration/postgresql/ holds their PostgreSQL counterparts (migrations,
+ * the migration lock, db:setup). The hostile-input properties
+ * (tests/reliability/hostile-input) count SQLite's total_changes() and stay on SQLite.
  */
 export const sqliteOnly = [
-  "tests/integration/db-setup.test.ts",
+  "tests/integration/db-setup/**",
   "tests/integration/bulk-seed.test.ts",
   "tests/integration/test-db.test.ts",
 ];

@@ -5,6 +5,11 @@
 //   2. lint        eslint                        (one check)
 //      format      prettier --check .            (one check)
 //   3. unit        vitest run                    (each test; counted from its JSON report)
+//      postgresql  the integration tests again on PostgreSQL (vitest.postgresql.config.ts), and after
+//                  the build the multi-server reliability cases (vitest.reliability-postgresql.config.ts),
+//                  on TEST_POSTGRES_URL (default postgresql://postgres:postgres@127.0.0.1:5432/postgres).
+//                  Without a reachable server both are reported as skipped with the reason; with CI=true
+//                  that counts as a failure.
 //   4. build       next build                    (skipped with SKIP_BUILD=1; not counted itself)
 //   5. reliability vitest --config vitest.reliability.config.ts  (each test; production servers on the
 //                                                  build: concurrency, crashes, faults, web security)
@@ -25,12 +30,15 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { playwrightCounts, vitestCounts } from "./lib/test-counts.mjs";
+import { testPostgresql } from "./test-postgresql.mjs";
 
 const root = process.cwd();
 const bin = (...parts) => path.join(root, "node_modules", ...parts);
 const resultsDir = path.join(root, "test-results");
 const vitestReport = path.join(resultsDir, "vitest-results.json");
 const reliabilityReport = path.join(resultsDir, "reliability-results.json");
+const postgresqlReport = path.join(resultsDir, "vitest-postgresql-results.json");
+const postgresqlServersReport = path.join(resultsDir, "reliability-postgresql-results.json");
 const playwrightReport = path.join(resultsDir, "e2e-results.json");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -97,21 +105,38 @@ function readJson(file) {
 }
 
 // A vitest run, counted from its JSON report.
-function vitestStep(step, report, extraArgs = []) {
+function vitestStep(step, report, extraArgs = [], extraEnv = {}) {
   fs.rmSync(report, { force: true });
-  const code = run(step, [
-    bin("vitest", "vitest.mjs"),
-    "run",
-    ...extraArgs,
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${report}`,
-  ]);
+  const code = run(
+    step,
+    [
+      bin("vitest", "vitest.mjs"),
+      "run",
+      ...extraArgs,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
+    extraEnv,
+  );
   recordTests(step, vitestCounts(code, readJson(report)));
 }
 
 // 3. Unit + integration + component tests.
 vitestStep("vitest", vitestReport);
+
+// 3b. The PostgreSQL half: a throwaway database per test file (or per multi-server case) on this server.
+const postgresql = await testPostgresql();
+function postgresqlStep(step, report, config) {
+  if (postgresql.url) return vitestStep(step, report, ["--config", config], { TEST_POSTGRES_URL: postgresql.url });
+  if (process.env.CI === "true") {
+    console.log(`\n━━━ ${step}: PostgreSQL is required in CI: ${postgresql.reason}`);
+    return record(step, 0, 1, `no PostgreSQL: ${postgresql.reason}`);
+  }
+  console.log(`\n━━━ ${step}: skipped, ${postgresql.reason}`);
+  summary.push(`${step.padEnd(10)} skipped (no PostgreSQL: ${postgresql.reason})`);
+}
+postgresqlStep("postgresql", postgresqlReport, "vitest.postgresql.config.ts");
 
 // 4. Production build (the e2e tests run against it).
 let buildOk = true;
@@ -129,6 +154,7 @@ if (!buildOk) {
   record("reliability", 0, 1, "skipped: build failed");
 } else {
   vitestStep("reliability", reliabilityReport, ["--config", "vitest.reliability.config.ts"]);
+  postgresqlStep("pg-servers", postgresqlServersReport, "vitest.reliability-postgresql.config.ts");
 }
 
 // A Playwright run, counted from its JSON report (E2E_JSON_REPORT names it: playwright.config.ts).

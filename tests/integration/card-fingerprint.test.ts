@@ -11,6 +11,7 @@ import { cardFingerprint } from "@/server/card-fingerprint";
 import { demoAccounts } from "@/server/demo/world";
 import { cardFingerprintKey, PUBLISHED_CARD_FINGERPRINT_KEY } from "@/server/secret";
 
+import { databaseContents } from "../support/db-snapshot";
 import { useTestDatabase } from "../support/test-db";
 
 const testDb = useTestDatabase({ seed: true });
@@ -92,9 +93,7 @@ describe("card fingerprints (review finding 1)", () => {
     const file = path.join(process.cwd(), ".card-fingerprint-key");
     expect(fs.readFileSync(file, "utf8").trim()).toBe(key);
     expect(fs.statSync(file).mode & 0o077, "readable by its owner only").toBe(0);
-    const bytes = Buffer.concat(
-      [testDb.file, `${testDb.file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)),
-    );
+    const bytes = await databaseContents(testDb);
     expect(bytes.includes(Buffer.from(key)), "the key is not in the database files").toBe(false);
   }, 60_000);
 

@@ -12,6 +12,7 @@
  * failure names the table that changed.
  */
 import { createHash } from "node:crypto";
+import fs from "node:fs";
 
 import { expect } from "vitest";
 
@@ -95,4 +96,21 @@ export async function expectNoDatabaseChange<T>(db: Db, fn: () => T | Promise<T>
   const after = await databaseSnapshot(db);
   expect(after, "the database changed").toEqual(before);
   return outcome;
+}
+
+/**
+ * What a scan for secrets reads: on SQLite the database files themselves (WAL
+ * included, so deleted and overwritten pages count too); on PostgreSQL every
+ * row of every table, as text.
+ */
+export async function databaseContents(database: { db: Db; url: string; file: string }): Promise<Buffer> {
+  if (!database.file) {
+    const rows = await databaseRows(database.db, database.url);
+    return Buffer.from(
+      JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value)),
+      "latin1",
+    );
+  }
+  const files = [database.file, `${database.file}-wal`].filter((file) => fs.existsSync(file));
+  return Buffer.concat(files.map((file) => fs.readFileSync(file)));
 }

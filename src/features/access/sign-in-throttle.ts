@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { takeTurns } from "@/server/db/locks";
 
 /**
  * Sign-in throttle (review finding 2): at most MAX_PER_ACCOUNT failed password
@@ -47,7 +48,9 @@ export async function beginSignInAttempt(email: string, address: string): Promis
   const id = randomUUID();
   try {
     await db.$transaction(async (tx) => {
-      // Written first: the transaction then holds SQLite's write lock, so simultaneous attempts count one after another.
+      // Attempts on one email, or from one address, count one after another: PostgreSQL takes turns
+      // (locks.ts); on SQLite the insert below takes the one write lock.
+      await takeTurns(tx, `sign-in:email:${email}`, `sign-in:address:${address}`);
       await tx.signInAttempt.create({ data: { id, email, address, createdAt: at } });
       for (const [where, limit] of [
         [{ email }, MAX_FAILURES_PER_ACCOUNT],

@@ -43,8 +43,9 @@ export async function ensureDatabase(url: string): Promise<void> {
     try {
       await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
     } catch (error) {
-      // Another server created it at the same moment.
-      if ((error as { code?: string }).code !== "42P04") throw error;
+      // Another server created it at the same moment (42P04, or 23505 while both were still writing the catalog).
+      const code = (error as { code?: string }).code;
+      if (code !== "42P04" && code !== "23505") throw error;
     }
   });
 }

@@ -6,14 +6,13 @@
 // test-card table, not from the code under test.
 //
 // This file: What a payment leaves behind: notifications, and no card data at rest.
-import fs from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
 import { payInvoice } from "@/features/payments/pay-invoice";
 import { cardFingerprint } from "@/server/card-fingerprint";
 
-import { databaseRows } from "../../support/db-snapshot";
+import { databaseContents } from "../../support/db-snapshot";
 import { newCard, request, succeeded } from "./requests";
 import { clock, freshInvoice, testDb, world } from "./world";
 
@@ -59,20 +58,7 @@ describe("card data at rest", () => {
     return found;
   }
 
-  /** SQLite: the database files themselves (WAL included). PostgreSQL: every row of every table, as text. */
-  async function databaseBytes(): Promise<Buffer> {
-    if (!testDb.file)
-      return Buffer.from(
-        JSON.stringify(await databaseRows(testDb.db), (_key, value: unknown) =>
-          typeof value === "bigint" ? value.toString() : value,
-        ),
-        "latin1",
-      );
-    const parts = [testDb.file, `${testDb.file}-wal`]
-      .filter((file) => fs.existsSync(file))
-      .map((file) => fs.readFileSync(file));
-    return Buffer.concat(parts);
-  }
+  const databaseBytes = () => databaseContents(testDb);
 
   it.each([
     ["an approved Amex", "378282246310005", "approved"],

@@ -41,8 +41,9 @@ export type World = {
 
 const DAY = 86_400_000;
 
+/** A client on a database file, or on a PostgreSQL URL. */
 export function openDb(dbFile: string): Db {
-  return createPrismaClient(`file:${dbFile}`);
+  return createPrismaClient(/^postgres(ql)?:\/\//.test(dbFile) ? dbFile : `file:${dbFile}`);
 }
 
 async function addInvoice(

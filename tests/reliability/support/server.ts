@@ -29,7 +29,8 @@ export function baseEnv(dbFile: string, extra: Record<string, string | undefined
     TMPDIR: process.env.TMPDIR,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: `file:${dbFile}`,
+    // A database file, or a PostgreSQL URL (the multi-server cases: tests/reliability/postgresql).
+    DATABASE_URL: /^postgres(ql)?:\/\//.test(dbFile) ? dbFile : `file:${dbFile}`,
     SESSION_SECRET,
     SESSION_COOKIE_SECURE: "false",
     PAYMENT_DELAY_MS: "0",
