@@ -46,6 +46,9 @@ function recordSummary(name: string, entry: SummaryEntry): void {
 async function expectNoViolations(page: Page, pageName: string): Promise<void> {
   const size = page.viewportSize();
   const name = size ? `${pageName} @${size.width}x${size.height}` : pageName;
+  // Next streams a blade's metadata after its content: check the page once its <title> has arrived
+  // (a page that never gets one still fails here, and axe's document-title rule still runs).
+  await expect(page, `the <title> of ${name}`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const locale = await page.evaluate(() => document.documentElement.lang);
   const url = new URL(page.url());

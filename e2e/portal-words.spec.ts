@@ -1,10 +1,22 @@
 // The words today's portal uses (issue 17, point 4): Properties says "Billing
 // account type" (fr: "Type de compte de facturation"), and the grid shows
 // "Partially paid" only on rows whose Amount due is a remaining part of the total.
-// Reads only: shares the e2e server's database.
+// It needs the seed's partially paid invoice, which the payment journeys pay off on the
+// shared server: it runs its own server with a freshly seeded database, in any order.
 import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD, signIn } from "./support/auth";
+import { E2E_PORT } from "./support/env";
+import { ownServer } from "./support/own-server";
+
+const server = ownServer("portal-words", E2E_PORT + 3);
+
+test.use({ baseURL: server.baseURL });
+test.beforeAll(async () => {
+  test.setTimeout(180_000); // a second `next start` on a busy machine
+  await server.start();
+});
+test.afterAll(async () => server.stop());
 
 async function accountPath(page: Page): Promise<string> {
   await page.goto("/billing");
