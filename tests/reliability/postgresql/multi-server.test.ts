@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { removeDatabase, tempPostgresqlUrl } from "../../support/test-db";
+import { APPROVED, DECLINED, luhnVisa as visa } from "../support/cards";
 import { Figures, tally } from "../support/figures";
 import { addFixtures, openDb, type World } from "../support/fixtures";
 import { http, newCardBody, paymentsPath, sessionCookie, type Answer } from "../support/http";
@@ -19,19 +20,7 @@ import { ROOT, runDbSetup, startServer, stopAllServers, type Server } from "../s
 
 const figures = new Figures("postgresql");
 const N = 24;
-const APPROVED = "4242424242424242";
-const DECLINED = "4000000000000002";
-/** Distinct valid (Luhn) Visa numbers the simulator approves. */
-function luhnVisa(n: number): string {
-  const body = `44${String(800_000_000_000 + n).padStart(13, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let digit = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
+const luhnVisa = (n: number) => visa(n, 800_000_000_000);
 
 let url: string;
 let world: World;

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { catalogs } from "@/i18n/catalogs";
 
+import { APPROVED, DECLINED, luhnVisa as visa } from "../support/cards";
 import { Figures, tally } from "../support/figures";
 import { addFixtures, HOSTILE_NAME, openDb, type World } from "../support/fixtures";
 import {
@@ -50,19 +51,7 @@ function card(number: string) {
   cardNumbers.add(number);
   return { number };
 }
-const APPROVED = "4242424242424242";
-const DECLINED = "4000000000000002";
-/** Distinct valid (Luhn) Visa numbers that are not test cards: the simulator approves them. */
-function luhnVisa(n: number): string {
-  const body = `44${String(900_000_000_000 + n).padStart(13, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let digit = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
+const luhnVisa = (n: number) => visa(n, 900_000_000_000);
 
 const servers: Server[] = [];
 /** Answers Next itself gives to a broken server-action envelope (see its test): exempt from "no 500" only. */
