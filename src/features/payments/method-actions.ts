@@ -8,6 +8,7 @@ import { billingAccountPath } from "@/features/access/paths";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { currentUser } from "@/features/access/session";
+import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
@@ -22,7 +23,7 @@ export type MethodActionState = {
   fieldErrors?: Record<string, string>;
 };
 
-const ids = z.object({ accountId: z.string().min(1).max(200), paymentMethodId: z.string().min(1).max(64) });
+const ids = z.object({ accountId: idText(200), paymentMethodId: idText(64) });
 const cardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
 const field = (formData: FormData, key: string) => {
   const value = formData.get(key);
@@ -51,7 +52,7 @@ export async function addPaymentMethodAction(
 ): Promise<MethodActionState> {
   const t = await getTranslations("payments");
   const target = z
-    .object({ accountId: z.string().min(1).max(200), billingProfileId: z.string().min(1).max(64) })
+    .object({ accountId: idText(200), billingProfileId: idText(64) })
     .safeParse({ accountId: field(formData, "accountId"), billingProfileId: field(formData, "billingProfileId") });
   if (!target.success) return { status: "error", message: t("errors.invalidRequest") };
   const allowed = await authorise(target.data.accountId);
