@@ -1,39 +1,66 @@
 // npm run bench, step 4: the targets' pass/fail and the Markdown table (bench/results.md).
 
+/**
+ * A ratio target's verdict, honest about the noise: `noise` is the relative spread of the floor
+ * across rounds (measure.mjs). When the value is nearer the limit than that — on either side —
+ * the run cannot tell pass from fail, and says "inconclusive" instead of claiming either.
+ */
+export function verdict(value, limit, noise) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "fail";
+  if (noise !== null && noise !== undefined && limit > 0 && Math.abs(value - limit) / limit < noise)
+    return "inconclusive";
+  return value <= limit ? "pass" : "fail";
+}
+
 export function targets(runs) {
   const by = Object.fromEntries(runs.map((r) => [r.size, r]));
   const list = [];
-  const add = (name, value, limit, unit = "×") =>
-    list.push({
-      name,
-      value: value === undefined ? null : Math.round(value * 100) / 100,
-      limit,
-      unit,
-      pass: value !== undefined && value <= limit,
-    });
+  /** `noise`: the relative spread the value is subject to, or null for exact values (counts, bytes). */
+  const add = (name, value, limit, unit = "×", noise = null) => {
+    const rounded = value === undefined || value === null ? null : Math.round(value * 100) / 100;
+    const result = verdict(value, limit, noise);
+    list.push({ name, value: rounded, limit, unit, noise, result, pass: result === "pass" });
+  };
+  // The noise of a ratio of p50s is the floor's own spread across rounds; of CPU ratios, its CPU's.
+  const p50Noise = (run) => run.results.floor.spread?.p50 ?? null;
+  const cpuNoise = (run) => run.results.floor.spread?.cpuMsPerRequest ?? null;
   const small = by["1k"];
   const large = by["100k"];
   if (small) {
-    add("grid p50 / floor p50 at 1,000", small.results.grid.p50 / small.results.floor.p50, 1.5);
+    add("grid p50 / floor p50 at 1,000", small.results.grid.p50 / small.results.floor.p50, 1.5, "×", p50Noise(small));
     add(
       `grid page ${small.deep.page} p50 / floor p50 at 1,000`,
       small.results.gridDeep.p50 / small.results.floor.p50,
       1.5,
+      "×",
+      p50Noise(small),
     );
   }
   if (small && large) {
-    add("grid p50 at 100,000 / at 1,000", large.results.grid.p50 / small.results.grid.p50, 1.3);
+    const noise = Math.max(p50Noise(small) ?? 0, p50Noise(large) ?? 0);
+    add("grid p50 at 100,000 / at 1,000", large.results.grid.p50 / small.results.grid.p50, 1.3, "×", noise);
     add(
       `grid page ${large.deep.page} at 100,000 / page ${small.deep.page} at 1,000 (p50)`,
       large.results.gridDeep.p50 / small.results.gridDeep.p50,
       1.3,
+      "×",
+      noise,
     );
   }
   for (const r of runs) {
-    add(`pay p50 / floor p50 at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.p50 / r.results.floor.p50, 3);
-    add(`pay errors at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.errors, 0, "");
+    const at = r.invoices.toLocaleString("en-US");
+    if (r.results.bare)
+      add(
+        `shell floor / bare page, server CPU per request, at ${at}`,
+        r.results.floor.cpuMsPerRequest / r.results.bare.cpuMsPerRequest,
+        2,
+        "×",
+        cpuNoise(r),
+      );
+    add(`pay p50 / floor p50 at ${at}`, r.results.pay.p50 / r.results.floor.p50, 3, "×", p50Noise(r));
+    add(`pay errors at ${at}`, r.results.pay.errors, 0, "");
     add(
-      `invoices paid twice or below zero at ${r.invoices.toLocaleString("en-US")}`,
+      `invoices paid twice or below zero at ${at}`,
       r.checks.overpaidInvoices +
         r.checks.negativeAmountDue +
         r.checks.unbalancedInvoices +
@@ -41,17 +68,8 @@ export function targets(runs) {
       0,
       "",
     );
-    add(
-      `first-load JS blade / floor at ${r.invoices.toLocaleString("en-US")}`,
-      r.js.blade.gzipBytes / r.js.floor.gzipBytes,
-      1.3,
-    );
-    add(
-      `server peak RSS at ${r.invoices.toLocaleString("en-US")}`,
-      Math.max(r.memory.peakSampledMb, r.memory.vmHwmMb),
-      400,
-      " MB",
-    );
+    add(`first-load JS blade / floor at ${at}`, r.js.blade.gzipBytes / r.js.floor.gzipBytes, 1.3);
+    add(`server peak RSS at ${at}`, Math.max(r.memory.peakSampledMb, r.memory.vmHwmMb), 400, " MB");
   }
   return list;
 }
@@ -68,6 +86,7 @@ export function markdown(report) {
   lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const run of report.runs) {
     const names = {
+      bare: "bare page (/bench-floor, no portal shell)",
       floor: "floor (/dashboard)",
       grid: "grid, first page",
       gridDeep: `grid, page ${run.deep.page} of ${run.deep.pages} (past due, 24 months, by amount)`,
@@ -76,6 +95,7 @@ export function markdown(report) {
     };
     for (const [key, label] of Object.entries(names)) {
       const r = run.results[key];
+      if (!r) continue;
       lines.push(
         `| ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuMsPerRequest} | ${r.peakRssMb} |`,
       );
@@ -102,10 +122,25 @@ export function markdown(report) {
   );
   lines.push(`| invoices blade | ${first.js.blade.scripts} | ${first.js.blade.gzipBytes.toLocaleString("en-US")} |`);
   lines.push("");
-  lines.push("| Target | Value | Limit | Result |");
-  lines.push("|---|---:|---:|---|");
+  lines.push(
+    "Noise: the floor's spread across rounds, (max − min) / median of its per-round figures. A ratio nearer its limit than that is **inconclusive**: the run cannot tell.",
+  );
+  lines.push("");
+  for (const run of report.runs) {
+    const floor = run.results.floor;
+    const percent = (x) => (x === null || x === undefined ? "n/a" : `±${Math.round(x * 1000) / 10}%`);
+    lines.push(
+      `- ${run.invoices.toLocaleString("en-US")} invoices: floor p50 per round ${floor.rounds.map((r) => r.p50).join(", ")} ms (spread ${percent(floor.spread.p50)}); CPU per request per round ${floor.rounds.map((r) => r.cpuMsPerRequest).join(", ")} ms (spread ${percent(floor.spread.cpuMsPerRequest)})`,
+    );
+  }
+  lines.push("");
+  lines.push("| Target | Value | Limit | Noise | Result |");
+  lines.push("|---|---:|---:|---:|---|");
+  const shown = { pass: "pass", fail: "**FAIL**", inconclusive: "*inconclusive*" };
   for (const t of report.targets)
-    lines.push(`| ${t.name} | ${t.value}${t.unit} | ${t.limit}${t.unit} | ${t.pass ? "pass" : "**FAIL**"} |`);
+    lines.push(
+      `| ${t.name} | ${t.value}${t.unit} | ${t.limit}${t.unit} | ${t.noise === null ? "—" : `${Math.round(t.noise * 1000) / 10}%`} | ${shown[t.result]} |`,
+    );
   lines.push("");
   lines.push("Server CPU time per request, the same ratios without the neighbours' noise (information, not targets):");
   lines.push("");
@@ -113,7 +148,7 @@ export function markdown(report) {
     const r = run.results;
     const ratio = (a, b) => (a && b ? `${Math.round((a / b) * 100) / 100}×` : "n/a");
     lines.push(
-      `- ${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}`,
+      `- ${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, floor / bare ${ratio(r.floor.cpuMsPerRequest, r.bare?.cpuMsPerRequest)}, grid / bare ${ratio(r.grid.cpuMsPerRequest, r.bare?.cpuMsPerRequest)}`,
     );
   }
   const small = report.runs.find((run) => run.size === "1k");

@@ -26,9 +26,12 @@ function portIsFree(port) {
   });
 }
 
+/** BENCH_PORTS=3750-3799 keeps the servers to a range (several benches on one machine). */
+const [firstPort, lastPort] = (process.env.BENCH_PORTS ?? "3340-3399").split("-").map(Number);
+
 export async function freePort() {
-  for (let port = 3340; port < 3400; port++) if (await portIsFree(port)) return port;
-  throw new Error("no free port in 3340-3399");
+  for (let port = firstPort; port <= lastPort; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port in ${firstPort}-${lastPort}`);
 }
 
 /** Every process under `pid` (next start may run the server in a child process). */
@@ -57,13 +60,14 @@ function memoryKb(pid, field) {
   }
 }
 
-export async function startServer(file, port, label) {
+export async function startServer(file, port, label, nodeFlags = undefined) {
+  const spawnedAt = performance.now();
   const server = launchServer({
     cwd: appDir,
     port,
     env: serverEnv(file, port),
     // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
-    nodeFlags: process.env.BENCH_NODE_OPTIONS?.split(" ").filter(Boolean),
+    nodeFlags: nodeFlags ?? process.env.BENCH_NODE_OPTIONS?.split(" ").filter(Boolean),
     output: { file: path.join(work, `server-${label}.log`) },
   });
   const child = server.child;
@@ -87,6 +91,8 @@ export async function startServer(file, port, label) {
   return {
     base,
     pids,
+    /** Milliseconds since the server's process started. */
+    startedMsAgo: () => performance.now() - spawnedAt,
     /** CPU time the server's processes have used so far (user + system), in ms. */
     cpuMs() {
       return pids.reduce((sum, pid) => {
