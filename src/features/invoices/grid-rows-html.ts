@@ -46,13 +46,13 @@ export function gridRowsHtml(rows: GridRowText[], rowLink: string, words: GridRo
       `<td><a href="${link}details">${id}</a></td>` +
       `<td>${text(row.profile)}</td><td>${text(row.invoiceDate)}</td><td>${text(row.dueDate)}</td>` +
       `<td>${text(row.period)}</td><td>${text(row.total)}</td><td>${text(row.amountDue)}</td>` +
-      `<td><span class="inline-flex items-center gap-1 whitespace-nowrap">` +
+      `<td><span>` +
       `<svg aria-hidden="true" width="16" height="16" class="${statusIconClass(row.status)}"><use href="#${spriteId(row.status)}"></use></svg>` +
       `${text(row.statusLabel)}</span></td><td>` +
       (row.payable
         ? `<a href="${link}pay" aria-label="${withId(words.payNowLabel, row.id)}" class="mr-3 font-semibold">${text(words.payNow)}</a>`
         : "") +
-      `<button type="button" value="${id}" aria-label="${withId(words.menu, row.id)}" aria-haspopup="menu" aria-expanded="false" class="inline-flex size-7 items-center justify-center rounded align-middle text-ink hover:bg-[#f0f0f0]">` +
+      `<button type="button" value="${id}" aria-label="${withId(words.menu, row.id)}" aria-haspopup="menu" aria-expanded="false">` +
       `<svg aria-hidden="true" width="20" height="20"><use href="#${ROW_MENU_ICON}"></use></svg></button></td></tr>`;
   }
   return html;

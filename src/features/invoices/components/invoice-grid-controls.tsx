@@ -125,7 +125,7 @@ export function InvoiceGridControls({
       </div>
       <table
         ref={table}
-        className="w-full min-w-[880px] text-left text-[13px] [&_input]:size-4 [&_input]:accent-brand [&_td]:px-3 [&_td]:py-2 [&_td]:whitespace-nowrap [&_td:nth-child(7)]:text-right [&_td:nth-child(7)]:tabular-nums [&_td:nth-child(8)]:text-right [&_td:nth-child(8)]:tabular-nums [&_tbody_a]:text-brand [&_tbody_a:hover]:underline [&_tbody_tr]:border-b [&_tbody_tr]:border-stroke-subtle [&_tbody_tr:hover]:bg-[#fafafa]"
+        className="w-full min-w-[880px] text-left text-[13px] [&_input]:size-4 [&_input]:accent-brand [&_td]:px-3 [&_td]:py-2 [&_td]:whitespace-nowrap [&_td:nth-child(7)]:text-right [&_td:nth-child(7)]:tabular-nums [&_td:nth-child(8)]:text-right [&_td:nth-child(8)]:tabular-nums [&_tbody_a]:text-brand [&_tbody_a:hover]:underline [&_td>span]:inline-flex [&_td>span]:items-center [&_td>span]:gap-1 [&_td>button]:inline-flex [&_td>button]:size-7 [&_td>button]:items-center [&_td>button]:justify-center [&_td>button]:rounded [&_td>button]:align-middle [&_td>button]:text-ink [&_td>button:hover]:bg-[#f0f0f0] [&_tbody_tr]:border-b [&_tbody_tr]:border-stroke-subtle [&_tbody_tr:hover]:bg-[#fafafa]"
       >
         <thead>
           <tr className="border-b border-stroke">
