@@ -1,49 +1,57 @@
 // npm run bench, step 4: the targets' pass/fail and the Markdown table (bench/results.md).
+import { cpuNoise, noiseLines, p50Noise, verdict } from "./noise.mjs";
+import { engineLines, scaleTargets } from "./report-engines.mjs";
 
-/**
- * A ratio target's verdict, honest about the noise: `noise` is the relative spread of the floor
- * across rounds (measure.mjs). When the value is nearer the limit than that — on either side —
- * the run cannot tell pass from fail, and says "inconclusive" instead of claiming either.
- */
-export function verdict(value, limit, noise) {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "fail";
-  if (noise !== null && noise !== undefined && limit > 0 && Math.abs(value - limit) / limit < noise)
-    return "inconclusive";
-  return value <= limit ? "pass" : "fail";
+/** The targets of every engine measured: SQLite's by their names, PostgreSQL's prefixed. */
+export function targets(runs) {
+  const list = [];
+  for (const engine of new Set(runs.map((run) => run.engine ?? "sqlite"))) {
+    const mine = runs.filter((run) => (run.engine ?? "sqlite") === engine);
+    list.push(...engineTargets(mine, engine === "sqlite" ? "" : "PostgreSQL: "));
+  }
+  return list;
 }
 
-export function targets(runs) {
+function engineTargets(runs, prefix) {
   const by = Object.fromEntries(runs.map((r) => [r.size, r]));
   const list = [];
-  /** `noise`: the relative spread the value is subject to, or null for exact values (counts, bytes). */
-  const add = (name, value, limit, unit = "×", noise = null) => {
-    const rounded = value === undefined || value === null ? null : Math.round(value * 100) / 100;
-    const result = verdict(value, limit, noise);
-    list.push({ name, value: rounded, limit, unit, noise, result, pass: result === "pass" });
+  /** `noise`: the relative spread the value is subject to (noise.mjs), or null for exact values. */
+  const add = (name, value, limit, unit = "×", atLeast = false, noise = null) => {
+    const result = verdict(value, limit, noise, atLeast);
+    list.push({
+      name: prefix + name,
+      value: value === undefined || value === null ? null : Math.round(value * 100) / 100,
+      limit,
+      unit,
+      ...(atLeast ? { atLeast } : {}),
+      noise,
+      result,
+      pass: result === "pass",
+    });
   };
-  // The noise of a ratio of p50s is the floor's own spread across rounds; of CPU ratios, its CPU's.
-  const p50Noise = (run) => run.results.floor.spread?.p50 ?? null;
-  const cpuNoise = (run) => run.results.floor.spread?.cpuMsPerRequest ?? null;
   const small = by["1k"];
   const large = by["100k"];
   if (small) {
-    add("grid p50 / floor p50 at 1,000", small.results.grid.p50 / small.results.floor.p50, 1.5, "×", p50Noise(small));
+    const noise = p50Noise(small);
+    add("grid p50 / floor p50 at 1,000", small.results.grid.p50 / small.results.floor.p50, 1.5, "×", false, noise);
     add(
       `grid page ${small.deep.page} p50 / floor p50 at 1,000`,
       small.results.gridDeep.p50 / small.results.floor.p50,
       1.5,
       "×",
-      p50Noise(small),
+      false,
+      noise,
     );
   }
   if (small && large) {
-    const noise = Math.max(p50Noise(small) ?? 0, p50Noise(large) ?? 0);
-    add("grid p50 at 100,000 / at 1,000", large.results.grid.p50 / small.results.grid.p50, 1.3, "×", noise);
+    const noise = p50Noise(small, large);
+    add("grid p50 at 100,000 / at 1,000", large.results.grid.p50 / small.results.grid.p50, 1.3, "×", false, noise);
     add(
       `grid page ${large.deep.page} at 100,000 / page ${small.deep.page} at 1,000 (p50)`,
       large.results.gridDeep.p50 / small.results.gridDeep.p50,
       1.3,
       "×",
+      false,
       noise,
     );
   }
@@ -55,12 +63,13 @@ export function targets(runs) {
         r.results.floor.cpuMsPerRequest / r.results.bare.cpuMsPerRequest,
         2,
         "×",
+        false,
         cpuNoise(r),
       );
-    add(`pay p50 / floor p50 at ${at}`, r.results.pay.p50 / r.results.floor.p50, 3, "×", p50Noise(r));
-    add(`pay errors at ${at}`, r.results.pay.errors, 0, "");
+    add(`pay p50 / floor p50 at ${at}`, r.results.pay.p50 / r.results.floor.p50, 3, "×", false, p50Noise(r));
+    add(`pay errors at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.errors, 0, "");
     add(
-      `invoices paid twice or below zero at ${at}`,
+      `invoices paid twice or below zero at ${r.invoices.toLocaleString("en-US")}`,
       r.checks.overpaidInvoices +
         r.checks.negativeAmountDue +
         r.checks.unbalancedInvoices +
@@ -68,9 +77,19 @@ export function targets(runs) {
       0,
       "",
     );
-    add(`first-load JS blade / floor at ${at}`, r.js.blade.gzipBytes / r.js.floor.gzipBytes, 1.3);
-    add(`server peak RSS at ${at}`, Math.max(r.memory.peakSampledMb, r.memory.vmHwmMb), 400, " MB");
+    add(
+      `first-load JS blade / floor at ${r.invoices.toLocaleString("en-US")}`,
+      r.js.blade.gzipBytes / r.js.floor.gzipBytes,
+      1.3,
+    );
+    add(
+      `server peak RSS at ${r.invoices.toLocaleString("en-US")}`,
+      Math.max(r.memory.peakSampledMb, r.memory.vmHwmMb),
+      400,
+      " MB",
+    );
   }
+  scaleTargets(runs, add);
   return list;
 }
 
@@ -81,10 +100,11 @@ export function markdown(report) {
   );
   lines.push("");
   lines.push(
-    "| Invoices | Scenario | Requests/s | p50 ms | p99 ms | Requests | Errors | Server CPU ms/request | Peak RSS MB |",
+    "| Engine | Invoices | Scenario | Requests/s | p50 ms | p99 ms | Requests | Errors | Server CPU ms/request | Peak RSS MB |",
   );
-  lines.push("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const run of report.runs) {
+    const engine = run.engine === "postgresql" ? "PostgreSQL" : "SQLite";
     const names = {
       bare: "bare page (/bench-floor, no portal shell)",
       floor: "floor (/dashboard)",
@@ -97,7 +117,7 @@ export function markdown(report) {
       const r = run.results[key];
       if (!r) continue;
       lines.push(
-        `| ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuMsPerRequest} | ${r.peakRssMb} |`,
+        `| ${engine} | ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuMsPerRequest} | ${r.peakRssMb} |`,
       );
     }
   }
@@ -110,7 +130,7 @@ export function markdown(report) {
     const a = run.results.armList;
     if (a)
       lines.push(
-        `| ${run.invoices.toLocaleString("en-US")} | invoices.listByBillingAccount, ${a.invoices.toLocaleString("en-US")} listed (${a.distinct.toLocaleString("en-US")} distinct) | ${a.pages} | ${a.seconds} | ${a.invoicesPerSecond} | ${a.pageP50Ms} | ${a.pageP99Ms} |`,
+        `| ${run.invoices.toLocaleString("en-US")}${run.engine === "postgresql" ? " (PostgreSQL)" : ""} | invoices.listByBillingAccount, ${a.invoices.toLocaleString("en-US")} listed (${a.distinct.toLocaleString("en-US")} distinct) | ${a.pages} | ${a.seconds} | ${a.invoicesPerSecond} | ${a.pageP50Ms} | ${a.pageP99Ms} |`,
       );
   }
   lines.push("");
@@ -122,24 +142,14 @@ export function markdown(report) {
   );
   lines.push(`| invoices blade | ${first.js.blade.scripts} | ${first.js.blade.gzipBytes.toLocaleString("en-US")} |`);
   lines.push("");
-  lines.push(
-    "Noise: the floor's spread across rounds, (max − min) / median of its per-round figures. A ratio nearer its limit than that is **inconclusive**: the run cannot tell.",
-  );
-  lines.push("");
-  for (const run of report.runs) {
-    const floor = run.results.floor;
-    const percent = (x) => (x === null || x === undefined ? "n/a" : `±${Math.round(x * 1000) / 10}%`);
-    lines.push(
-      `- ${run.invoices.toLocaleString("en-US")} invoices: floor p50 per round ${floor.rounds.map((r) => r.p50).join(", ")} ms (spread ${percent(floor.spread.p50)}); CPU per request per round ${floor.rounds.map((r) => r.cpuMsPerRequest).join(", ")} ms (spread ${percent(floor.spread.cpuMsPerRequest)})`,
-    );
-  }
-  lines.push("");
+  lines.push(...engineLines(report));
+  lines.push(...noiseLines(report));
   lines.push("| Target | Value | Limit | Noise | Result |");
   lines.push("|---|---:|---:|---:|---|");
   const shown = { pass: "pass", fail: "**FAIL**", inconclusive: "*inconclusive*" };
   for (const t of report.targets)
     lines.push(
-      `| ${t.name} | ${t.value}${t.unit} | ${t.limit}${t.unit} | ${t.noise === null ? "—" : `${Math.round(t.noise * 1000) / 10}%`} | ${shown[t.result]} |`,
+      `| ${t.name} | ${t.value}${t.unit} | ${t.atLeast ? "≥ " : ""}${t.limit}${t.unit} | ${t.noise ? `±${Math.round(t.noise * 1000) / 10}%` : "—"} | ${shown[t.result] ?? (t.pass ? "pass" : "**FAIL**")} |`,
     );
   lines.push("");
   lines.push("Server CPU time per request, the same ratios without the neighbours' noise (information, not targets):");
@@ -148,20 +158,22 @@ export function markdown(report) {
     const r = run.results;
     const ratio = (a, b) => (a && b ? `${Math.round((a / b) * 100) / 100}×` : "n/a");
     lines.push(
-      `- ${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, floor / bare ${ratio(r.floor.cpuMsPerRequest, r.bare?.cpuMsPerRequest)}, grid / bare ${ratio(r.grid.cpuMsPerRequest, r.bare?.cpuMsPerRequest)}`,
+      `- ${run.engine === "postgresql" ? "PostgreSQL, " : ""}${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, floor / bare ${ratio(r.floor.cpuMsPerRequest, r.bare?.cpuMsPerRequest)}, grid / bare ${ratio(r.grid.cpuMsPerRequest, r.bare?.cpuMsPerRequest)}`,
     );
   }
-  const small = report.runs.find((run) => run.size === "1k");
-  const large = report.runs.find((run) => run.size === "100k");
-  if (small && large) {
+  for (const engine of new Set(report.runs.map((run) => run.engine ?? "sqlite"))) {
+    const small = report.runs.find((run) => run.size === "1k" && (run.engine ?? "sqlite") === engine);
+    const large = report.runs.find((run) => run.size === "100k" && (run.engine ?? "sqlite") === engine);
+    if (!small || !large) continue;
     const ratio = (key) =>
       `${Math.round((large.results[key].cpuMsPerRequest / small.results[key].cpuMsPerRequest) * 100) / 100}×`;
     lines.push(
-      `- 100,000 / 1,000 invoices: floor ${ratio("floor")}, grid ${ratio("grid")}, grid deep page ${ratio("gridDeep")}, pay ${ratio("pay")}, PDF ${ratio("pdf")}`,
+      `- ${engine === "postgresql" ? "PostgreSQL, " : ""}100,000 / 1,000 invoices: floor ${ratio("floor")}, grid ${ratio("grid")}, grid deep page ${ratio("gridDeep")}, pay ${ratio("pay")}, PDF ${ratio("pdf")}`,
     );
   }
-  const planned = report.runs.find((run) => run.size === "100k") ?? report.runs.at(-1);
-  for (const view of planned.plan.views) {
+  const withPlan = report.runs.filter((run) => run.plan);
+  const planned = withPlan.find((run) => run.size === "100k") ?? withPlan.at(-1);
+  for (const view of planned?.plan.views ?? []) {
     lines.push("");
     lines.push(
       `Grid query at ${planned.invoices.toLocaleString("en-US")} invoices, ${Object.keys(view.query).length ? `\`${new URLSearchParams(view.query)}\`` : "default filters"} (${view.total.toLocaleString("en-US")} matching, page ${view.page} of ${view.pages}; listInvoices() ${view.ms} ms of CPU, warm):`,

@@ -60,12 +60,12 @@ function memoryKb(pid, field) {
   }
 }
 
-export async function startServer(file, port, label, nodeFlags = undefined) {
+export async function startServer(url, port, label, nodeFlags = undefined) {
   const spawnedAt = performance.now();
   const server = launchServer({
     cwd: appDir,
     port,
-    env: serverEnv(file, port),
+    env: serverEnv(url, port),
     // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
     nodeFlags: nodeFlags ?? process.env.BENCH_NODE_OPTIONS?.split(" ").filter(Boolean),
     output: { file: path.join(work, `server-${label}.log`) },

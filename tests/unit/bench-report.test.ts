@@ -3,8 +3,9 @@
 import { describe, expect, it } from "vitest";
 
 import { finish, newTally, spreadOf } from "../../scripts/bench/measure.mjs";
+import { verdict } from "../../scripts/bench/noise.mjs";
 import { summariseProfile } from "../../scripts/bench/profile-summary.mjs";
-import { targets, verdict } from "../../scripts/bench/report.mjs";
+import { targets } from "../../scripts/bench/report.mjs";
 
 describe("verdict", () => {
   it("passes or fails a value clear of its limit by more than the noise", () => {
