@@ -59,7 +59,12 @@ function origin(callFrame) {
 function partOf(where, url) {
   if (where.file === "(garbage collector)") return "Garbage collection";
   if (!url) return "V8 builtins and native I/O (no source)";
-  for (const [part, pattern] of PARTS) if (pattern.test(where.file)) return part;
+  // Next's own files map to paths like "../../src/server/…": only React is told apart in them.
+  const fromNext = /node_modules\/next\//.test(url);
+  for (const [part, pattern] of PARTS) {
+    if (fromNext && !part.startsWith("React")) break;
+    if (pattern.test(where.file)) return part;
+  }
   // A file of Next's runtime bundle that none of the above claims is Next's own.
   if (/node_modules\/next\//.test(url)) return "Next.js server";
   return "Other";
@@ -75,8 +80,11 @@ const shortFile = (file) =>
  * Self time by part and by function, per request, of the samples after `skipMs` (start-up and
  * warm-up left out). `requests`: how many requests the kept samples served.
  */
-export function summariseProfile(profile, { skipMs = 0, requests = 1, top = 25 } = {}) {
+export function summariseProfile(profile, { skipMs: skip = 0, keepLastMs, requests = 1, top = 25 } = {}) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  // keepLastMs: only the profile's last milliseconds (the measured load, whatever the start-up took).
+  const totalMs = profile.timeDeltas.reduce((sum, delta) => sum + delta, 0) / 1000;
+  const skipMs = keepLastMs === undefined ? skip : Math.max(0, totalMs - keepLastMs);
   const selfUs = new Map();
   let t = 0;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -136,7 +144,7 @@ export function summariseProfile(profile, { skipMs = 0, requests = 1, top = 25 }
   };
 }
 
-// By hand: node scripts/bench/profile-summary.mjs <file.cpuprofile> [requests] [skip ms]
+// By hand: node scripts/bench/profile-summary.mjs <file.cpuprofile> [requests] [last ms to keep]
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [file, requests = "1", skipMs = "0"] = process.argv.slice(2);
   const profile = JSON.parse(fs.readFileSync(file, "utf8"));

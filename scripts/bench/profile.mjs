@@ -29,9 +29,10 @@ export async function profilePages({ database, cookie, pages, nodeFlags }) {
       `--cpu-prof-dir=${profileDir}`,
     ]);
     await autocannonRun({ url: server.base + page.path, headers: { cookie }, duration: WARMUP });
-    // Samples before the load's measured part (start-up, compilation, warm-up) are left out.
-    const skipMs = server.startedMsAgo();
+    const started = performance.now();
     const result = await autocannonRun({ url: server.base + page.path, headers: { cookie }, duration: DURATION });
+    // Only the measured load's samples are kept (not start-up, compilation, warm-up).
+    const keepLastMs = performance.now() - started;
     await server.stop();
     const file = fs.readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
     if (!file) throw new Error(`${page.key}: the server wrote no CPU profile`);
@@ -40,7 +41,8 @@ export async function profilePages({ database, cookie, pages, nodeFlags }) {
       path: page.path,
       requests: result.requests.total,
       errors: result.errors + result.non2xx,
-      ...summariseProfile(profile, { skipMs, requests: result.requests.total }),
+      keptMs: Math.round(keepLastMs),
+      ...summariseProfile(profile, { keepLastMs, requests: result.requests.total }),
     };
     log(
       `profile ${page.key}: ${result.requests.total} requests, ${summaries[page.key].cpuMsPerRequest} ms of sampled CPU per request (${path.relative(process.cwd(), path.join(profileDir, file))})`,

@@ -61,7 +61,6 @@ function memoryKb(pid, field) {
 }
 
 export async function startServer(url, port, label, nodeFlags = undefined) {
-  const spawnedAt = performance.now();
   const server = launchServer({
     cwd: appDir,
     port,
@@ -91,8 +90,6 @@ export async function startServer(url, port, label, nodeFlags = undefined) {
   return {
     base,
     pids,
-    /** Milliseconds since the server's process started. */
-    startedMsAgo: () => performance.now() - spawnedAt,
     /** CPU time the server's processes have used so far (user + system), in ms. */
     cpuMs() {
       return pids.reduce((sum, pid) => {
