@@ -9,8 +9,8 @@ import { canManagePaymentMethods } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { currentUser } from "@/features/access/session";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { worldNow } from "@/server/world-clock";
 
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import { saveCard } from "./cards";
@@ -61,7 +61,8 @@ export async function addPaymentMethodAction(
   });
   if (!profile) return { status: "error", message: t("methods.notFound") };
 
-  const card = newCardSchema(now()).safeParse(
+  const clock = await worldNow(allowed.user.worldId);
+  const card = newCardSchema(clock).safeParse(
     Object.fromEntries(cardFields.map((name) => [name, field(formData, name)])),
   );
   if (!card.success) {
@@ -69,7 +70,6 @@ export async function addPaymentMethodAction(
     return { status: "error", message: t("errors.checkCard"), fieldErrors };
   }
   const fingerprint = cardFingerprint(card.data.cardNumber);
-  const clock = now();
   const saved = await db
     .$transaction(async (tx) => {
       const { created } = await saveCard(
@@ -99,6 +99,7 @@ type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
 type CardChange = (
   card: NonNullable<Awaited<ReturnType<typeof findCard>>>,
   t: Translator,
+  clock: Date,
 ) => Promise<MethodActionState>;
 
 /** Parse → session → policy → the card of this account, then `change` it; shared by set-default and remove. */
@@ -109,10 +110,11 @@ async function changeCard(formData: FormData, change: CardChange): Promise<Metho
     paymentMethodId: field(formData, "paymentMethodId"),
   });
   if (!parsed.success) return { status: "error", message: t("errors.invalidRequest") };
-  if (!(await authorise(parsed.data.accountId))) return { status: "error", message: t("methods.notAllowed") };
+  const allowed = await authorise(parsed.data.accountId);
+  if (!allowed) return { status: "error", message: t("methods.notAllowed") };
   const card = await findCard(parsed.data.accountId, parsed.data.paymentMethodId);
   if (!card) return { status: "error", message: t("methods.notFound") };
-  const result = await change(card, t);
+  const result = await change(card, t, await worldNow(allowed.user.worldId));
   revalidatePath(`${billingAccountPath(parsed.data.accountId)}/payment-methods`);
   return result;
 }
@@ -121,8 +123,8 @@ export async function setDefaultPaymentMethodAction(
   _previous: MethodActionState,
   formData: FormData,
 ): Promise<MethodActionState> {
-  return changeCard(formData, async (card, t) => {
-    if (isCardExpired(card, now())) return { status: "error", message: t("refusals.cardExpired") };
+  return changeCard(formData, async (card, t, clock) => {
+    if (isCardExpired(card, clock)) return { status: "error", message: t("refusals.cardExpired") };
     await db.billingProfile.update({
       where: { id: card.billingProfileId },
       data: { defaultPaymentMethodId: card.id, defaultPaymentKind: "CARD" },
@@ -135,14 +137,14 @@ export async function removePaymentMethodAction(
   _previous: MethodActionState,
   formData: FormData,
 ): Promise<MethodActionState> {
-  return changeCard(formData, async (card, t) => {
+  return changeCard(formData, async (card, t, clock) => {
     if (card.billingProfile.defaultPaymentMethodId === card.id)
       return { status: "error", message: t("methods.cannotRemoveDefault") };
     // Kept for the payment history (receipts name it); it is simply no longer offered. Its fingerprint
     // is erased: nothing needs to recognise a removed card, and a stolen database should hold as little as possible.
     await db.paymentMethod.updateMany({
       where: { id: card.id, removedAt: null },
-      data: { removedAt: now(), fingerprint: null },
+      data: { removedAt: clock, fingerprint: null },
     });
     return { status: "ok", message: t("methods.removed") };
   });

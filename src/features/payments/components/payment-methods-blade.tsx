@@ -6,7 +6,7 @@ import { BillingAccountBlade } from "@/features/access/components/billing-accoun
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
 import { cardBrandName } from "@/lib/card-brand";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { listPaymentMethods } from "../queries";
 import { AddCardForm } from "./add-card-form";
@@ -14,9 +14,9 @@ import { CardActions } from "./card-actions";
 
 /** Payment methods of each billing profile: list for everyone, add/remove/set default for the admin. */
 export async function PaymentMethodsBlade({ accountId }: { accountId: string }) {
-  const { account, access } = await requireBillingScope(accountId);
+  const { user, account, access } = await requireBillingScope(accountId);
   const canManage = canManagePaymentMethods(access);
-  const clock = now();
+  const clock = await worldNow(user.worldId);
   const [t, profiles] = await Promise.all([getTranslations("payments.methods"), listPaymentMethods(account.id, clock)]);
   return (
     <>
