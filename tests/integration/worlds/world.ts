@@ -17,15 +17,18 @@ export const testDb = seededTestDatabase({ seed: true });
 export const TOKEN = "world-tests-control-token-0123456789abcdef";
 export const ORIGIN = "http://127.0.0.1:3000";
 
-beforeAll(() => {
-  process.env.SESSION_SECRET = "integration-test-session-secret-0123456789abcdef";
-});
-beforeEach(() => {
+/** The control API on, the server clock at TEST_NOW, an instant processor: for the hooks and every test. */
+function switchOn() {
   vi.stubEnv("SIM_CONTROL_TOKEN", TOKEN);
   vi.stubEnv("SIM_NOW", TEST_NOW.toISOString());
   vi.stubEnv("PAYMENT_DELAY_MS", "0");
   setCardProcessor(new SimulatedProcessor(0, "none"));
+}
+beforeAll(() => {
+  process.env.SESSION_SECRET = "integration-test-session-secret-0123456789abcdef";
+  switchOn();
 });
+beforeEach(switchOn);
 
 type Call = { body?: unknown; token?: string | null; headers?: Record<string, string> };
 
