@@ -210,14 +210,27 @@ for (const viewport of VIEWPORTS) {
 
       await page.goto(`${accountPath}/payment-methods`);
       await expect(page.getByRole("heading", { name: "Contoso Ltd | Payment methods" })).toBeVisible();
-      await expectNoViolations(page, "Payment methods");
+      await expectNoViolations(page, "Payment methods (summary)");
+
+      // Billing profiles › profile › Payment methods, with Replace and Edit open, then Add a card.
+      await page.getByRole("link", { name: "Manage payment methods of Contoso Engineering" }).click();
+      await expect(page.getByRole("heading", { name: "Contoso Engineering | Payment methods" })).toBeVisible();
+      await expectNoViolations(page, "Profile payment methods");
+      const defaultSection = page.getByRole("region", { name: "Default payment method" });
+      await defaultSection.getByRole("button", { name: "Replace", exact: true }).click();
+      await defaultSection.getByRole("radio", { name: "Add a new card" }).check();
+      await defaultSection.getByRole("button", { name: "Set as default" }).click();
+      await expect(defaultSection.getByLabel("Card number")).toBeFocused();
+      await defaultSection.getByRole("button", { name: /^Edit / }).click();
+      await expect(defaultSection.getByRole("form", { name: /^Edit / })).toBeVisible();
+      await expectNoViolations(page, "Profile payment methods (replace with errors, edit open)");
       // The add-card form, submitted empty: errors next to the fields, focus on the first one.
-      await page.getByRole("button", { name: "Add a card" }).first().click();
+      await page.getByRole("button", { name: "Add a card" }).click();
       const form = page.getByRole("form", { name: /^Add a card to / });
       await form.getByRole("button", { name: "Save card" }).click();
       await expect(form.getByLabel("Card number")).toBeFocused();
       await expect(form.getByLabel("Card number")).toHaveAccessibleDescription("Enter the card number.");
-      await expectNoViolations(page, "Payment methods (add card, errors shown)");
+      await expectNoViolations(page, "Profile payment methods (add card, errors shown)");
 
       await page.goto(`${accountPath}/properties`);
       await expect(page.getByRole("heading", { name: "Contoso Ltd | Properties" })).toBeVisible();
@@ -315,6 +328,14 @@ for (const viewport of VIEWPORTS) {
         await page.goto(`${accountPath}/payment-methods`);
         await expect(page.getByRole("heading", { name: "Contoso Ltd | Modes de paiement" })).toBeVisible();
         await expectNoViolations(page, "Modes de paiement");
+        await page.getByRole("link", { name: "Gérer les modes de paiement de Contoso Engineering" }).click();
+        await expect(page.getByRole("heading", { name: "Contoso Engineering | Modes de paiement" })).toBeVisible();
+        const defaultSection = page.getByRole("region", { name: "Mode de paiement par défaut" });
+        await defaultSection.getByRole("button", { name: "Remplacer", exact: true }).click();
+        await defaultSection.getByRole("radio", { name: "Ajouter une nouvelle carte" }).check();
+        await defaultSection.getByRole("button", { name: /^Modifier / }).click();
+        await expect(defaultSection.getByRole("form", { name: /^Modifier / })).toBeVisible();
+        await expectNoViolations(page, "Modes de paiement du profil (remplacer, modifier)");
       });
     });
   });

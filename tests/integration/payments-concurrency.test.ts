@@ -8,17 +8,16 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { newCardSchema } from "@/features/payments/card-schema";
 import { payInvoice, type PayRequest } from "@/features/payments/pay-invoice";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { MAX_DECLINES_PER_ACCOUNT } from "@/features/payments/rate-limit";
 import { settlePayment } from "@/features/payments/settle";
 
+import { dueInvoiceData, newCardMethod } from "../support/fixtures";
 import { useTestDatabase as migratedTestDatabase, TEST_NOW } from "../support/test-db";
 
 const testDb = migratedTestDatabase({ seed: false });
-const DAY = 86_400_000;
 
 /** The simulated processor, counting what reached it. */
 class CountingProcessor extends SimulatedProcessor {
@@ -67,39 +66,11 @@ async function freshAccount(invoices: number) {
   const ids: string[] = [];
   for (let i = 0; i < invoices; i++) {
     const id = `G0C${String(n).padStart(3, "0")}${String(i).padStart(4, "0")}`;
-    await db.invoice.create({
-      data: {
-        id,
-        billingAccountId: accountId,
-        billingProfileId: profileId,
-        invoiceDate: new Date(TEST_NOW.getTime() - 10 * DAY),
-        dueDate: new Date(TEST_NOW.getTime() + 20 * DAY),
-        periodStart: new Date(TEST_NOW.getTime() - 40 * DAY),
-        periodEnd: new Date(TEST_NOW.getTime() - 11 * DAY),
-        currency: "USD",
-        subtotalMinor: 100_00,
-        taxMinor: 0,
-        totalMinor: 100_00,
-        amountDueMinor: 100_00,
-      },
-    });
+    await db.invoice.create({ data: dueInvoiceData({ id, accountId, profileId }) });
     ids.push(id);
   }
   return { accountId, profileId, userId, invoices: ids };
 }
-
-const newCard = (number: string) => ({
-  kind: "new" as const,
-  card: newCardSchema(TEST_NOW).parse({
-    cardNumber: number,
-    expMonth: "12",
-    expYear: "2030",
-    cvc: "123",
-    holderName: "Adele Vance",
-    country: "US",
-    postalCode: "98052",
-  }),
-});
 
 function request(account: { accountId: string; userId: string }, invoiceId: string, number: string): PayRequest {
   return {
@@ -107,7 +78,7 @@ function request(account: { accountId: string; userId: string }, invoiceId: stri
     accountId: account.accountId,
     invoiceId,
     idempotencyKey: randomUUID(),
-    method: newCard(number),
+    method: newCardMethod(number),
   };
 }
 

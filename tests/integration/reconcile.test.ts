@@ -6,16 +6,15 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { newCardSchema } from "@/features/payments/card-schema";
 import { payInvoice } from "@/features/payments/pay-invoice";
 import { cardProcessor, setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { ChargeRequest } from "@/features/payments/processor/types";
 import { reconcilePendingPayments } from "@/features/payments/settle";
 
+import { dueInvoiceData, newCardMethod } from "../support/fixtures";
 import { useTestDatabase as migratedTestDatabase, TEST_NOW } from "../support/test-db";
 
 const testDb = migratedTestDatabase({ seed: false });
-const DAY = 86_400_000;
 const APPROVED: ChargeRequest["card"] = {
   fingerprint: "not-a-test-card",
   brand: "visa",
@@ -59,20 +58,7 @@ async function pendingPayment(leaseExpiresAt: Date | null) {
   const invoiceId = `G0REC${String(++invoices).padStart(5, "0")}`;
   const key = randomUUID();
   await testDb.db.invoice.create({
-    data: {
-      id: invoiceId,
-      billingAccountId: "rec-account",
-      billingProfileId: "REC-PROFILE",
-      invoiceDate: new Date(TEST_NOW.getTime() - 10 * DAY),
-      dueDate: new Date(TEST_NOW.getTime() + 20 * DAY),
-      periodStart: new Date(TEST_NOW.getTime() - 40 * DAY),
-      periodEnd: new Date(TEST_NOW.getTime() - 11 * DAY),
-      currency: "USD",
-      subtotalMinor: 100_00,
-      taxMinor: 0,
-      totalMinor: 100_00,
-      amountDueMinor: 0,
-    },
+    data: dueInvoiceData({ id: invoiceId, accountId: "rec-account", profileId: "REC-PROFILE" }, 0),
   });
   const payment = await testDb.db.payment.create({
     data: {
@@ -167,38 +153,14 @@ describe("a processor answer after the payment timeout", () => {
     setCardProcessor(new SimulatedProcessor(0, "slow"));
     const invoiceId = `G0REC${String(++invoices).padStart(5, "0")}`;
     await testDb.db.invoice.create({
-      data: {
-        id: invoiceId,
-        billingAccountId: "rec-account",
-        billingProfileId: "REC-PROFILE",
-        invoiceDate: new Date(TEST_NOW.getTime() - 10 * DAY),
-        dueDate: new Date(TEST_NOW.getTime() + 20 * DAY),
-        periodStart: new Date(TEST_NOW.getTime() - 40 * DAY),
-        periodEnd: new Date(TEST_NOW.getTime() - 11 * DAY),
-        currency: "USD",
-        subtotalMinor: 100_00,
-        taxMinor: 0,
-        totalMinor: 100_00,
-        amountDueMinor: 100_00,
-      },
+      data: dueInvoiceData({ id: invoiceId, accountId: "rec-account", profileId: "REC-PROFILE" }),
     });
     const outcome = await payInvoice({
       userId: "rec-admin",
       accountId: "rec-account",
       invoiceId,
       idempotencyKey: randomUUID(),
-      method: {
-        kind: "new",
-        card: newCardSchema(TEST_NOW).parse({
-          cardNumber: "4242424242424242",
-          expMonth: "12",
-          expYear: "2030",
-          cvc: "123",
-          holderName: "Adele Vance",
-          country: "US",
-          postalCode: "98052",
-        }),
-      },
+      method: newCardMethod("4242424242424242"),
     });
     expect(outcome.status).toBe("inProgress");
     const payment = () => testDb.db.payment.findFirstOrThrow({ where: { invoiceId } });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  cardEditSchema,
   cardFieldErrors,
   isCardExpired,
   newCardSchema,
@@ -295,5 +296,48 @@ describe("cardFieldErrors", () => {
     }
     // Every message the catalog has is one the schema can produce, and the reverse.
     expect([...seen].sort()).toEqual(Object.keys(catalog).sort());
+  });
+});
+
+describe("cardEditSchema: Edit on a saved card", () => {
+  const edit = { expMonth: "3", expYear: "2031", holderName: " Megan Bowen ", country: "CA", postalCode: "K1A 0B1" };
+
+  it("keeps only what a saved card may change, trimmed and typed", () => {
+    const parsed = cardEditSchema(NOW).safeParse({ ...edit, cardNumber: "5555555555554444", cvc: "999" });
+    expect(parsed.success && parsed.data).toEqual({
+      expMonth: 3,
+      expYear: 2031,
+      holderName: "Megan Bowen",
+      country: "CA",
+      postalCode: "K1A 0B1",
+    });
+  });
+
+  it("refuses an expiry already past by the given clock, and accepts the current month", () => {
+    const expired = cardEditSchema(NOW).safeParse({ ...edit, expMonth: "10", expYear: "2026" });
+    expect(!expired.success && cardFieldErrors(expired.error)).toEqual({ expMonth: "expired" });
+    expect(cardEditSchema(NOW).safeParse({ ...edit, expMonth: "11", expYear: "2026" }).success).toBe(true);
+    // The same date a month later is past.
+    expect(
+      cardEditSchema(new Date("2026-12-01T00:00:00.000Z")).safeParse({ ...edit, expMonth: "11", expYear: "2026" })
+        .success,
+    ).toBe(false);
+  });
+
+  it("gives the new-card form's message keys for bad details", () => {
+    const bad = cardEditSchema(NOW).safeParse({
+      expMonth: "",
+      expYear: "x",
+      holderName: "",
+      country: "ZZ",
+      postalCode: "!",
+    });
+    expect(!bad.success && cardFieldErrors(bad.error)).toEqual({
+      expMonth: "expiryRequired",
+      expYear: "expiryRequired",
+      holderName: "holderRequired",
+      country: "countryRequired",
+      postalCode: "postalInvalid",
+    });
   });
 });

@@ -11,3 +11,8 @@ export function accountIdFromParam(param: string): string {
     return param;
   }
 }
+
+/** Billing profiles › profile › Payment methods: where an MCA billing profile's cards are managed. */
+export function billingProfilePaymentMethodsPath(accountId: string, profileId: string): string {
+  return `${billingAccountPath(accountId)}/billing-profiles/${encodeURIComponent(profileId)}/payment-methods`;
+}

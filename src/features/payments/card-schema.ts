@@ -14,6 +14,48 @@ export function normaliseCardNumber(value: string): string {
 
 const noControlChars = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
+/** The fields a saved card keeps and may change (never the number or the security code). */
+const cardDetails = {
+  expMonth: z.coerce
+    .number({ message: "expiryRequired" })
+    .int("expiryRequired")
+    .min(1, "expiryRequired")
+    .max(12, "expiryRequired"),
+  expYear: z.coerce
+    .number({ message: "expiryRequired" })
+    .int("expiryRequired")
+    .min(2000, "expiryRequired")
+    .max(2100, "expiryRequired"),
+  holderName: z
+    .string()
+    .trim()
+    .min(1, "holderRequired")
+    .max(100, "holderTooLong")
+    .refine(noControlChars, "holderRequired"),
+  country: z.enum(billingCountries, { message: "countryRequired" }),
+  postalCode: z
+    .string()
+    .trim()
+    .min(1, "postalRequired")
+    .max(16, "postalInvalid")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "postalInvalid"),
+};
+
+/**
+ * A card is valid through the last day of its expiry month, by the simulator's clock.
+ * Only a complete expiry is judged: a missing year is "expiryRequired", not "expired".
+ */
+function refuseExpired(card: { expMonth: number; expYear: number }, now: Date, ctx: z.RefinementCtx): void {
+  const expiryComplete =
+    [card.expMonth, card.expYear].every(Number.isInteger) &&
+    card.expMonth >= 1 &&
+    card.expMonth <= 12 &&
+    card.expYear >= 2000 &&
+    card.expYear <= 2100;
+  if (expiryComplete && isCardExpired(card, now))
+    ctx.addIssue({ code: "custom", path: ["expMonth"], message: "expired" });
+}
+
 export function newCardSchema(now: Date) {
   return z
     .object({
@@ -24,45 +66,18 @@ export function newCardSchema(now: Date) {
         .refine((value) => value.length > 0, "cardNumberRequired")
         .refine((value) => /^\d+$/.test(value), "cardNumberDigits")
         .refine((value) => cardValidator.number(value).isValid, "cardNumberInvalid"),
-      expMonth: z.coerce
-        .number({ message: "expiryRequired" })
-        .int("expiryRequired")
-        .min(1, "expiryRequired")
-        .max(12, "expiryRequired"),
-      expYear: z.coerce
-        .number({ message: "expiryRequired" })
-        .int("expiryRequired")
-        .min(2000, "expiryRequired")
-        .max(2100, "expiryRequired"),
+      expMonth: cardDetails.expMonth,
+      expYear: cardDetails.expYear,
       cvc: z
         .string()
         .trim()
         .regex(/^\d{3,4}$/, "cvcInvalid"),
-      holderName: z
-        .string()
-        .trim()
-        .min(1, "holderRequired")
-        .max(100, "holderTooLong")
-        .refine(noControlChars, "holderRequired"),
-      country: z.enum(billingCountries, { message: "countryRequired" }),
-      postalCode: z
-        .string()
-        .trim()
-        .min(1, "postalRequired")
-        .max(16, "postalInvalid")
-        .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "postalInvalid"),
+      holderName: cardDetails.holderName,
+      country: cardDetails.country,
+      postalCode: cardDetails.postalCode,
     })
     .superRefine((card, ctx) => {
-      // A card is valid through the last day of its expiry month, by the simulator's clock.
-      // Only a complete expiry is judged: a missing year is "expiryRequired", not "expired".
-      const expiryComplete =
-        [card.expMonth, card.expYear].every(Number.isInteger) &&
-        card.expMonth >= 1 &&
-        card.expMonth <= 12 &&
-        card.expYear >= 2000 &&
-        card.expYear <= 2100;
-      if (expiryComplete && isCardExpired(card, now))
-        ctx.addIssue({ code: "custom", path: ["expMonth"], message: "expired" });
+      refuseExpired(card, now, ctx);
       const brand = cardValidator.number(card.cardNumber).card;
       const size = brand?.code.size ?? 3;
       if (card.cvc.length !== size)
@@ -74,6 +89,16 @@ export function newCardSchema(now: Date) {
       last4: card.cardNumber.slice(-4),
     }));
 }
+
+/**
+ * Edit on a saved card: what the portal lets you change (expiry, name on card, billing address), with
+ * the same messages as a new card. An expiry already past by the simulator's clock is refused.
+ */
+export function cardEditSchema(now: Date) {
+  return z.object(cardDetails).superRefine((card, ctx) => refuseExpired(card, now, ctx));
+}
+
+export type CardEdit = z.output<ReturnType<typeof cardEditSchema>>;
 
 export type NewCardInput = z.input<ReturnType<typeof newCardSchema>>;
 export type NewCard = z.output<ReturnType<typeof newCardSchema>>;

@@ -1,49 +1,27 @@
 "use server";
 
 import { getTranslations } from "next-intl/server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { billingAccountPath } from "@/features/access/paths";
-import { canManagePaymentMethods } from "@/features/access/policy";
-import { loadBillingScope } from "@/features/access/scope";
-import { currentUser } from "@/features/access/session";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { db } from "@/server/db";
 import { worldNow } from "@/server/world-clock";
 
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import { saveCard } from "./cards";
+import {
+  authoriseCardManagement as authorise,
+  formText as field,
+  findCard,
+  revalidatePaymentMethods,
+  type MethodActionState,
+} from "./method-access";
 import { newCardLimitPassed } from "./new-card-limit";
 
-export type MethodActionState = {
-  status: "idle" | "ok" | "error";
-  message?: string;
-  fieldErrors?: Record<string, string>;
-};
+export type { MethodActionState } from "./method-access";
 
 const ids = z.object({ accountId: z.string().min(1).max(200), paymentMethodId: z.string().min(1).max(64) });
 const cardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
-const field = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : "";
-};
-
-/** Session and policy for managing the cards of a billing account; null when not allowed. */
-async function authorise(accountId: string) {
-  const user = await currentUser();
-  if (!user) return null;
-  const scope = await loadBillingScope(user.id, accountId);
-  return scope && canManagePaymentMethods(scope.access) ? { user, scope } : null;
-}
-
-/** The card, if it belongs to this account and is still on file. */
-async function findCard(accountId: string, paymentMethodId: string) {
-  return db.paymentMethod.findFirst({
-    where: { id: paymentMethodId, removedAt: null, billingProfile: { billingAccountId: accountId } },
-    include: { billingProfile: true },
-  });
-}
 
 export async function addPaymentMethodAction(
   _previous: MethodActionState,
@@ -89,7 +67,7 @@ export async function addPaymentMethodAction(
       },
     );
   if (!saved) return { status: "error", message: t("methods.tooManyNewCards") };
-  revalidatePath(`${billingAccountPath(target.data.accountId)}/payment-methods`);
+  revalidatePaymentMethods(target.data.accountId, profile.id);
   return { status: "ok", message: t("methods.added") };
 }
 
@@ -115,7 +93,7 @@ async function changeCard(formData: FormData, change: CardChange): Promise<Metho
   const card = await findCard(parsed.data.accountId, parsed.data.paymentMethodId);
   if (!card) return { status: "error", message: t("methods.notFound") };
   const result = await change(card, t, await worldNow(allowed.user.worldId));
-  revalidatePath(`${billingAccountPath(parsed.data.accountId)}/payment-methods`);
+  revalidatePaymentMethods(parsed.data.accountId, card.billingProfileId);
   return result;
 }
 
@@ -138,14 +116,24 @@ export async function removePaymentMethodAction(
   formData: FormData,
 ): Promise<MethodActionState> {
   return changeCard(formData, async (card, t, clock) => {
-    if (card.billingProfile.defaultPaymentMethodId === card.id)
-      return { status: "error", message: t("methods.cannotRemoveDefault") };
-    // Kept for the payment history (receipts name it); it is simply no longer offered. Its fingerprint
-    // is erased: nothing needs to recognise a removed card, and a stolen database should hold as little as possible.
-    await db.paymentMethod.updateMany({
-      where: { id: card.id, removedAt: null },
-      data: { removedAt: clock, fingerprint: null },
+    const refusal = await db.$transaction(async (tx) => {
+      // Read again inside the transaction that removes it: a Replace or a payment just begun is seen.
+      const profile = await tx.billingProfile.findUniqueOrThrow({ where: { id: card.billingProfileId } });
+      if (profile.defaultPaymentKind === "CARD" && profile.defaultPaymentMethodId === card.id)
+        return "cannotRemoveDefault" as const;
+      // A payment still PENDING with this card settles (or is reconciled) against it first.
+      if (await tx.payment.count({ where: { paymentMethodId: card.id, status: "PENDING" } }))
+        return "cannotRemovePending" as const;
+      // Kept for the payment history (receipts name it); it is simply no longer offered. Its fingerprint
+      // is erased: nothing needs to recognise a removed card, and a stolen database should hold as little as possible.
+      await tx.paymentMethod.updateMany({
+        where: { id: card.id, removedAt: null },
+        data: { removedAt: clock, fingerprint: null },
+      });
+      return null;
     });
+    if (refusal === "cannotRemoveDefault") return { status: "error", message: t("methods.cannotRemoveDefault") };
+    if (refusal) return { status: "error", message: t("methods.cannotRemovePending") };
     return { status: "ok", message: t("methods.removed") };
   });
 }

@@ -61,40 +61,83 @@ export async function listCardsToPayWith(
   }));
 }
 
-/** A card on the payment methods blade. */
-export type SavedCard = PayNowCard & { holderName: string };
-
-export type ProfilePaymentMethods = {
-  id: string;
-  name: string;
-  defaultPaymentKind: string;
-  cards: SavedCard[];
+/** A card on a billing profile's Payment methods page: what Edit shows and may change. */
+export type SavedCard = PayNowCard & {
+  holderName: string;
+  country: string;
+  postalCode: string;
+  /** A payment with it is still PENDING: it is not removed until that payment settles. */
+  inPendingPayment: boolean;
 };
 
-/** Every billing profile of the account by name, with its cards on file (oldest first). */
-export async function listPaymentMethods(accountId: string, now: Date): Promise<ProfilePaymentMethods[]> {
+const savedCardShown = {
+  id: true,
+  brand: true,
+  last4: true,
+  expMonth: true,
+  expYear: true,
+  holderName: true,
+  country: true,
+  postalCode: true,
+  payments: { where: { status: "PENDING" }, select: { id: true }, take: 1 },
+} as const;
+
+/** One billing profile of the account with its cards on file, the default card first; null if not this account's. */
+export async function getProfilePaymentMethods(accountId: string, profileId: string, now: Date) {
+  const profile = await db.billingProfile.findFirst({
+    where: { id: profileId, billingAccountId: accountId },
+    select: {
+      id: true,
+      name: true,
+      currency: true,
+      defaultPaymentKind: true,
+      defaultPaymentMethodId: true,
+      paymentMethods: {
+        where: { removedAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: savedCardShown,
+      },
+    },
+  });
+  if (!profile) return null;
+  const cards: SavedCard[] = profile.paymentMethods.map(({ payments, ...card }) => ({
+    ...card,
+    expired: isCardExpired(card, now),
+    isDefault: profile.defaultPaymentKind === "CARD" && card.id === profile.defaultPaymentMethodId,
+    inPendingPayment: payments.length > 0,
+  }));
+  return {
+    id: profile.id,
+    name: profile.name,
+    currency: profile.currency,
+    defaultPaymentKind: profile.defaultPaymentKind,
+    defaultCard: cards.find((card) => card.isDefault) ?? null,
+    otherCards: cards.filter((card) => !card.isDefault),
+  };
+}
+
+export type ProfilePaymentMethods = NonNullable<Awaited<ReturnType<typeof getProfilePaymentMethods>>>;
+
+/** The account-level summary: each billing profile by name, how it pays by default and how many cards it has. */
+export async function summarisePaymentMethods(accountId: string) {
   const profiles = await db.billingProfile.findMany({
     where: { billingAccountId: accountId },
-    orderBy: { name: "asc" },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       id: true,
       name: true,
       defaultPaymentKind: true,
       defaultPaymentMethodId: true,
-      paymentMethods: {
-        where: { removedAt: null },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, brand: true, last4: true, expMonth: true, expYear: true, holderName: true },
-      },
+      paymentMethods: { where: { removedAt: null }, select: { id: true, brand: true, last4: true } },
     },
   });
   return profiles.map(({ paymentMethods, defaultPaymentMethodId, ...profile }) => ({
     ...profile,
-    cards: paymentMethods.map((card) => ({
-      ...card,
-      expired: isCardExpired(card, now),
-      isDefault: card.id === defaultPaymentMethodId,
-    })),
+    defaultCard:
+      profile.defaultPaymentKind === "CARD"
+        ? (paymentMethods.find((card) => card.id === defaultPaymentMethodId) ?? null)
+        : null,
+    cardCount: paymentMethods.length,
   }));
 }
 

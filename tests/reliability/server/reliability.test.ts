@@ -408,6 +408,8 @@ describe("5. web security", () => {
         "addPaymentMethodAction",
         "removePaymentMethodAction",
         "setDefaultPaymentMethodAction",
+        "replaceDefaultPaymentMethodAction",
+        "editPaymentMethodAction",
         "markNotificationsRead",
       ]) {
         answers.push(
@@ -439,9 +441,13 @@ describe("5. web security", () => {
       json: newCardBody(randomUUID(), card(luhnVisa(500)), { holderName: holder }),
     });
     expect(paid.status, paid.text).toBe(200);
-    const methods = await http(A.url, `/billing/${encodeURIComponent(world.contoso.accountId)}/payment-methods`, {
-      cookie: contosoAdmin,
-    });
+    // The card is shown with its holder on its billing profile's Payment methods page.
+    const { billingProfileId } = (await invoiceRow(dbA, world.contoso.payable[0])).invoice;
+    const methods = await http(
+      A.url,
+      `/billing/${encodeURIComponent(world.contoso.accountId)}/billing-profiles/${encodeURIComponent(billingProfileId)}/payment-methods`,
+      { cookie: contosoAdmin },
+    );
     const search = await http(
       A.url,
       invoicesPagePath(world.contoso.accountId, `?q=${encodeURIComponent("<script>alert(1)</script>")}`),

@@ -15,23 +15,29 @@ export async function BillingAccountBlade({
   account,
   title,
   overview = false,
+  parents = [],
+  headingName = account.name,
   children,
 }: {
   account: { id: string; name: string };
   title: string;
   overview?: boolean;
+  /** Blades between the account and this one (Billing profiles › profile), in the breadcrumb. */
+  parents?: { label: string; href: string }[];
+  /** The name before "| title" in the heading: the account's, or a profile's when the blade is one profile's. */
+  headingName?: string;
   children: ReactNode;
 }) {
   const t = await getTranslations("portal.services");
   const crumbs = overview
     ? [{ label: account.name }]
-    : [{ label: account.name, href: billingAccountPath(account.id) }, { label: title }];
+    : [{ label: account.name, href: billingAccountPath(account.id) }, ...parents, { label: title }];
   return (
     <>
       <Breadcrumb items={[{ label: t("costManagementBilling"), href: "/billing" }, ...crumbs]} />
       <main className="px-6 py-3">
         <h1 className="text-2xl font-semibold">
-          {account.name} | {title}
+          {headingName} | {title}
         </h1>
         {children}
       </main>

@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { TableHead } from "@/components/ui/table-head";
 import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
-import { billingAccountPath } from "@/features/access/paths";
+import { billingAccountPath, billingProfilePaymentMethodsPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
 import { cardBrandName } from "@/lib/card-brand";
 
@@ -41,7 +41,13 @@ export async function BillingProfilesBlade({ accountId }: { accountId: string })
           <div className="overflow-x-auto bg-surface">
             <table className="w-full max-w-5xl text-left text-[13px]">
               <TableHead
-                columns={[t("columns.name"), t("columns.id"), t("columns.currency"), t("columns.defaultPayment")]}
+                columns={[
+                  t("columns.name"),
+                  t("columns.id"),
+                  t("columns.currency"),
+                  t("columns.defaultPayment"),
+                  t("columns.paymentMethods"),
+                ]}
               />
               <tbody>
                 {profiles.map((profile) => (
@@ -54,6 +60,15 @@ export async function BillingProfilesBlade({ accountId }: { accountId: string })
                     <td className="px-3 py-2 font-mono text-xs break-all">{profile.id}</td>
                     <td className="px-3 py-2">{profile.currency}</td>
                     <td className="px-3 py-2">{defaultPayment(profile.defaultPayment)}</td>
+                    <td className="px-3 py-2">
+                      <Link
+                        href={billingProfilePaymentMethodsPath(account.id, profile.id)}
+                        aria-label={t("paymentMethodsLabel", { name: profile.name })}
+                        className="text-brand hover:underline"
+                      >
+                        {t("paymentMethods")}
+                      </Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -20,12 +20,64 @@ export const emptyCard: CardValues = {
 /** The fields in the order they are shown: focus goes to the first one in error. */
 const cardFieldOrder: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
 
-const input = "h-8 w-full rounded border border-stroke bg-surface px-2 text-[13px] aria-[invalid=true]:border-danger";
+const inputClass =
+  "h-8 w-full rounded border border-stroke bg-surface px-2 text-[13px] aria-[invalid=true]:border-danger";
+
+/** What every field of one card form shares: its values, its errors and its IDs. */
+type CardFormState = {
+  values: CardValues;
+  onChange: (values: CardValues) => void;
+  errors: Partial<Record<CardField, string>>;
+  idPrefix: string;
+};
+
+/** The props every card control carries: ID, name, value, change handler, invalid state and description. */
+function controlProps(form: CardFormState, field: CardField, hint?: string) {
+  const describedBy = [form.errors[field] ? `${form.idPrefix}-${field}-error` : null, hint].filter(Boolean).join(" ");
+  return {
+    id: `${form.idPrefix}-${field}`,
+    name: field,
+    value: form.values[field],
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      form.onChange({ ...form.values, [field]: event.target.value }),
+    "aria-invalid": Boolean(form.errors[field]),
+    "aria-describedby": describedBy || undefined,
+  };
+}
+
+type ControlOwnProps = { cardForm: CardFormState; field: CardField; hint?: string; className?: string };
+
+/** One text field of the card form: every input (number, code, name, postal code) is this. */
+export function CardInput({
+  cardForm,
+  field,
+  hint,
+  className = "",
+  ...rest
+}: ControlOwnProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, keyof ReturnType<typeof controlProps>>) {
+  return <input {...rest} {...controlProps(cardForm, field, hint)} className={`${inputClass} ${className}`} />;
+}
+
+/** One drop-down of the card form (expiry month and year, country). */
+function CardSelect({
+  cardForm,
+  field,
+  className = "",
+  children,
+  ...rest
+}: ControlOwnProps & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, keyof ReturnType<typeof controlProps>>) {
+  return (
+    <select {...rest} {...controlProps(cardForm, field)} className={`${inputClass} ${className}`}>
+      {children}
+    </select>
+  );
+}
 
 /**
- * The new-card fields, shared by Pay now and Payment methods. Controlled, so a
- * declined payment keeps what the user typed; the values live only in this
- * browser tab and the one request that submits them.
+ * The card fields, shared by Pay now, Add a card and Replace (`new`: every field) and by Edit on a saved
+ * card (`edit`: expiry, name and billing address — never the number or the security code). Controlled,
+ * so a declined payment keeps what the user typed; the values live only in this browser tab and the one
+ * request that submits them.
  */
 export function CardFields({
   values,
@@ -33,16 +85,12 @@ export function CardFields({
   errors,
   idPrefix,
   currentYear,
-}: {
-  values: CardValues;
-  onChange: (values: CardValues) => void;
-  errors: Partial<Record<CardField, string>>;
-  idPrefix: string;
-  currentYear: number;
-}) {
+  variant = "new",
+}: CardFormState & { currentYear: number; variant?: "new" | "edit" }) {
   const t = useTranslations("payments.card");
   const locale = useLocale();
   const container = useRef<HTMLDivElement>(null);
+  const form: CardFormState = { values, onChange, errors, idPrefix };
   // A submission that finds errors moves focus to the first invalid field, whose
   // label and error (aria-describedby) a screen reader then reads out.
   const errorKey = cardFieldOrder
@@ -55,17 +103,13 @@ export function CardFields({
     container.current?.querySelector<HTMLElement>(`#${CSS.escape(`${idPrefix}-${firstInvalid}`)}`)?.focus();
   }, [errorKey, firstInvalid, idPrefix]);
   const countryNames = useMemo(() => new Intl.DisplayNames([locale], { type: "region" }), [locale]);
-  const set = (field: CardField) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    onChange({ ...values, [field]: event.target.value });
-  const describedBy = (field: CardField, hint?: string) =>
-    [errors[field] ? `${idPrefix}-${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
   const error = (field: CardField) =>
     errors[field] ? (
       <p id={`${idPrefix}-${field}-error`} className="mt-0.5 text-xs text-danger">
         {errors[field]}
       </p>
     ) : null;
-  const field = (name: CardField, label: string, control: React.ReactNode) => (
+  const labelled = (name: CardField, label: string, control: React.ReactNode) => (
     <div>
       <label htmlFor={`${idPrefix}-${name}`} className="mb-1 block text-[13px] font-semibold">
         {label}
@@ -74,39 +118,28 @@ export function CardFields({
       {error(name)}
     </div>
   );
+  // An edited card may keep an expiry year already shown on it, even one the list would not start from.
+  const firstYear = Math.min(currentYear, Number(values.expYear) || currentYear);
+  const years = Array.from({ length: currentYear + 12 - firstYear }, (_, i) => String(firstYear + i));
 
   return (
     <div ref={container} className="flex flex-col gap-3">
-      <p className="text-xs text-ink-muted">{t("accepted")}</p>
-      {field(
-        "cardNumber",
-        t("number"),
-        <input
-          id={`${idPrefix}-cardNumber`}
-          name="cardNumber"
-          inputMode="numeric"
-          autoComplete="cc-number"
-          maxLength={40}
-          className={input}
-          value={values.cardNumber}
-          onChange={set("cardNumber")}
-          aria-invalid={Boolean(errors.cardNumber)}
-          aria-describedby={describedBy("cardNumber")}
-        />,
-      )}
+      {variant === "new" && <p className="text-xs text-ink-muted">{t("accepted")}</p>}
+      {variant === "new" &&
+        labelled(
+          "cardNumber",
+          t("number"),
+          <CardInput cardForm={form} field="cardNumber" inputMode="numeric" autoComplete="cc-number" maxLength={40} />,
+        )}
       <fieldset>
         <legend className="mb-1 text-[13px] font-semibold">{t("expiry")}</legend>
         <div className="flex gap-2">
-          <select
-            id={`${idPrefix}-expMonth`}
-            name="expMonth"
+          <CardSelect
+            cardForm={form}
+            field="expMonth"
             aria-label={t("expMonth")}
             autoComplete="cc-exp-month"
-            className={`${input} w-24`}
-            value={values.expMonth}
-            onChange={set("expMonth")}
-            aria-invalid={Boolean(errors.expMonth)}
-            aria-describedby={describedBy("expMonth")}
+            className="w-24"
           >
             <option value="">{t("month")}</option>
             {Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0")).map((month) => (
@@ -114,99 +147,64 @@ export function CardFields({
                 {month}
               </option>
             ))}
-          </select>
-          <select
-            id={`${idPrefix}-expYear`}
-            name="expYear"
+          </CardSelect>
+          <CardSelect
+            cardForm={form}
+            field="expYear"
             aria-label={t("expYear")}
             autoComplete="cc-exp-year"
-            className={`${input} w-28`}
-            value={values.expYear}
-            onChange={set("expYear")}
-            aria-invalid={Boolean(errors.expYear)}
-            aria-describedby={describedBy("expYear")}
+            className="w-28"
           >
             <option value="">{t("year")}</option>
-            {Array.from({ length: 12 }, (_, i) => String(currentYear + i)).map((year) => (
+            {years.map((year) => (
               <option key={year} value={year}>
                 {year}
               </option>
             ))}
-          </select>
+          </CardSelect>
         </div>
         {error("expMonth") ?? error("expYear")}
       </fieldset>
-      {field(
-        "cvc",
-        t("cvc"),
-        <>
-          <input
-            id={`${idPrefix}-cvc`}
-            name="cvc"
-            inputMode="numeric"
-            autoComplete="cc-csc"
-            maxLength={4}
-            className={`${input} w-28`}
-            value={values.cvc}
-            onChange={set("cvc")}
-            aria-invalid={Boolean(errors.cvc)}
-            aria-describedby={describedBy("cvc", `${idPrefix}-cvc-hint`)}
-          />
-          <p id={`${idPrefix}-cvc-hint`} className="mt-0.5 text-xs text-ink-muted">
-            {t("cvcHint")}
-          </p>
-        </>,
-      )}
-      {field(
+      {variant === "new" &&
+        labelled(
+          "cvc",
+          t("cvc"),
+          <>
+            <CardInput
+              cardForm={form}
+              field="cvc"
+              hint={`${idPrefix}-cvc-hint`}
+              inputMode="numeric"
+              autoComplete="cc-csc"
+              maxLength={4}
+              className="w-28"
+            />
+            <p id={`${idPrefix}-cvc-hint`} className="mt-0.5 text-xs text-ink-muted">
+              {t("cvcHint")}
+            </p>
+          </>,
+        )}
+      {labelled(
         "holderName",
         t("holderName"),
-        <input
-          id={`${idPrefix}-holderName`}
-          name="holderName"
-          autoComplete="cc-name"
-          maxLength={100}
-          className={input}
-          value={values.holderName}
-          onChange={set("holderName")}
-          aria-invalid={Boolean(errors.holderName)}
-          aria-describedby={describedBy("holderName")}
-        />,
+        <CardInput cardForm={form} field="holderName" autoComplete="cc-name" maxLength={100} />,
       )}
       <div className="grid grid-cols-2 gap-3">
-        {field(
+        {labelled(
           "country",
           t("country"),
-          <select
-            id={`${idPrefix}-country`}
-            name="country"
-            autoComplete="country"
-            className={input}
-            value={values.country}
-            onChange={set("country")}
-            aria-invalid={Boolean(errors.country)}
-            aria-describedby={describedBy("country")}
-          >
+          <CardSelect cardForm={form} field="country" autoComplete="country">
             {billingCountries.map((code) => (
               <option key={code} value={code}>
                 {countryNames.of(code) ?? code}
               </option>
             ))}
-          </select>,
+          </CardSelect>,
         )}
-        {field(
+        {labelled(
           "postalCode",
           t("postalCode"),
-          <input
-            id={`${idPrefix}-postalCode`}
-            name="postalCode"
-            autoComplete="postal-code"
-            maxLength={16}
-            className={input}
-            value={values.postalCode}
-            onChange={set("postalCode")}
-            aria-invalid={Boolean(errors.postalCode)}
-            aria-describedby={describedBy("postalCode")}
-          />,
+          <CardInput cardForm={form} field="postalCode" autoComplete="postal-code" maxLength={16} />,
         )}
       </div>
     </div>
