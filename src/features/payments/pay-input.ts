@@ -6,8 +6,8 @@ import { z } from "zod";
 import { loadBillingScope } from "@/features/access/scope";
 import { idText, isIdText } from "@/lib/ids";
 import { parseMajorAmount } from "@/lib/money";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { userNow } from "@/server/world-clock";
 
 import { newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import type { PayMethod, PayOutcome, PayRequest } from "./pay-invoice";
@@ -96,7 +96,7 @@ export async function parsePayInput(
     if (!input.paymentMethodId) return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
     method = { kind: "saved", paymentMethodId: input.paymentMethodId };
   } else {
-    const card = newCardSchema(now()).safeParse(
+    const card = newCardSchema(await userNow(userId)).safeParse(
       Object.fromEntries(cardFields.map((field) => [field, typeof raw[field] === "string" ? raw[field] : ""])),
     );
     if (!card.success) {

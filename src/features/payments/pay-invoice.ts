@@ -8,17 +8,17 @@ import { Prisma } from "@/generated/prisma/client";
 import { invoiceStatus, pendingMinorOf } from "@/lib/invoice-status";
 import { paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
 import { takeTurns } from "@/server/db/locks";
+import { worldNow, worldOfUser } from "@/server/world-clock";
 
 import { isCardExpired, type NewCard } from "./card-schema";
-import { paymentLeaseExpiresAt, paymentTimeoutMs } from "./lease";
-import { newCardLimitPassed } from "./new-card-limit";
+import { paymentLeaseExpiresAt, paymentTimeoutMs, withTimeout } from "./lease";
+import { newCardPaymentRefused, newCardTurns, pendingCardKey } from "./new-card-limit";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import type { ChargeResult } from "./processor/types";
-import { declineLimitReached, declineTurn } from "./rate-limit";
+import { declineLimitReached, declineTurn, provenCard } from "./rate-limit";
 import { reconcilePayment, settlePayment } from "./settle";
 
 export type PayMethod = { kind: "saved"; paymentMethodId: string } | { kind: "new"; card: NewCard };
@@ -136,11 +136,14 @@ function isUniqueViolation(error: unknown): boolean {
  *    against the processor on retry, by any server's reconciler (once its lease
  *    has expired) or at start-up — never lost, never charged twice.
  */
-export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
+export async function payInvoice(asked: PayRequest): Promise<PayOutcome> {
+  // A world's keys are its own: one key sent in two worlds (parallel tests) is two payments, not a reuse.
+  const worldId = await worldOfUser(asked.userId);
+  const request = worldId ? { ...asked, idempotencyKey: `${worldId}:${asked.idempotencyKey}` } : asked;
   const earlier = await replay(request.idempotencyKey, request);
   if (earlier) return earlier;
 
-  const clock = now();
+  const clock = await worldNow(worldId);
   const scope = await loadBillingScope(request.userId, request.accountId);
   const invoice = scope
     ? await db.invoice.findFirst({
@@ -187,31 +190,36 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   } else {
     const { cardNumber, brand, last4, expMonth, expYear } = request.method.card;
     card = { fingerprint: cardFingerprint(cardNumber), brand, last4, expMonth, expYear, savedId: null };
-    // An approved new card is saved on the profile: it counts against the new-card limit before any charge.
-    const alreadySaved = await db.paymentMethod.count({
-      where: { billingProfileId: invoice.billingProfileId, fingerprint: card.fingerprint, removedAt: null },
-    });
-    if (
-      !alreadySaved &&
-      (await newCardLimitPassed(invoice.billingProfileId, request.userId, clock, db, { includesNewCard: false }))
-    )
-      return { status: "refused", reason: "tooManyNewCards" };
   }
+  // An approved new card is saved on the profile: it counts against the new-card limit before any charge.
+  const newCardOf =
+    request.method.kind === "new"
+      ? { billingProfileId: invoice.billingProfileId, userId: request.userId, fingerprint: card.fingerprint }
+      : null;
 
   const paymentId = randomUUID();
+  // A saved card already approved is no decline risk (rate-limit.ts): it neither counts nor waits its turn.
+  const risky = !(await provenCard(card.savedId));
   try {
     await db.$transaction(async (tx) => {
-      // An attempt in flight may be a decline, so it counts against the limit: attempts of one account
-      // (and of one user) take turns, each counting the ones before it (a burst cannot all pass the check).
-      await takeTurns(tx, declineTurn("account", request.accountId), declineTurn("user", request.userId));
+      // A risky attempt in flight may be a decline, so it counts: risky attempts of one account (and user)
+      // take turns, each counting those before it; a new card also among its profile's and user's new cards.
+      if (risky)
+        await takeTurns(
+          tx,
+          declineTurn("account", request.accountId),
+          declineTurn("user", request.userId),
+          ...(newCardOf ? newCardTurns(newCardOf.billingProfileId, newCardOf.userId, newCardOf.fingerprint) : []),
+        );
       const reserved = await tx.invoice.updateMany({
         where: { id: invoice.id, voided: false, amountDueMinor: { gte: amountMinor } },
         data: { amountDueMinor: { decrement: amountMinor } },
       });
       if (reserved.count !== 1) throw new Refused("balanceChanged");
-      // Again inside the transaction, which now holds SQLite's write lock (or its turn on PostgreSQL):
-      // simultaneous attempts are counted one after the other, so a burst cannot all pass the check above.
-      if (await declineLimitReached(request.accountId, request.userId, clock, tx)) throw new Refused("tooManyDeclines");
+      // Again with SQLite's write lock (or the turn on PostgreSQL) held: a burst is counted one by one.
+      if (risky && (await declineLimitReached(request.accountId, request.userId, clock, tx)))
+        throw new Refused("tooManyDeclines");
+      if (newCardOf && (await newCardPaymentRefused(tx, newCardOf, clock))) throw new Refused("tooManyNewCards");
       await tx.payment.create({
         data: {
           id: paymentId,
@@ -227,6 +235,7 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
           requestHash: payRequestHash(request),
           cardBrand: card.brand,
           cardLast4: card.last4,
+          pendingCardKey: newCardOf ? pendingCardKey(card.fingerprint) : null,
           createdAt: clock,
           leaseExpiresAt: paymentLeaseExpiresAt(),
         },
@@ -283,12 +292,4 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
 
   await settlePayment(pending, result, newCard);
   return (await replay(request.idempotencyKey, request)) ?? { status: "inProgress", paymentId };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timeout")), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,8 +3,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { addNotification } from "@/features/portal/notifications";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { userNow } from "@/server/world-clock";
 
 import { saveCard, type CardToSave } from "./cards";
 import { leaseExpired } from "./lease";
@@ -33,7 +33,7 @@ export async function settlePayment(
   result: ChargeResult,
   newCard?: CardToSave,
 ): Promise<boolean> {
-  const settledAt = now();
+  const settledAt = await userNow(payment.userId);
   const notification = { amountMinor: payment.amountMinor, currency: payment.currency, invoiceId: payment.invoiceId };
   return db
     .$transaction(async (tx) => {
@@ -43,7 +43,14 @@ export async function settlePayment(
           : payment.paymentMethodId;
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
-          data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId },
+          // The card's key was needed only while PENDING (new-card-limit.ts): a settled payment keeps none.
+          data: {
+            status: "SUCCEEDED",
+            settledAt,
+            processorReference: result.reference,
+            paymentMethodId,
+            pendingCardKey: null,
+          },
         });
         if (claimed.count === 0) throw new AlreadySettled();
         await addNotification(tx, {
@@ -56,7 +63,7 @@ export async function settlePayment(
       } else {
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
-          data: { status: "FAILED", declineCode: result.code, settledAt },
+          data: { status: "FAILED", declineCode: result.code, settledAt, pendingCardKey: null },
         });
         if (claimed.count === 0) throw new AlreadySettled();
         await tx.invoice.update({

@@ -5,7 +5,7 @@ import { BillingAccountBlade } from "@/features/access/components/billing-accoun
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { invoicesQuery, parseInvoiceFilters } from "../filters";
 import { listBillingProfiles, listInvoices } from "../queries";
@@ -24,9 +24,9 @@ export async function InvoicesBlade({
   /** The blade opened over the grid, if the URL asks for one; closing it returns to `closeHref`. */
   renderBlade?: (closeHref: string) => React.ReactNode;
 }) {
-  const { account, access } = await requireBillingScope(accountId);
+  const { user, account, access } = await requireBillingScope(accountId);
   const filters = parseInvoiceFilters(searchParams);
-  const clock = now();
+  const clock = await worldNow(user.worldId);
   const basePath = `${billingAccountPath(account.id)}/invoices`;
   const [t, { rows, total, page, pages }, profiles] = await Promise.all([
     getTranslations("invoices"),
