@@ -208,6 +208,18 @@ export async function seedDemo(db: Db, options: { now: Date; password?: string }
           await tx.paymentMethod.createMany({
             data: built.cards.map(({ isDefault, ...card }) => (void isDefault, card)),
           });
+        if (account.subscription && profile === account.profiles[0])
+          await tx.subscription.create({
+            data: {
+              id: rng.guid(),
+              billingAccountId: accountId,
+              billingProfileId: profileId,
+              displayName: account.subscription.displayName,
+              country: account.country,
+              defaultPaymentMethodId: built.defaultCard?.id ?? null,
+              createdAt: addDays(options.now, -760),
+            },
+          });
         await tx.invoice.createMany({ data: built.invoices });
         await tx.invoiceLine.createMany({ data: built.lines });
         if (built.payments.length) await tx.payment.createMany({ data: built.payments });
