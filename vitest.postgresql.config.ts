@@ -12,23 +12,19 @@ import { resolveAliases } from "./vitest.config";
  *   npx vitest run --config vitest.postgresql.config.ts
  *
  * Left out: the tests of SQLite files themselves (db-setup's file checks, the
- * bulk seeder's SQLite writer, the per-file paths of test-db);
+ * per-file paths of test-db);
  * tests/integration/postgresql/ holds their PostgreSQL counterparts (migrations,
  * the migration lock, db:setup). The hostile-input properties
- * (tests/reliability/hostile-input) count SQLite's total_changes() and stay on SQLite.
+ * (tests/reliability/hostile-input) run here too: on PostgreSQL they count writes with triggers.
  */
-export const sqliteOnly = [
-  "tests/integration/db-setup/**",
-  "tests/integration/bulk-seed.test.ts",
-  "tests/integration/test-db.test.ts",
-];
+export const sqliteOnly = ["tests/integration/db-setup/**", "tests/integration/test-db.test.ts"];
 
 export default defineConfig({
   resolve: resolveAliases,
   test: {
     name: "node-postgresql",
     environment: "node",
-    include: ["tests/integration/**/*.test.ts"],
+    include: ["tests/integration/**/*.test.ts", "tests/reliability/hostile-input/**/*.test.ts"],
     exclude: [...configDefaults.exclude, ...sqliteOnly],
     setupFiles: ["tests/support/setup-node.ts", "tests/support/setup-next.ts"],
     env: { TEST_ENGINE: "postgresql" },

@@ -1,12 +1,14 @@
-// Prepares one benchmark database (npm run bench calls it): a fresh SQLite file,
-// the committed migrations, then the demo world grown to N invoices by
-// src/server/demo/bulk.ts. Prints a progress bar on stderr and the summary as
-// one JSON line on stdout.
-//   node -C react-server --import tsx scripts/bench-db.ts <file> <invoices> <profiles> <payableMonths> <simNow>
+// Prepares one benchmark database (npm run bench calls it): a fresh SQLite file
+// (or PostgreSQL database: dropped and created again), the committed migrations,
+// then the demo world grown to N invoices by src/server/demo/bulk.ts. Prints a
+// progress bar on stderr and the summary as one JSON line on stdout.
+//   node -C react-server --import tsx scripts/bench-db.ts <file or postgresql://…> <invoices> <profiles> <payableMonths> <simNow>
 import fs from "node:fs";
 
 import { createPrismaClient } from "../src/server/db/client";
 import { migrateDatabase } from "../src/server/db/migrate";
+import { dropDatabase } from "../src/server/db/postgresql";
+import { databaseEngine } from "../src/server/db/url";
 import { seedBulk } from "../src/server/demo/bulk";
 
 const [file, invoices, profiles, payableMonths, simNow] = process.argv.slice(2);
@@ -15,8 +17,9 @@ if (!file || !invoices || !profiles || !payableMonths || !simNow) {
   process.exit(2);
 }
 
-for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
-const url = `file:${file}`;
+const url = /^postgres(ql)?:\/\//.test(file) ? file : `file:${file}`;
+if (databaseEngine(url) === "postgresql") await dropDatabase(url);
+else for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 await migrateDatabase(url);
 
 const width = 30;

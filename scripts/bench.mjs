@@ -24,7 +24,10 @@
 //
 // Options: --help (this text), --quick (short runs, a smoke test), --no-build (reuse the last build),
 // --working-tree (measure uncommitted changes too),
-// --sizes=1k (only one database). BENCH_DURATION / BENCH_WARMUP (seconds) and
+// --sizes=1k (only one database), --engine sqlite|postgres|both (default sqlite; bench/engines.mjs):
+// on PostgreSQL the same scenarios run on databases the bench creates on BENCH_POSTGRES_URL (else
+// TEST_POSTGRES_URL, else the local server) and drops, plus pay with two servers on one database
+// against one server (bench/scale.mjs), on the largest world. BENCH_DURATION / BENCH_WARMUP (seconds) and
 // BENCH_ROUNDS override the defaults (15 s in 3 rounds after a 5 s warm-up).
 // Every load loop is bounded in time; the whole run stops itself after BENCH_DEADLINE_MIN.
 //
@@ -37,8 +40,10 @@ import path from "node:path";
 
 import { listThroughSdk } from "./bench/arm.mjs";
 import { build } from "./bench/build.mjs";
+import { chosenEngines, postgresqlServer } from "./bench/engines.mjs";
 import { firstLoadJs, loadPages, loadPay, prepareSize } from "./bench/load.mjs";
 import { markdown, targets } from "./bench/report.mjs";
+import { loadPayScale } from "./bench/scale.mjs";
 import { cleanUp } from "./bench/server.mjs";
 import {
   CONNECTIONS,
@@ -54,7 +59,7 @@ import {
   WARMUP,
   work,
 } from "./bench/settings.mjs";
-import { paymentChecks } from "./bench/worlds.mjs";
+import { dropRunDatabases, paymentChecks } from "./bench/worlds.mjs";
 import { serverNodeFlags } from "./server-node-flags.mjs";
 
 if (flag("help")) {
@@ -74,22 +79,39 @@ setTimeout(() => {
 async function main() {
   fs.mkdirSync(work, { recursive: true });
   const loadStart = os.loadavg().map((x) => Math.round(x * 10) / 10);
+  const engines = chosenEngines();
+  const postgresql = engines.includes("postgresql") ? await postgresqlServer() : undefined;
   const buildInfo = build();
   const ctxs = [];
   try {
-    for (const size of SIZES) ctxs.push(await prepareSize(size));
+    for (const engine of engines)
+      for (const size of SIZES)
+        ctxs.push(
+          await prepareSize({
+            ...size,
+            engine,
+            postgresqlServer: postgresql,
+            label: engine === "sqlite" ? size.key : `pg-${size.key}`,
+          }),
+        );
     await loadPages(ctxs);
     await listThroughSdk(ctxs);
     await loadPay(ctxs);
+    // Two servers on one PostgreSQL database against one, on the largest world (the most unpaid invoices).
+    const scaled = ctxs.filter((ctx) => ctx.size.engine === "postgresql").at(-1);
+    if (scaled) await loadPayScale(scaled);
     for (const ctx of ctxs)
       ctx.js = {
         floor: await firstLoadJs(ctx.server.base, "/dashboard", ctx.cookie),
         blade: await firstLoadJs(ctx.server.base, ctx.gridPath, ctx.cookie),
       };
+    for (const ctx of ctxs) ctx.checks = await paymentChecks(ctx.databaseUrl, ctx.world.accountId);
   } finally {
     for (const ctx of ctxs) ctx.memory = await ctx.server.stop();
+    if (postgresql) await dropRunDatabases(postgresql);
   }
   const runs = ctxs.map((ctx) => ({
+    engine: ctx.size.engine,
     size: ctx.size.key,
     invoices: ctx.world.invoices,
     profiles: ctx.world.profiles,
@@ -98,12 +120,12 @@ async function main() {
     results: ctx.results,
     memory: ctx.memory,
     js: ctx.js,
-    checks: paymentChecks(ctx.file, ctx.world.accountId),
+    checks: ctx.checks,
     plan: ctx.plan,
   }));
   for (const run of runs)
     log(
-      `${run.size}: server peak RSS ${Math.round(run.memory.vmHwmMb)} MB (VmHWM), ${run.checks.benchPaymentsSucceeded} payments made, ${run.checks.overpaidInvoices + run.checks.negativeAmountDue + run.checks.unbalancedInvoices} invoices paid twice or out of balance`,
+      `${run.engine === "sqlite" ? run.size : `pg-${run.size}`}: server peak RSS ${Math.round(run.memory.vmHwmMb)} MB (VmHWM), ${run.checks.benchPaymentsSucceeded} payments made, ${run.checks.overpaidInvoices + run.checks.negativeAmountDue + run.checks.unbalancedInvoices} invoices paid twice or out of balance`,
     );
   const report = {
     date: new Date().toISOString(),

@@ -64,9 +64,9 @@ export async function listThroughSdk(ctxs) {
       pageP99Ms: Math.round(percentile(sorted, 99)),
     };
     log(
-      `${ctx.size.key}: SDK listed ${count.toLocaleString("en-US")} invoices (${names.size.toLocaleString("en-US")} distinct, ${ctx.world.invoices.toLocaleString("en-US")} expected) in ${pageMs.length} pages, ${ctx.results.armList.seconds} s; page p50 ${ctx.results.armList.pageP50Ms} ms, p99 ${ctx.results.armList.pageP99Ms} ms`,
+      `${ctx.size.label ?? ctx.size.key}: SDK listed ${count.toLocaleString("en-US")} invoices (${names.size.toLocaleString("en-US")} distinct, ${ctx.world.invoices.toLocaleString("en-US")} expected) in ${pageMs.length} pages, ${ctx.results.armList.seconds} s; page p50 ${ctx.results.armList.pageP50Ms} ms, p99 ${ctx.results.armList.pageP99Ms} ms`,
     );
     if (count !== ctx.world.invoices || names.size !== count)
-      throw new Error(`${ctx.size.key}: the SDK's pages repeat or miss invoices`);
+      throw new Error(`${ctx.size.label ?? ctx.size.key}: the SDK's pages repeat or miss invoices`);
   }
 }

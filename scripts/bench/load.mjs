@@ -43,17 +43,17 @@ export async function firstLoadJs(base, pathname, cookie) {
 
 /** One database: prepared, planned, served, checked by hand; the load comes later. */
 export async function prepareSize(size) {
-  const file = prepareDatabase(size);
-  setupDatabase(file);
-  const world = readWorld(file);
+  const url = await prepareDatabase(size, size.engine, size.postgresqlServer);
+  setupDatabase(url);
+  const world = await readWorld(url);
   // The plan of the grid's SQL on the data as the load finds it (before the payments).
-  const plan = queryPlan(file);
+  const plan = queryPlan(url);
   const port = await freePort();
   log(
-    `${size.key}: ${world.invoices.toLocaleString("en-US")} invoices, ${world.profiles} billing profiles, ${world.payable.length.toLocaleString("en-US")} payable by saved card; next start on 127.0.0.1:${port}`,
+    `${size.label}: ${world.invoices.toLocaleString("en-US")} invoices, ${world.profiles} billing profiles, ${world.payable.length.toLocaleString("en-US")} payable by saved card; next start on 127.0.0.1:${port}`,
   );
-  const server = await startServer(file, port, size.key);
-  const ctx = { size, file, world, plan, server, tallies: {}, results: {} };
+  const server = await startServer(url, port, size.label);
+  const ctx = { size, databaseUrl: url, world, plan, server, tallies: {}, results: {} };
   try {
     const cookie = `portal_session=${await sealData({ userId: world.adminId }, { password: SESSION_SECRET, ttl: 28_800 })}`;
     const account = encodeURIComponent(world.accountId);
@@ -119,12 +119,12 @@ export async function loadPages(ctxs) {
   for (const ctx of ctxs)
     for (const key of PAGE_SCENARIOS) {
       ctx.results[key] = finish(ctx.tallies[key]);
-      logResult(ctx.size.key, scenarioName(ctx, key), ctx.results[key]);
+      logResult(ctx.size.label, scenarioName(ctx, key), ctx.results[key]);
     }
 }
 
 /** Pay: every request takes the next unpaid invoice of the pool and a fresh idempotency key. */
-function payRequest(ctx) {
+export function payRequest(ctx) {
   return {
     method: "POST",
     setupRequest: (request) => {
@@ -155,7 +155,7 @@ export async function loadPay(ctxs) {
     );
     const answer = await response.json();
     if (response.status !== 200 || answer.status !== "succeeded")
-      throw new Error(`${ctx.size.key}: the first payment answered ${response.status} ${JSON.stringify(answer)}`);
+      throw new Error(`${ctx.size.label}: the first payment answered ${response.status} ${JSON.stringify(answer)}`);
   }
   // autocannon builds one request per connection ahead: keep that many invoices in reserve.
   const budget = (ctx) => ctx.pool.length - 2 * CONNECTIONS;
@@ -180,6 +180,11 @@ export async function loadPay(ctxs) {
     ctx.results.pay = finish(ctx.tallies.pay);
     ctx.results.pay.invoicesLeft = ctx.pool.length;
     ctx.results.pay.exhausted = budget(ctx) < CONNECTIONS;
-    logResult(ctx.size.key, "pay", ctx.results.pay, ctx.results.pay.exhausted ? "  (ran out of payable invoices)" : "");
+    logResult(
+      ctx.size.label,
+      "pay",
+      ctx.results.pay,
+      ctx.results.pay.exhausted ? "  (ran out of payable invoices)" : "",
+    );
   }
 }

@@ -57,11 +57,11 @@ function memoryKb(pid, field) {
   }
 }
 
-export async function startServer(file, port, label) {
+export async function startServer(url, port, label) {
   const server = launchServer({
     cwd: appDir,
     port,
-    env: serverEnv(file, port),
+    env: serverEnv(url, port),
     // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
     nodeFlags: process.env.BENCH_NODE_OPTIONS?.split(" ").filter(Boolean),
     output: { file: path.join(work, `server-${label}.log`) },

@@ -46,13 +46,13 @@ export function run(command, args, options = {}) {
   return result;
 }
 
-/** The measured server's environment (also for the app's own scripts run on its database). */
-export function serverEnv(file, port) {
+/** The measured server's environment (also for the app's own scripts run on its database: a file: or postgresql: URL). */
+export function serverEnv(url, port) {
   return {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: url,
     SESSION_SECRET,
     SESSION_COOKIE_SECURE: "false",
     PAYMENT_DELAY_MS: "0",

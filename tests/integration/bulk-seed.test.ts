@@ -1,12 +1,28 @@
 // The benchmark's large demo worlds (src/server/demo/bulk.ts) and the planner
-// statistics of start-up (src/server/db/optimize.ts), on a small scale.
+// statistics of start-up (src/server/db/optimize.ts), on a small scale — on SQLite
+// and, in vitest.postgresql.config.ts, on PostgreSQL (the bulk writer of each engine).
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { optimizeDatabase } from "@/server/db/optimize";
+import { withConnection } from "@/server/db/postgresql";
 import { seedBulk, type BulkResult } from "@/server/demo/bulk";
 
-import { createTestDatabase, TEST_NOW } from "../support/test-db";
+import { createTestDatabase, TEST_ENGINE, TEST_NOW } from "../support/test-db";
+
+/** What the engine holds in the Invoice table, read without Prisma. */
+async function rawRows(sql: { sqlite: string; postgresql: string }): Promise<unknown[]> {
+  if (TEST_ENGINE === "postgresql")
+    return withConnection(testDb.url, async (client) =>
+      (await client.query({ text: sql.postgresql, rowMode: "array" })).rows.map((row: unknown[]) => row[0]),
+    );
+  const sqlite = new Database(testDb.file, { readonly: true });
+  try {
+    return sqlite.prepare(sql.sqlite).pluck().all();
+  } finally {
+    sqlite.close();
+  }
+}
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let result: BulkResult;
@@ -49,11 +65,13 @@ describe("seedBulk", () => {
       expect(invoice.amountDueMinor).toBe(invoice.voided ? 0 : invoice.totalMinor - paid);
     }
     expect(invoices.some((invoice) => invoice.voided)).toBe(true);
-    // The same text format as Prisma's own rows, so date comparisons in SQL keep working.
-    const sqlite = new Database(testDb.file, { readonly: true });
-    const formats = sqlite.prepare(`SELECT DISTINCT substr(invoiceDate, 11) AS tail FROM Invoice`).pluck().all();
-    sqlite.close();
-    expect(formats).toEqual(["T00:00:00.000+00:00"]);
+    // The same storage as Prisma's own rows (SQLite: the same text format; PostgreSQL: UTC in a
+    // timestamp without time zone, whatever the writer's TZ), so date comparisons in SQL keep working.
+    const times = await rawRows({
+      sqlite: `SELECT DISTINCT substr(invoiceDate, 11) FROM Invoice`,
+      postgresql: `SELECT DISTINCT to_char("invoiceDate", '"T"HH24:MI:SS.MS') FROM "Invoice"`,
+    });
+    expect(times).toEqual([TEST_ENGINE === "postgresql" ? "T00:00:00.000" : "T00:00:00.000+00:00"]);
     const since = new Date("2025-11-20T00:00:00.000Z");
     expect(
       await testDb.db.invoice.count({ where: { billingAccountId: result.accountId, invoiceDate: { gte: since } } }),
@@ -87,9 +105,10 @@ describe("seedBulk", () => {
 describe("optimizeDatabase", () => {
   it("leaves planner statistics for the invoice indexes", async () => {
     await optimizeDatabase(testDb.url);
-    const sqlite = new Database(testDb.file, { readonly: true });
-    const indexes = sqlite.prepare(`SELECT idx FROM sqlite_stat1 WHERE tbl = 'Invoice'`).pluck().all();
-    sqlite.close();
-    expect(indexes).toContain("Invoice_billingAccountId_invoiceDate_idx");
+    const analysed = await rawRows({
+      sqlite: `SELECT idx FROM sqlite_stat1 WHERE tbl = 'Invoice'`,
+      postgresql: `SELECT (last_analyze IS NOT NULL)::text FROM pg_stat_user_tables WHERE relname = 'Invoice'`,
+    });
+    expect(analysed).toContain(TEST_ENGINE === "postgresql" ? "true" : "Invoice_billingAccountId_invoiceDate_idx");
   });
 });

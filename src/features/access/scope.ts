@@ -3,6 +3,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { isIdText } from "@/lib/ids";
 import { db } from "@/server/db";
 
 import { canViewBillingAccount, type BillingAccess } from "./policy";
@@ -17,6 +18,7 @@ export type BillingScope = {
 
 /** The billing account as this user may see it, or null when they hold no role on it. */
 export const loadBillingScope = cache(async (userId: string, accountId: string): Promise<BillingScope | null> => {
+  if (!isIdText(accountId)) return null;
   const assignment = await db.roleAssignment.findUnique({
     where: { userId_billingAccountId: { userId, billingAccountId: accountId } },
     include: {

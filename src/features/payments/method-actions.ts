@@ -3,6 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
+import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
@@ -20,7 +21,7 @@ import { newCardLimitPassed } from "./new-card-limit";
 
 export type { MethodActionState } from "./method-access";
 
-const ids = z.object({ accountId: z.string().min(1).max(200), paymentMethodId: z.string().min(1).max(64) });
+const ids = z.object({ accountId: idText(200), paymentMethodId: idText(64) });
 const cardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
 
 export async function addPaymentMethodAction(
@@ -29,7 +30,7 @@ export async function addPaymentMethodAction(
 ): Promise<MethodActionState> {
   const t = await getTranslations("payments");
   const target = z
-    .object({ accountId: z.string().min(1).max(200), billingProfileId: z.string().min(1).max(64) })
+    .object({ accountId: idText(200), billingProfileId: idText(64) })
     .safeParse({ accountId: field(formData, "accountId"), billingProfileId: field(formData, "billingProfileId") });
   if (!target.success) return { status: "error", message: t("errors.invalidRequest") };
   const allowed = await authorise(target.data.accountId);

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { loadBillingScope } from "@/features/access/scope";
+import { idText, isIdText } from "@/lib/ids";
 import { parseMajorAmount } from "@/lib/money";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
@@ -14,11 +15,11 @@ import type { PayMethod, PayOutcome, PayRequest } from "./pay-invoice";
 type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
 
 const payInputSchema = z.object({
-  accountId: z.string().min(1).max(200),
-  invoiceId: z.string().min(1).max(40),
+  accountId: idText(200),
+  invoiceId: idText(40),
   idempotencyKey: z.uuid(),
   method: z.enum(["saved", "new"]),
-  paymentMethodId: z.string().max(64).optional(),
+  paymentMethodId: z.string().max(64).refine(isIdText).optional(),
   /** Major units as typed ("1234.56"), only for a partial payment. */
   amount: z.string().max(32).optional(),
 });

@@ -3,6 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
+import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
@@ -29,18 +30,18 @@ const newCardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", 
 const editFields = ["expMonth", "expYear", "holderName", "country", "postalCode"] as const;
 const replaceTarget = z.discriminatedUnion("choice", [
   z.object({
-    accountId: z.string().min(1).max(200),
-    billingProfileId: z.string().min(1).max(64),
+    accountId: idText(200),
+    billingProfileId: idText(64),
     choice: z.literal("saved"),
-    paymentMethodId: z.string().min(1).max(64),
+    paymentMethodId: idText(64),
   }),
   z.object({
-    accountId: z.string().min(1).max(200),
-    billingProfileId: z.string().min(1).max(64),
+    accountId: idText(200),
+    billingProfileId: idText(64),
     choice: z.literal("new"),
   }),
 ]);
-const editTarget = z.object({ accountId: z.string().min(1).max(200), paymentMethodId: z.string().min(1).max(64) });
+const editTarget = z.object({ accountId: idText(200), paymentMethodId: idText(64) });
 
 class Refusal extends Error {
   constructor(readonly key: "cardExpired" | "notFound" | "tooManyNewCards") {

@@ -1,11 +1,9 @@
 import "server-only";
 
-import Database from "better-sqlite3";
-
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import { databaseFile } from "@/server/db/url";
 
+import { openBulkWriter, type BulkTables } from "./bulk-writer";
 import { seededRandom } from "./random";
 import { buildProfile, DEMO_SEED, seedDemo } from "./seed";
 import { demoAccounts, demoUsers, type DemoProfile, type InvoiceScenario } from "./world";
@@ -14,11 +12,12 @@ import { demoAccounts, demoUsers, type DemoProfile, type InvoiceScenario } from 
  * Large demo worlds for the benchmarks (npm run bench): the demo world of
  * seed.ts, then more billing profiles on Contoso — built by the seed's own
  * buildProfile() (same rows, rules and seeded generator) — until the account
- * holds exactly `invoices` invoices. Rows are written with createMany in
- * batches, a few thousand invoices per transaction.
+ * holds exactly `invoices` invoices. Rows are written in batches, a few
+ * thousand invoices per transaction, by the engine's bulk writer
+ * (bulk-writer.ts: SQLite or PostgreSQL, as `url` says).
  */
 export type BulkOptions = {
-  /** The SQLite URL `db` is connected to (the bulk rows are written with better-sqlite3). */
+  /** The database URL `db` is connected to (SQLite file or PostgreSQL; the bulk rows are written on a connection of their own). */
   url: string;
   now: Date;
   /** Invoices of the Contoso account in the end (the demo's own included). */
@@ -58,25 +57,6 @@ function bulkScenarios(payableMonths: number): Record<number, InvoiceScenario> {
   return scenarios;
 }
 
-/** A column value as Prisma stores it in SQLite. */
-function sqliteValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace(/Z$/, "+00:00");
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value ?? null;
-}
-
-type Row = Record<string, unknown>;
-
-/** Writes rows of one table with one prepared statement (the columns are the first row's keys). */
-function insertRows(sqlite: Database.Database, table: string, rows: Row[]) {
-  if (!rows.length) return;
-  const columns = Object.keys(rows[0]);
-  const statement = sqlite.prepare(
-    `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
-  );
-  for (const row of rows) statement.run(columns.map((column) => sqliteValue(row[column])));
-}
-
 type Batch = {
   profiles: Prisma.BillingProfileCreateManyInput[];
   cards: Prisma.PaymentMethodCreateManyInput[];
@@ -86,14 +66,15 @@ type Batch = {
 };
 const emptyBatch = (): Batch => ({ profiles: [], cards: [], invoices: [], lines: [], payments: [] });
 
-function writeBatch(sqlite: Database.Database, batch: Batch) {
-  sqlite.transaction(() => {
-    insertRows(sqlite, "BillingProfile", batch.profiles);
-    insertRows(sqlite, "PaymentMethod", batch.cards);
-    insertRows(sqlite, "Invoice", batch.invoices);
-    insertRows(sqlite, "InvoiceLine", batch.lines);
-    insertRows(sqlite, "Payment", batch.payments);
-  })();
+/** One transaction per batch, parents first. */
+function batchTables(batch: Batch): BulkTables {
+  return [
+    ["BillingProfile", batch.profiles],
+    ["PaymentMethod", batch.cards],
+    ["Invoice", batch.invoices],
+    ["InvoiceLine", batch.lines],
+    ["Payment", batch.payments],
+  ];
 }
 
 export async function seedBulk(db: Db, options: BulkOptions): Promise<BulkResult> {
@@ -129,12 +110,11 @@ export async function seedBulk(db: Db, options: BulkOptions): Promise<BulkResult
   let lines = 0;
   let payments = 0;
   let batch = emptyBatch();
-  const sqlite = new Database(databaseFile(options.url), { timeout: 15_000 });
-  sqlite.pragma("foreign_keys = ON");
-  const flush = () => {
+  const writer = await openBulkWriter(options.url);
+  const flush = async () => {
     const current = batch;
     batch = emptyBatch();
-    writeBatch(sqlite, current);
+    await writer.write(batchTables(current));
     added += current.invoices.length;
     lines += current.lines.length;
     payments += current.payments.length;
@@ -168,11 +148,11 @@ export async function seedBulk(db: Db, options: BulkOptions): Promise<BulkResult
       batch.lines.push(...built.lines);
       batch.payments.push(...built.payments);
       profiles++;
-      if (batch.invoices.length >= BATCH_INVOICES) flush();
+      if (batch.invoices.length >= BATCH_INVOICES) await flush();
     }
-    if (batch.invoices.length) flush();
+    if (batch.invoices.length) await flush();
   } finally {
-    sqlite.close();
+    await writer.close();
   }
   return {
     accountId: account.id,

@@ -1,7 +1,9 @@
 // The hostile-input properties' harness: a seeded throwaway database (one per test file), the world found
 // by querying, a processor that must never be called, sessions, and check(): every case leaves
-// total_changes() as it was, every property every table's snapshot. Figures go to
-// test-results/reliability/figures-<test file name>.json.
+// the database's write count as it was (SQLite's total_changes(); on PostgreSQL a counter every
+// table's triggers bump, see countWrites), every property every table's snapshot. Figures go to
+// test-results/reliability/figures-<test file name>.json. On both engines: vitest.postgresql.config.ts
+// runs these files on PostgreSQL too.
 import path from "node:path";
 
 import fc from "fast-check";
@@ -12,11 +14,11 @@ import { SESSION_COOKIE } from "@/features/access/session";
 import { setCardProcessor } from "@/features/payments/processor/simulated";
 import type { CardProcessor } from "@/features/payments/processor/types";
 
-import { databaseSnapshot } from "../../support/db-snapshot";
+import { databaseRows, databaseSnapshot } from "../../support/db-snapshot";
 import { cookieJar, resetNextRequest } from "../../support/next-request";
-import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../../support/test-db";
+import { useTestDatabase as seededTestDatabase, TEST_ENGINE, TEST_NOW } from "../../support/test-db";
 import { Figures } from "../support/figures";
-import { scanDatabaseFiles, scanDatabaseRows } from "../support/secrets";
+import { scanDatabaseFiles, scanDatabaseRows, scanRows } from "../support/secrets";
 
 export const testDb = seededTestDatabase({ seed: true });
 export const SECRET = "hostile-input-session-secret-0123456789abcdef0123456789";
@@ -72,6 +74,7 @@ beforeAll(async () => {
   process.env.SIM_NOW = TEST_NOW.toISOString();
   process.env.PAYMENT_DELAY_MS = "0";
   setCardProcessor(refusingProcessor);
+  if (TEST_ENGINE === "postgresql") await countWrites();
   const db = testDb.db;
   const contoso = await db.billingAccount.findFirstOrThrow({ where: { agreementType: "MCA" } });
   const fabrikam = await db.billingAccount.findFirstOrThrow({ where: { agreementType: "MOSP" } });
@@ -123,13 +126,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Card numbers and security codes were typed into every form above: none may have reached the file.
-  await testDb.db.$queryRawUnsafe("PRAGMA wal_checkpoint(FULL)");
+  // Card numbers and security codes were typed into every form above: none may have reached the database.
   const typed = ["4242424242424242"];
-  expect([
-    ...scanDatabaseFiles(testDb.file, typed),
-    ...scanDatabaseRows(testDb.file, typed, [goodCard.cvc]).findings,
-  ]).toEqual([]);
+  if (TEST_ENGINE === "postgresql")
+    expect(scanRows(await databaseRows(testDb.db, testDb.url), typed, [goodCard.cvc]).findings).toEqual([]);
+  else {
+    await testDb.db.$queryRawUnsafe("PRAGMA wal_checkpoint(FULL)");
+    expect([
+      ...scanDatabaseFiles(testDb.file, typed),
+      ...scanDatabaseRows(testDb.file, typed, [goodCard.cvc]).findings,
+    ]).toEqual([]);
+  }
   for (const [name, value] of Object.entries(savedEnv)) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
@@ -163,9 +170,34 @@ export async function signInAs(userId: string | null): Promise<void> {
     });
 }
 
-/** Writes on the test database's connection so far (every INSERT/UPDATE/DELETE counts, even one that changes nothing). */
+/**
+ * PostgreSQL has no total_changes(): a trigger on every table bumps a sequence for every row
+ * inserted, updated or deleted. A sequence is outside transactions, so a write rolled back still
+ * counts, as in SQLite.
+ */
+async function countWrites(): Promise<void> {
+  const db = testDb.db;
+  await db.$executeRawUnsafe(`CREATE SEQUENCE hostile_input_writes`);
+  await db.$queryRawUnsafe(`SELECT nextval('hostile_input_writes')::text`);
+  await db.$executeRawUnsafe(
+    `CREATE FUNCTION hostile_input_count_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('hostile_input_writes'); RETURN NULL; END $$`,
+  );
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`,
+  );
+  for (const { name } of tables)
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER hostile_input_writes AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION hostile_input_count_write()`,
+    );
+}
+
+/** Writes on the test database so far (every INSERT/UPDATE/DELETE counts, even one that changes nothing). */
 export async function totalChanges(): Promise<number> {
-  const rows = await testDb.db.$queryRawUnsafe<{ n: number | bigint }[]>("SELECT total_changes() AS n");
+  const rows = await testDb.db.$queryRawUnsafe<{ n: number | bigint | string }[]>(
+    TEST_ENGINE === "postgresql"
+      ? "SELECT last_value::text AS n FROM hostile_input_writes"
+      : "SELECT total_changes() AS n",
+  );
   return Number(rows[0].n);
 }
 

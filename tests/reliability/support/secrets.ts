@@ -1,5 +1,5 @@
 /**
- * "No full card number or security code anywhere": scans database files
+ * "No full card number or security code anywhere": scans SQLite database files
  * (with their WAL), logs and recorded responses for every card number the
  * suite typed (with and without spaces) and for a security code next to its
  * field name; and every TEXT column of every table for a value that is a
@@ -44,30 +44,37 @@ export function scanDatabaseRows(
   securityCodes: Iterable<string>,
 ): { findings: Finding[]; values: number } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const codes = new Set(securityCodes);
-  const numbers = [...cardNumbers];
-  const findings: Finding[] = [];
-  let values = 0;
   try {
     const tables = db
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
       .all() as { name: string }[];
-    for (const { name } of tables) {
-      for (const row of db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Record<
-        string,
-        unknown
-      >[]) {
-        for (const [column, value] of Object.entries(row)) {
-          if (typeof value !== "string") continue;
-          values++;
-          if (codes.has(value.trim()))
-            findings.push({ where: `${name}.${column}`, what: `a security code as a value (${value})` });
-          findings.push(...scanText(`${name}.${column}`, value, numbers));
-        }
-      }
-    }
+    const rows: Record<string, Record<string, unknown>[]> = {};
+    for (const { name } of tables)
+      rows[name] = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Record<string, unknown>[];
+    return scanRows(rows, cardNumbers, securityCodes);
   } finally {
     db.close();
   }
+}
+
+/** The same scan over rows read by any engine (tests/support/db-snapshot.ts databaseRows() on PostgreSQL). */
+export function scanRows(
+  tables: Record<string, unknown[]>,
+  cardNumbers: Iterable<string>,
+  securityCodes: Iterable<string>,
+): { findings: Finding[]; values: number } {
+  const codes = new Set(securityCodes);
+  const numbers = [...cardNumbers];
+  const findings: Finding[] = [];
+  let values = 0;
+  for (const [name, rows] of Object.entries(tables))
+    for (const row of rows as Record<string, unknown>[])
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value !== "string") continue;
+        values++;
+        if (codes.has(value.trim()))
+          findings.push({ where: `${name}.${column}`, what: `a security code as a value (${value})` });
+        findings.push(...scanText(`${name}.${column}`, value, numbers));
+      }
   return { findings, values };
 }
