@@ -1,6 +1,9 @@
 import "server-only";
 
-import { db, type Db } from "@/server/db";
+import { createHash } from "node:crypto";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { db, type Db, type Tx } from "@/server/db";
 
 /**
  * How many new cards a billing profile, and a user, may save in an hour —
@@ -26,15 +29,13 @@ export async function newCardLimitPassed(
   userId: string,
   now: Date,
   client: CardCounter = db,
-  { includesNewCard = true }: { includesNewCard?: boolean } = {},
 ): Promise<boolean> {
   const since = new Date(now.getTime() - NEW_CARD_WINDOW_MS);
   const [byProfile, byUser] = await Promise.all([
     client.paymentMethod.count({ where: { billingProfileId, createdAt: { gte: since } } }),
     client.paymentMethod.count({ where: { createdByUserId: userId, createdAt: { gte: since } } }),
   ]);
-  const extra = includesNewCard ? 0 : 1;
-  return byProfile + extra > MAX_NEW_CARDS_PER_PROFILE || byUser + extra > MAX_NEW_CARDS_PER_USER;
+  return byProfile > MAX_NEW_CARDS_PER_PROFILE || byUser > MAX_NEW_CARDS_PER_USER;
 }
 
 /**
@@ -49,4 +50,46 @@ export function newCardTurns(billingProfileId: string, userId: string, fingerpri
     `new-cards:profile:${billingProfileId}`,
     `new-cards:user:${userId}`,
   ];
+}
+
+/**
+ * Whether paying with a new card must be refused for the new-card limit — a card not saved on the
+ * profile yet is saved when the charge is approved. Call it inside the payment's transaction, after
+ * takeTurns(tx, ...newCardTurns(…)): the attempts of one profile (and user) are then counted one
+ * after another. The attempts still in flight with a new card (PENDING, no saved card yet) count as
+ * cards about to be saved (each card once), so a burst of new cards cannot all pass while none is
+ * saved yet.
+ */
+export async function newCardPaymentRefused(
+  tx: Tx,
+  { billingProfileId, userId, fingerprint }: { billingProfileId: string; userId: string; fingerprint: string },
+  now: Date,
+): Promise<boolean> {
+  const alreadySaved = await tx.paymentMethod.count({ where: { billingProfileId, fingerprint, removedAt: null } });
+  if (alreadySaved) return false;
+  const since = new Date(now.getTime() - NEW_CARD_WINDOW_MS);
+  // Other cards in flight, each once (eight payments with one new card save one card).
+  const inFlight = {
+    status: "PENDING",
+    paymentMethodId: null,
+    createdAt: { gte: since },
+    NOT: { pendingCardKey: pendingCardKey(fingerprint) },
+  };
+  const otherCards = async (where: Prisma.PaymentWhereInput) =>
+    (await tx.payment.findMany({ where, distinct: ["pendingCardKey"], select: { pendingCardKey: true } })).length;
+  const [savedByProfile, savedByUser, pendingByProfile, pendingByUser] = await Promise.all([
+    tx.paymentMethod.count({ where: { billingProfileId, createdAt: { gte: since } } }),
+    tx.paymentMethod.count({ where: { createdByUserId: userId, createdAt: { gte: since } } }),
+    otherCards({ ...inFlight, invoice: { billingProfileId } }),
+    otherCards({ ...inFlight, userId }),
+  ]);
+  return (
+    savedByProfile + pendingByProfile + 1 > MAX_NEW_CARDS_PER_PROFILE ||
+    savedByUser + pendingByUser + 1 > MAX_NEW_CARDS_PER_USER
+  );
+}
+
+/** What a PENDING payment with a new card keeps of it: a hash of its fingerprint, cleared at settlement. */
+export function pendingCardKey(fingerprint: string): string {
+  return createHash("sha256").update(`pending-new-card:${fingerprint}`).digest("hex").slice(0, 32);
 }

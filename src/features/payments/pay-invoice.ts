@@ -14,11 +14,11 @@ import { takeTurns } from "@/server/db/locks";
 
 import { isCardExpired, type NewCard } from "./card-schema";
 import { paymentLeaseExpiresAt, paymentTimeoutMs } from "./lease";
-import { newCardLimitPassed } from "./new-card-limit";
+import { newCardPaymentRefused, newCardTurns, pendingCardKey } from "./new-card-limit";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import type { ChargeResult } from "./processor/types";
-import { declineLimitReached, declineTurn } from "./rate-limit";
+import { declineLimitReached, declineTurn, provenCard } from "./rate-limit";
 import { reconcilePayment, settlePayment } from "./settle";
 
 export type PayMethod = { kind: "saved"; paymentMethodId: string } | { kind: "new"; card: NewCard };
@@ -189,31 +189,36 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   } else {
     const { cardNumber, brand, last4, expMonth, expYear } = request.method.card;
     card = { fingerprint: cardFingerprint(cardNumber), brand, last4, expMonth, expYear, savedId: null };
-    // An approved new card is saved on the profile: it counts against the new-card limit before any charge.
-    const alreadySaved = await db.paymentMethod.count({
-      where: { billingProfileId: invoice.billingProfileId, fingerprint: card.fingerprint, removedAt: null },
-    });
-    if (
-      !alreadySaved &&
-      (await newCardLimitPassed(invoice.billingProfileId, request.userId, clock, db, { includesNewCard: false }))
-    )
-      return { status: "refused", reason: "tooManyNewCards" };
   }
+  // An approved new card is saved on the profile: it counts against the new-card limit before any charge.
+  const newCardOf =
+    request.method.kind === "new"
+      ? { billingProfileId: invoice.billingProfileId, userId: request.userId, fingerprint: card.fingerprint }
+      : null;
 
   const paymentId = randomUUID();
+  // A saved card already approved is no decline risk (rate-limit.ts): it neither counts nor waits its turn.
+  const risky = !(await provenCard(card.savedId));
   try {
     await db.$transaction(async (tx) => {
-      // An attempt in flight may be a decline, so it counts against the limit: attempts of one account
-      // (and of one user) take turns, each counting the ones before it (a burst cannot all pass the check).
-      await takeTurns(tx, declineTurn("account", request.accountId), declineTurn("user", request.userId));
+      // A risky attempt in flight may be a decline, so it counts: risky attempts of one account (and user)
+      // take turns, each counting those before it; a new card also among its profile's and user's new cards.
+      if (risky)
+        await takeTurns(
+          tx,
+          declineTurn("account", request.accountId),
+          declineTurn("user", request.userId),
+          ...(newCardOf ? newCardTurns(newCardOf.billingProfileId, newCardOf.userId, newCardOf.fingerprint) : []),
+        );
       const reserved = await tx.invoice.updateMany({
         where: { id: invoice.id, voided: false, amountDueMinor: { gte: amountMinor } },
         data: { amountDueMinor: { decrement: amountMinor } },
       });
       if (reserved.count !== 1) throw new Refused("balanceChanged");
-      // Again inside the transaction, which now holds SQLite's write lock (or its turn on PostgreSQL):
-      // simultaneous attempts are counted one after the other, so a burst cannot all pass the check above.
-      if (await declineLimitReached(request.accountId, request.userId, clock, tx)) throw new Refused("tooManyDeclines");
+      // Again with SQLite's write lock (or the turn on PostgreSQL) held: a burst is counted one by one.
+      if (risky && (await declineLimitReached(request.accountId, request.userId, clock, tx)))
+        throw new Refused("tooManyDeclines");
+      if (newCardOf && (await newCardPaymentRefused(tx, newCardOf, clock))) throw new Refused("tooManyNewCards");
       await tx.payment.create({
         data: {
           id: paymentId,
@@ -229,6 +234,7 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
           requestHash: payRequestHash(request),
           cardBrand: card.brand,
           cardLast4: card.last4,
+          pendingCardKey: newCardOf ? pendingCardKey(card.fingerprint) : null,
           createdAt: clock,
           leaseExpiresAt: paymentLeaseExpiresAt(),
         },

@@ -50,3 +50,18 @@ export async function declineLimitReached(
 export function declineTurn(scope: "account" | "user", id: string): string {
   return `declines:${scope}:${id}`;
 }
+
+/**
+ * Whether a saved card has been approved before (a SUCCEEDED payment with it): paying with it is
+ * no decline risk, so it is not counted (see above) and need not take its turn with the risky
+ * attempts — on PostgreSQL, a lock every payment of the account would otherwise queue on. Once
+ * proven, a card stays proven, so checking before the payment's transaction is safe.
+ */
+export async function provenCard(paymentMethodId: string | null): Promise<boolean> {
+  if (!paymentMethodId) return false;
+  const approved = await db.payment.findFirst({
+    where: { paymentMethodId, status: "SUCCEEDED" },
+    select: { id: true },
+  });
+  return approved !== null;
+}

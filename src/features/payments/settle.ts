@@ -43,7 +43,14 @@ export async function settlePayment(
           : payment.paymentMethodId;
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
-          data: { status: "SUCCEEDED", settledAt, processorReference: result.reference, paymentMethodId },
+          // The card's key was needed only while PENDING (new-card-limit.ts): a settled payment keeps none.
+          data: {
+            status: "SUCCEEDED",
+            settledAt,
+            processorReference: result.reference,
+            paymentMethodId,
+            pendingCardKey: null,
+          },
         });
         if (claimed.count === 0) throw new AlreadySettled();
         await addNotification(tx, {
@@ -56,7 +63,7 @@ export async function settlePayment(
       } else {
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
-          data: { status: "FAILED", declineCode: result.code, settledAt },
+          data: { status: "FAILED", declineCode: result.code, settledAt, pendingCardKey: null },
         });
         if (claimed.count === 0) throw new AlreadySettled();
         await tx.invoice.update({

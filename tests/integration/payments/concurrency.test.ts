@@ -5,11 +5,13 @@
 // from product.md ("Rules", "The simulated card processor") and the documented
 // test-card table, not from the code under test.
 //
-// This file: payInvoice under concurrent requests, and the decline limit (card-testing protection).
+// This file: payInvoice under concurrent requests, the new-card limit under a burst, and the decline
+// limit (card-testing protection). On both engines (vitest.postgresql.config.ts runs it on PostgreSQL).
 import { randomUUID } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
+import { MAX_NEW_CARDS_PER_PROFILE } from "@/features/payments/new-card-limit";
 import { payInvoice } from "@/features/payments/pay-invoice";
 
 import { expectActionRefused, expectRefused, newCard, newCardForm, request, succeeded } from "./requests";
@@ -17,6 +19,7 @@ import {
   approvedCards,
   clock,
   freshInvoice,
+  freshProfile,
   HOUR,
   invoiceRow,
   otherApprovedNumbers,
@@ -103,6 +106,37 @@ describe("payInvoice: concurrent requests", () => {
     expect(await testDb.db.payment.count({ where: { invoiceId: invoice.id } })).toBe(1);
     expect((await invoiceRow(invoice.id)).amountDueMinor).toBe(900_00);
     expect(processor.calls).toHaveLength(1);
+  });
+});
+
+describe("payInvoice: the new-card limit under a burst", () => {
+  it(`12 simultaneous payments with 12 new cards on one profile: exactly ${MAX_NEW_CARDS_PER_PROFILE} charged and saved, the rest refused before any charge`, async () => {
+    const profileId = await freshProfile();
+    const invoices = [];
+    for (let i = 0; i < 12; i++) invoices.push(await freshInvoice({ totalMinor: 100_00 + i, profileId }));
+    // An admin of its own, so the user's limit (10) has room and the profile's (5) is the one that holds.
+    const userId = randomUUID();
+    await testDb.db.user.create({
+      data: { id: userId, email: `burst-${userId}@contoso.com`, displayName: "Burst Admin", passwordHash: "x" },
+    });
+    await testDb.db.roleAssignment.create({
+      data: { id: randomUUID(), userId, billingAccountId: world.contoso, role: "BILLING_ACCOUNT_ADMIN" },
+    });
+    const numbers = otherApprovedNumbers(40).slice(20, 32);
+    processor.calls.length = 0;
+    const outcomes = await Promise.all(
+      invoices.map((invoice, i) => payInvoice(request(invoice.id, newCard(numbers[i]), { userId }))),
+    );
+
+    expect(outcomes.filter((outcome) => outcome.status === "succeeded")).toHaveLength(MAX_NEW_CARDS_PER_PROFILE);
+    expect(outcomes.filter((outcome) => outcome.status === "refused")).toEqual(
+      Array.from({ length: 12 - MAX_NEW_CARDS_PER_PROFILE }, () => ({ status: "refused", reason: "tooManyNewCards" })),
+    );
+    expect(processor.calls).toHaveLength(MAX_NEW_CARDS_PER_PROFILE);
+    expect(await testDb.db.paymentMethod.count({ where: { billingProfileId: profileId } })).toBe(
+      MAX_NEW_CARDS_PER_PROFILE,
+    );
+    expect(await testDb.db.payment.count({ where: { userId } })).toBe(MAX_NEW_CARDS_PER_PROFILE);
   });
 });
 
