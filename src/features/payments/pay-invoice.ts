@@ -13,7 +13,7 @@ import { db } from "@/server/db";
 import { takeTurns } from "@/server/db/locks";
 
 import { isCardExpired, type NewCard } from "./card-schema";
-import { paymentLeaseExpiresAt, paymentTimeoutMs } from "./lease";
+import { paymentLeaseExpiresAt, paymentTimeoutMs, withTimeout } from "./lease";
 import { newCardPaymentRefused, newCardTurns, pendingCardKey } from "./new-card-limit";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
@@ -291,12 +291,4 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
 
   await settlePayment(pending, result, newCard);
   return (await replay(request.idempotencyKey, request)) ?? { status: "inProgress", paymentId };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timeout")), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
