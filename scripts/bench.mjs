@@ -23,6 +23,7 @@
 //     bench/results.json and bench/results.md.
 //
 // Options: --help (this text), --quick (short runs, a smoke test), --no-build (reuse the last build),
+// --worlds (only how long POST /api/sim/worlds takes to make a world, scripts/bench/world-create.mjs),
 // --working-tree (measure uncommitted changes too),
 // --sizes=1k (only one database), --engine sqlite|postgres|both (default sqlite; bench/engines.mjs):
 // on PostgreSQL the same scenarios run on databases the bench creates on BENCH_POSTGRES_URL (else
@@ -66,6 +67,13 @@ if (flag("help")) {
   // The usage is this file's opening comment.
   const usage = fs.readFileSync(new URL(import.meta.url), "utf8").split("\nimport ")[0];
   console.log(usage.replace(/^\/\/ ?/gm, ""));
+  process.exit(0);
+}
+
+// --worlds: only the world-creation scenario (docs/worlds.md), no build, no server.
+if (flag("worlds")) {
+  const { benchWorldCreation } = await import("./bench/world-create.mjs");
+  benchWorldCreation();
   process.exit(0);
 }
 

@@ -30,7 +30,7 @@ export function leaseExpired(payment: { leaseExpiresAt: Date | null }, at: numbe
   return payment.leaseExpiresAt === null || payment.leaseExpiresAt.getTime() <= at;
 }
 
-/** The processor's answer, or a rejection once `ms` have passed (the charge may still land: see payInvoice). */
+/** The processor's answer, or a rejection after `ms` (the payment then stays PENDING: pay-invoice.ts). */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

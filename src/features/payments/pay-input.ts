@@ -6,8 +6,8 @@ import { z } from "zod";
 import { loadBillingScope } from "@/features/access/scope";
 import { idText, isIdText } from "@/lib/ids";
 import { parseMajorAmount } from "@/lib/money";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { userNow } from "@/server/world-clock";
 
 import { newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import type { PayMethod, PayOutcome, PayRequest } from "./pay-invoice";
@@ -91,7 +91,7 @@ export async function parsePayInput(
     amountMinor = value;
   }
 
-  const method = parsePayMethod(raw, t);
+  const method = parsePayMethod(raw, t, await userNow(userId));
   if (!method.ok) return method;
   return {
     ok: true,
@@ -112,6 +112,7 @@ export async function parsePayInput(
 export function parsePayMethod(
   raw: Record<string, unknown>,
   t: Translator,
+  clock: Date,
 ):
   | { ok: true; method: PayMethod }
   | { ok: false; message: string; fieldErrors?: Record<string, string>; keyUnused: true } {
@@ -121,7 +122,7 @@ export function parsePayMethod(
     return { ok: true, method: { kind: "saved", paymentMethodId: id } };
   }
   if (raw.method !== "new") return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
-  const card = newCardSchema(now()).safeParse(
+  const card = newCardSchema(clock).safeParse(
     Object.fromEntries(cardFields.map((field) => [field, typeof raw[field] === "string" ? raw[field] : ""])),
   );
   if (!card.success) {

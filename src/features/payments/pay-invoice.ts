@@ -8,9 +8,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { invoiceStatus, pendingMinorOf } from "@/lib/invoice-status";
 import { paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
 import { takeTurns } from "@/server/db/locks";
+import { worldNow, worldOfUser } from "@/server/world-clock";
 
 import { isCardExpired, type NewCard } from "./card-schema";
 import { paymentLeaseExpiresAt, paymentTimeoutMs, withTimeout } from "./lease";
@@ -138,11 +138,14 @@ function isUniqueViolation(error: unknown): boolean {
  *    against the processor on retry, by any server's reconciler (once its lease
  *    has expired) or at start-up — never lost, never charged twice.
  */
-export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
+export async function payInvoice(asked: PayRequest): Promise<PayOutcome> {
+  // A world's keys are its own: one key sent in two worlds (parallel tests) is two payments, not a reuse.
+  const worldId = await worldOfUser(asked.userId);
+  const request = worldId ? { ...asked, idempotencyKey: `${worldId}:${asked.idempotencyKey}` } : asked;
   const earlier = await replay(request.idempotencyKey, request);
   if (earlier) return earlier;
 
-  const clock = now();
+  const clock = await worldNow(worldId);
   const scope = await loadBillingScope(request.userId, request.accountId);
   const invoice = scope
     ? await db.invoice.findFirst({

@@ -8,6 +8,7 @@ import { z } from "zod";
 
 import { billingAccountPath } from "@/features/access/paths";
 import { currentUser } from "@/features/access/session";
+import { worldNow } from "@/server/world-clock";
 
 import { outcomeMessage, parsePayMethod } from "./pay-input";
 import { settleBalance } from "./settle-balance";
@@ -29,7 +30,7 @@ export async function settleBalanceAction(_previous: SettleState, formData: Form
   const parsed = target.safeParse({ accountId: raw.accountId, settleAttemptId: raw.settleAttemptId });
   if (!parsed.success) return { status: "error", message: t("errors.invalidRequest"), nextAttemptId: fresh };
   const { accountId, settleAttemptId } = parsed.data;
-  const method = parsePayMethod(raw, t);
+  const method = parsePayMethod(raw, t, await worldNow(user.worldId));
   if (!method.ok)
     return {
       status: "error",

@@ -5,8 +5,8 @@ import { loadBillingScope } from "@/features/access/scope";
 import { pendingMinorOf } from "@/lib/invoice-status";
 import { pastDueBalance, settlePaymentKey } from "@/lib/settle-balance";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { userNow } from "@/server/world-clock";
 
 import { payInvoice, type PayMethod, type PayOutcome } from "./pay-invoice";
 
@@ -49,7 +49,7 @@ export async function settleBalance(request: {
   settleAttemptId: string;
   method: PayMethod;
 }): Promise<SettleOutcome> {
-  const clock = now();
+  const clock = await userNow(request.userId);
   const scope = await loadBillingScope(request.userId, request.accountId);
   if (!scope) return { status: "refused", reason: "notFound" };
   // Who may settle at all (the admin of a MOSP account outside the Pay now countries), before any invoice.

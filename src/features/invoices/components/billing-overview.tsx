@@ -11,7 +11,7 @@ import { requireBillingScope } from "@/features/access/scope";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { invoicesQuery } from "../filters";
 import { getBillingOverview, type AmountByCurrency } from "../queries";
@@ -19,8 +19,8 @@ import { InvoiceTotalsChart, type InvoiceTotalPoint } from "./invoice-totals-cha
 
 /** A billing account's Overview blade: what is due now, what is late, what comes next, and the recent invoices. */
 export async function BillingOverview({ accountId, notices }: { accountId: string; notices?: React.ReactNode }) {
-  const { account, access } = await requireBillingScope(accountId);
-  const clock = now();
+  const { user, account, access } = await requireBillingScope(accountId);
+  const clock = await worldNow(user.worldId);
   const [t, ts, format, locale, overview] = await Promise.all([
     getTranslations("invoices.overview"),
     getTranslations("invoices.status"),

@@ -6,7 +6,7 @@ import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/p
 import { billingAccountPath } from "@/features/access/paths";
 import { hasPayNow } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { invoicesQuery, parseInvoiceFilters } from "../filters";
 import { listBillingProfiles, listInvoices } from "../queries";
@@ -28,9 +28,9 @@ export async function InvoicesBlade({
   /** Banners from other features above the grid (Settle balance), given by the route. */
   notices?: React.ReactNode;
 }) {
-  const { account, access } = await requireBillingScope(accountId);
+  const { user, account, access } = await requireBillingScope(accountId);
   const filters = parseInvoiceFilters(searchParams);
-  const clock = now();
+  const clock = await worldNow(user.worldId);
   const basePath = `${billingAccountPath(account.id)}/invoices`;
   const [t, { rows, total, page, pages }, profiles] = await Promise.all([
     getTranslations("invoices"),

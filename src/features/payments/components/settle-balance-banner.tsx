@@ -6,7 +6,7 @@ import { settlesBalance } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { getPastDueBalance } from "../settle-balance";
 
@@ -16,9 +16,9 @@ import { getPastDueBalance } from "../settle-balance";
  * account's country has Pay now instead.
  */
 export async function SettleBalanceBanner({ accountId, settleHref }: { accountId: string; settleHref: string }) {
-  const { account, access } = await requireBillingScope(accountId);
+  const { user, account, access } = await requireBillingScope(accountId);
   if (!settlesBalance(access)) return null;
-  const { totals } = await getPastDueBalance(account.id, now());
+  const { totals } = await getPastDueBalance(account.id, await worldNow(user.worldId));
   if (totals.length === 0) return null;
   const [t, locale] = await Promise.all([getTranslations("payments.settle"), intlLocaleOf()]);
   const amount = totals.map((total) => formatMoney(total.amountMinor, total.currency, locale)).join(" + ");

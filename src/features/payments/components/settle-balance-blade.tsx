@@ -12,7 +12,7 @@ import { billingAccountAdmins, requireBillingScope } from "@/features/access/sco
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { listCardsToPayWith } from "../queries";
 import { getPastDueBalance, getSettleSubscription } from "../settle-balance";
@@ -23,8 +23,8 @@ import { SettleBalanceForm } from "./settle-balance-form";
  * subscription's cards, or a new one) and Pay — one payment per invoice (settle-balance.ts).
  */
 export async function SettleBalanceBlade({ accountId, closeHref }: { accountId: string; closeHref: string }) {
-  const { account, access } = await requireBillingScope(accountId);
-  const clock = now();
+  const { user, account, access } = await requireBillingScope(accountId);
+  const clock = await worldNow(user.worldId);
   const [t, locale, balance, subscription] = await Promise.all([
     getTranslations("payments"),
     intlLocaleOf(),
