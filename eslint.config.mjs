@@ -18,6 +18,8 @@ const featureUses = {
   "billing-profiles": ["access"],
   // The ARM Billing API serves the blade's own reads under ARM's contract (docs/api.md).
   arm: ["access", "invoices", "billing-profiles"],
+  // Worlds and their clocks (control API, docs/worlds.md): the billing cycle tells admins through the bell.
+  worlds: ["portal"],
 };
 /** What each feature offers the others (paths inside the feature's folder). */
 const featurePublic = {
@@ -39,6 +41,7 @@ const featurePublic = {
   payments: [],
   "billing-profiles": ["queries.ts"],
   arm: [],
+  worlds: [],
 };
 
 const element = (type, extra = {}) => ({ element: { type, ...extra } });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 
 import { defineConfig, devices } from "@playwright/test";
 
-import { E2E_BASE_URL, e2eServerEnv } from "./e2e/support/env";
+import { E2E_BASE_URL, E2E_CONTROL_TOKEN, e2eServerEnv } from "./e2e/support/env";
 
 /**
  * End-to-end tests against the production build (`next build` must have run:
@@ -11,6 +11,9 @@ import { E2E_BASE_URL, e2eServerEnv } from "./e2e/support/env";
  * Browser: Debian's Chromium when present (these machines cannot download
  * Playwright's), CHROMIUM_PATH to choose another, else Playwright's own.
  */
+// The worlds fixtures (e2e/support/worlds.ts) read the control API's token here, in the runner and its workers.
+process.env.SIM_CONTROL_TOKEN = E2E_CONTROL_TOKEN;
+
 const chromiumPath =
   process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 

@@ -5,28 +5,21 @@
 // setting of the account menu (saved on the account, back at the next sign-in)
 // and the invoice PDF in French.
 //
-// This spec pays an invoice and saves a user's language, which the specs on the
-// shared database must not see: it runs its own server with its own freshly
-// seeded database (e2e/support/own-server.ts).
+// This spec pays an invoice and saves a user's language, which the other specs
+// must not see: each test runs in a world of its own (e2e/support/worlds.ts).
 import fs from "node:fs/promises";
 
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pdfParse from "pdf-parse";
 
 import { DEMO_PASSWORD, signIn } from "./support/auth";
-import { E2E_PORT } from "./support/env";
-import { ownServer } from "./support/own-server";
+import { E2E_BASE_URL } from "./support/env";
+import { expect, test } from "./support/worlds";
 
-const server = ownServer("french", E2E_PORT + 1);
 const SHOTS = "test-results/screenshots";
 
-test.describe.configure({ mode: "serial" });
-test.use({ baseURL: server.baseURL, locale: "fr-FR" });
-test.beforeAll(async () => {
-  test.setTimeout(180_000); // a second `next start` on a busy machine
-  await server.start();
-});
-test.afterAll(async () => server.stop());
+// Each test signs in itself, by the French labels.
+test.use({ worldUser: null, locale: "fr-FR" });
 
 /** "72 450,00 $US" (French grouping and decimal comma, the currency after) → 7245000 cents. */
 const centsFr = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, "").replace(",", ".")) * 100);
@@ -46,9 +39,9 @@ async function seConnecter(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => url.pathname !== "/signin");
 }
 
-test("les six étapes de l’article, en français : la facture en retard passe à l’état Payé", async ({ page }) => {
+test("les six étapes de l’article, en français : la facture en retard passe à l’état Payé", async ({ page, world }) => {
   // 1. Se connecter au portail Azure.
-  await seConnecter(page, "admin@contoso.com");
+  await seConnecter(page, world.user("admin").email);
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { name: "Services Azure" })).toBeVisible();
 
@@ -163,8 +156,8 @@ test("les six étapes de l’article, en français : la facture en retard passe 
   expect(centsFr(montantDu)).toBeGreaterThan(0);
 });
 
-test("la facture PDF est en français", async ({ page }) => {
-  await seConnecter(page, "admin@contoso.com");
+test("la facture PDF est en français", async ({ page, world }) => {
+  await seConnecter(page, world.user("admin").email);
   await page.goto("/billing");
   await expect(page.getByRole("heading", { name: "Contoso Ltd | Vue d’ensemble" })).toBeVisible();
   await page.goto(`${new URL(page.url()).pathname}/invoices`);
@@ -195,11 +188,12 @@ test("la facture PDF est en français", async ({ page }) => {
 
 test("le réglage Langue du menu du compte est enregistré sur le compte et revient à la connexion suivante", async ({
   browser,
+  world,
 }) => {
   // An English browser: the portal is in English until the user chooses French.
-  const english = await browser.newContext({ locale: "en-US", baseURL: server.baseURL });
+  const english = await browser.newContext({ locale: "en-US", baseURL: E2E_BASE_URL });
   const page = await english.newPage();
-  await signIn(page, "reader@contoso.com");
+  await signIn(page, world.user("reader").email);
   await expect(page.getByRole("heading", { name: "Azure services" })).toBeVisible();
 
   await page.getByRole("button", { name: /^Account manager for / }).click();
@@ -219,9 +213,9 @@ test("le réglage Langue du menu du compte est enregistré sur le compte et revi
   await expect(page).toHaveURL(/\/signin/);
   await english.close();
 
-  const another = await browser.newContext({ locale: "en-US", baseURL: server.baseURL });
+  const another = await browser.newContext({ locale: "en-US", baseURL: E2E_BASE_URL });
   const again = await another.newPage();
-  await signIn(again, "reader@contoso.com");
+  await signIn(again, world.user("reader").email);
   await expect(again.getByRole("heading", { name: "Services Azure" })).toBeVisible();
 
   // And back to English from the same menu.

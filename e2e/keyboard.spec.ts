@@ -3,24 +3,15 @@
 // to the invoice reading Paid. On the way, every element that takes focus
 // must show a visible focus indicator.
 //
-// It pays an invoice, so it runs its own server with its own freshly seeded
-// database (e2e/support/own-server.ts) and leaves the shared one alone.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+// It pays invoices, so each test runs in a world of its own (e2e/support/worlds.ts)
+// and leaves the shared demo world alone. Each test signs in itself, with the keyboard.
+import type { Locator, Page } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "./support/auth";
-import { E2E_PORT } from "./support/env";
 import { focusWithoutIndicator } from "./support/focus";
-import { ownServer } from "./support/own-server";
+import { expect, test } from "./support/worlds";
 
-const server = ownServer("keyboard", E2E_PORT + 2);
-
-test.describe.configure({ mode: "serial" });
-test.use({ baseURL: server.baseURL });
-test.beforeAll(async () => {
-  test.setTimeout(180_000); // a second `next start` on a busy machine
-  await server.start();
-});
-test.afterAll(async () => server.stop());
+test.use({ worldUser: null });
 
 const grid = (page: Page) =>
   page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
@@ -48,12 +39,13 @@ async function tabTo(page: Page, target: Locator, { back = false, max = 120 } = 
 
 test("pays the past-due invoice with the keyboard only: sign in, search, Invoices, Pay now, a saved card, Pay now", async ({
   page,
+  world,
 }) => {
   // 1. Sign in.
   await page.goto("/signin");
   await page.waitForLoadState("networkidle");
   await tabTo(page, page.getByLabel("Email"));
-  await page.keyboard.type("admin@contoso.com");
+  await page.keyboard.type(world.user("admin").email);
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Password")).toBeFocused();
   await page.keyboard.type(DEMO_PASSWORD);
@@ -152,10 +144,13 @@ test("pays the past-due invoice with the keyboard only: sign in, search, Invoice
   expect(unseenFocus, "elements focused without a visible indicator").toEqual([]);
 });
 
-test("a new card with the keyboard: errors are announced on the fields, then a valid card pays", async ({ page }) => {
+test("a new card with the keyboard: errors are announced on the fields, then a valid card pays", async ({
+  page,
+  world,
+}) => {
   await page.goto("/signin");
   await tabTo(page, page.getByLabel("Email"));
-  await page.keyboard.type("admin@contoso.com");
+  await page.keyboard.type(world.user("admin").email);
   await page.keyboard.press("Tab");
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press("Enter");

@@ -2,21 +2,11 @@
 // account type" (fr: "Type de compte de facturation"), and the grid shows
 // "Partially paid" only on rows whose Amount due is a remaining part of the total.
 // It needs the seed's partially paid invoice, which the payment journeys pay off on the
-// shared server: it runs its own server with a freshly seeded database, in any order.
-import { expect, test, type Page } from "@playwright/test";
+// shared demo world: each test runs in a fresh world of its own (e2e/support/worlds.ts), in any order.
+import type { Page } from "@playwright/test";
 
-import { DEMO_PASSWORD, signIn } from "./support/auth";
-import { E2E_PORT } from "./support/env";
-import { ownServer } from "./support/own-server";
-
-const server = ownServer("portal-words", E2E_PORT + 3);
-
-test.use({ baseURL: server.baseURL });
-test.beforeAll(async () => {
-  test.setTimeout(180_000); // a second `next start` on a busy machine
-  await server.start();
-});
-test.afterAll(async () => server.stop());
+import { DEMO_PASSWORD } from "./support/auth";
+import { expect, test } from "./support/worlds";
 
 async function accountPath(page: Page): Promise<string> {
   await page.goto("/billing");
@@ -27,7 +17,7 @@ async function accountPath(page: Page): Promise<string> {
 const amount = (text: string) => Number(text.replace(/[^0-9,.-]/g, "").replace(/,(?=\d{3})/g, ""));
 
 test("Properties names the billing account type; Partially paid rows show what remains due", async ({ page }) => {
-  await signIn(page, "admin@contoso.com");
+  // `page` is signed in as the world's Contoso admin (the fixture's default).
   const path = await accountPath(page);
 
   await page.goto(`${path}/properties`);
@@ -52,11 +42,11 @@ test("Properties names the billing account type; Partially paid rows show what r
 });
 
 test.describe("in French", () => {
-  test.use({ locale: "fr-FR" });
+  test.use({ locale: "fr-FR", worldUser: null });
 
-  test("Propriétés indique le type de compte de facturation", async ({ page }) => {
+  test("Propriétés indique le type de compte de facturation", async ({ page, world }) => {
     await page.goto("/signin");
-    await page.getByLabel("E-mail").fill("admin@fabrikam.com");
+    await page.getByLabel("E-mail").fill(world.user("admin", "Fabrikam, Inc.").email);
     await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Se connecter", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Services Azure" })).toBeVisible();

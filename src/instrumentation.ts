@@ -1,6 +1,7 @@
 /**
  * Runs once when a server starts (Next's instrumentation hook), before it
- * serves: warnings about a shared deployment, and the payments reconciler.
+ * serves: warnings about a shared deployment, the payments reconciler, and —
+ * when the control API is on (SIM_CONTROL_TOKEN) — the sweep of idle worlds.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -8,4 +9,11 @@ export async function register() {
   for (const warning of sharedDeploymentWarnings()) console.warn(warning);
   const { startPaymentReconciler } = await import("@/features/payments/reconciler");
   startPaymentReconciler();
+  const { controlToken, controlTokenWarning } = await import("@/features/worlds/control-access");
+  const warning = controlTokenWarning();
+  if (warning) console.warn(`WARNING: ${warning}`);
+  if (controlToken()) {
+    const { startWorldSweeper } = await import("@/features/worlds/expiry");
+    startWorldSweeper();
+  }
 }

@@ -33,6 +33,12 @@ export const E2E_DATABASE_FILE = path.join(
   "portal.db",
 );
 
+/**
+ * The e2e server's control API token (worlds and test clocks, docs/worlds.md): playwright.config.ts gives it to
+ * the server and to the test runner, whose fixtures (e2e/support/worlds.ts) send it.
+ */
+export const E2E_CONTROL_TOKEN = "e2e-only-control-token/not-for-production/0123456789";
+
 export const e2eServerEnv: Record<string, string> = {
   NODE_ENV: "production",
   HOST: E2E_HOST,
@@ -41,5 +47,6 @@ export const e2eServerEnv: Record<string, string> = {
   DATABASE_URL: `file:${E2E_DATABASE_FILE}`,
   SESSION_SECRET: E2E_SESSION_SECRET,
   PAYMENT_DELAY_MS: "0",
+  SIM_CONTROL_TOKEN: E2E_CONTROL_TOKEN,
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -1,6 +1,6 @@
 // The e2e servers' database: deleted and recreated (migrated, demo world seeded) at every
 // start, so each Playwright run begins from the same world. Used by scripts/e2e-server.mjs
-// (the shared server) and e2e/support/own-server.ts (a spec's own server).
+// (the shared server).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -1,6 +1,5 @@
 // The one place that starts the production server (`next start` on an existing build):
-// `npm start` (scripts/start.mjs), the e2e servers (scripts/e2e-server.mjs,
-// e2e/support/own-server.ts), the reliability suite (tests/reliability/support/server.ts)
+// `npm start` (scripts/start.mjs), the e2e server (scripts/e2e-server.mjs), the reliability suite (tests/reliability/support/server.ts)
 // and `npm run bench` (scripts/bench/server.mjs). All of them run it with the production
 // Node flags and environment of scripts/server-node-flags.mjs, so what is tested and
 // measured is what runs.

@@ -1,9 +1,12 @@
 import "server-only";
 
 /**
- * The simulator's one clock. `SIM_NOW` (an ISO date-time) fixes "now" for
- * tests and demos; otherwise it is the real time. Every rule that depends on
- * time (due, past due, card expiry, rate limits) asks this module.
+ * The simulator's clock. `SIM_NOW` (an ISO date-time) fixes "now" for
+ * tests and demos; otherwise it is the real time. What a user sees (due, past
+ * due, card expiry, rate limits) asks world-clock.ts, which is this clock for
+ * the default demo world and the world's own test clock for a world made by
+ * the control API. Sign-in throttling and token lifetimes ask this module
+ * directly: they protect the server, whatever world the caller is in.
  */
 export function now(env: Record<string, string | undefined> = process.env): Date {
   const fixed = env.SIM_NOW?.trim();

@@ -30,10 +30,13 @@ export async function bearerUser(request: Request): Promise<BearerResult> {
   if (!check.ok) return { kind: "invalid", reason: check.reason };
   const user = await db.user.findUnique({
     where: { id: check.userId },
-    select: { id: true, email: true, displayName: true, sessionVersion: true },
+    select: { id: true, email: true, displayName: true, sessionVersion: true, worldId: true },
   });
   if (!user || user.sessionVersion !== check.sessionVersion) return { kind: "invalid", reason: "invalid" };
-  return { kind: "user", user: { id: user.id, email: user.email, displayName: user.displayName } };
+  return {
+    kind: "user",
+    user: { id: user.id, email: user.email, displayName: user.displayName, worldId: user.worldId },
+  };
 }
 
 export type RouteCaller =

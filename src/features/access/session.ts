@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { sessionSecret } from "@/server/secret";
 
 import { safeReturnPath } from "./return-path";
+import { unsealSession } from "./unsealed-sessions";
 
 export const SESSION_COOKIE = "portal_session";
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
@@ -20,7 +21,8 @@ export const SESSION_TTL_SECONDS = 8 * 60 * 60;
  * expires 8 hours later. A cookie sealed without a version reads as version 0.
  */
 type SessionData = { userId?: string; sessionVersion?: number };
-export type SessionUser = { id: string; email: string; displayName: string };
+/** worldId: the world the user belongs to (null: the default demo world); its clock is the user's "now". */
+export type SessionUser = { id: string; email: string; displayName: string; worldId: string | null };
 
 function secureCookies(): boolean {
   // Browsers treat localhost as secure, so Secure works for local use too;
@@ -89,9 +91,11 @@ export async function endSession(): Promise<void> {
  * to an empty session, which simply means signed out.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const seal = (await cookies()).get(sessionCookieName())?.value;
+  if (!seal) return null;
   let data: SessionData;
   try {
-    data = await session();
+    data = await unsealSession(seal, { password: sessionSecret(), ttl: SESSION_TTL_SECONDS });
   } catch {
     return null;
   }
@@ -101,11 +105,11 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   if (typeof userId !== "string" || !userId || !Number.isSafeInteger(version)) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, displayName: true, sessionVersion: true },
+    select: { id: true, email: true, displayName: true, sessionVersion: true, worldId: true },
   });
   // Ended by a sign-out (here or elsewhere) since it was issued.
   if (!user || user.sessionVersion !== version) return null;
-  return { id: user.id, email: user.email, displayName: user.displayName };
+  return { id: user.id, email: user.email, displayName: user.displayName, worldId: user.worldId };
 });
 
 /** For pages: the user, or a redirect to sign in that comes back here afterwards. */

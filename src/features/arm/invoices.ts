@@ -10,7 +10,7 @@ import {
   listBillingProfiles,
   listInvoicesAfter,
 } from "@/features/invoices/queries";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { READ_API_VERSIONS } from "./api-version";
 import { armBadRequest, armNotFound } from "./errors";
@@ -47,16 +47,16 @@ export async function listInvoices(request: Request, accountParam: string, profi
   const after = skipToken === null ? undefined : decodeSkipToken(skipToken);
   if (after === null) return armBadRequest("InvalidSkipToken", "The $skiptoken is not one this API issued.");
 
+  const clock = await worldNow(arm.user.worldId);
   const rows = await listInvoicesAfter({
     accountId: scope.account.id,
     profileId,
-    range: timespanRange({ timespan: "custom", ...period }, now()),
+    range: timespanRange({ timespan: "custom", ...period }, clock),
     after,
     take: INVOICE_PAGE_SIZE,
   });
   const page = rows.slice(0, INVOICE_PAGE_SIZE);
   const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
-  const clock = now();
   const last = page.at(-1);
   return armJson({
     value: page.map((row) => invoiceResource(row, names.get(row.billingProfileId) ?? "", arm.url.origin, clock)),
@@ -99,5 +99,7 @@ export async function getInvoice(request: Request, accountParam: string, invoice
       : armNotFound("billingAccount", accountId);
   const invoice = await getInvoiceDetails(scope.account.id, invoiceId);
   if (!invoice) return armNotFound("invoice", invoiceId);
-  return armJson(invoiceResource(invoice, invoice.billingProfile.name, arm.url.origin, now()));
+  return armJson(
+    invoiceResource(invoice, invoice.billingProfile.name, arm.url.origin, await worldNow(arm.user.worldId)),
+  );
 }

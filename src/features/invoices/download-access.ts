@@ -29,12 +29,14 @@ export async function downloadError(status: 400 | 401 | 404): Promise<Response> 
  * account, readers included. Signed out → 401; no role or no such account → 404,
  * so the account is not revealed. Returns the account's ID or the error response.
  */
-export async function authorizeInvoiceDownload(accountParam: string): Promise<{ accountId: string } | Response> {
+export async function authorizeInvoiceDownload(
+  accountParam: string,
+): Promise<{ accountId: string; worldId: string | null } | Response> {
   const user = await currentUser();
   if (!user) return downloadError(401);
   const accountId = accountParamSchema.safeParse(accountParam);
   if (!accountId.success) return downloadError(404);
   const scope = await loadBillingScope(user.id, accountId.data);
   if (!scope || !canViewInvoices(scope.access)) return downloadError(404);
-  return { accountId: scope.account.id };
+  return { accountId: scope.account.id, worldId: user.worldId };
 }

@@ -7,7 +7,6 @@ import { getTranslations } from "next-intl/server";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
 import { invoiceStatus } from "@/lib/invoice-status";
-import { now } from "@/server/clock";
 
 import { buildInvoicePdf, type InvoicePdfInput, type InvoicePdfTexts } from "./pdf-layout";
 
@@ -16,15 +15,17 @@ export function invoicePdfFileName(invoiceId: string): string {
   return `Invoice_${invoiceId.replace(/[^A-Za-z0-9_-]/g, "_")}.pdf`;
 }
 
-/** The invoice as a PDF in the current request's language (texts from "invoices.pdf", money and dates per locale). */
-export async function renderInvoicePdf(invoice: InvoicePdfInput): Promise<Uint8Array> {
+/**
+ * The invoice as a PDF in the current request's language (texts from "invoices.pdf", money and dates per
+ * locale); its status as of `clock`, the reader's world clock.
+ */
+export async function renderInvoicePdf(invoice: InvoicePdfInput, clock: Date): Promise<Uint8Array> {
   const [t, ts, ti, locale] = await Promise.all([
     getTranslations("invoices.pdf"),
     getTranslations("invoices.status"),
     getTranslations("invoices"),
     intlLocaleOf(),
   ]);
-  const clock = now();
   const status = invoiceStatus(invoice, clock);
   const day = (date: Date) => formatDate(date, locale);
   const texts: InvoicePdfTexts = {

@@ -29,3 +29,12 @@ export function paymentLeaseExpiresAt(from: number = Date.now()): Date {
 export function leaseExpired(payment: { leaseExpiresAt: Date | null }, at: number = Date.now()): boolean {
   return payment.leaseExpiresAt === null || payment.leaseExpiresAt.getTime() <= at;
 }
+
+/** The processor's answer, or a rejection after `ms` (the payment then stays PENDING: pay-invoice.ts). */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("timeout")), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

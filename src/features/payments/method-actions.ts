@@ -5,8 +5,8 @@ import { z } from "zod";
 
 import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { worldNow } from "@/server/world-clock";
 
 import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import { saveCard } from "./cards";
@@ -40,7 +40,8 @@ export async function addPaymentMethodAction(
   });
   if (!profile) return { status: "error", message: t("methods.notFound") };
 
-  const card = newCardSchema(now()).safeParse(
+  const clock = await worldNow(allowed.user.worldId);
+  const card = newCardSchema(clock).safeParse(
     Object.fromEntries(cardFields.map((name) => [name, field(formData, name)])),
   );
   if (!card.success) {
@@ -48,7 +49,6 @@ export async function addPaymentMethodAction(
     return { status: "error", message: t("errors.checkCard"), fieldErrors };
   }
   const fingerprint = cardFingerprint(card.data.cardNumber);
-  const clock = now();
   const saved = await db
     .$transaction(async (tx) => {
       const { created } = await saveCard(
@@ -78,6 +78,7 @@ type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
 type CardChange = (
   card: NonNullable<Awaited<ReturnType<typeof findCard>>>,
   t: Translator,
+  clock: Date,
 ) => Promise<MethodActionState>;
 
 /** Parse → session → policy → the card of this account, then `change` it; shared by set-default and remove. */
@@ -88,10 +89,11 @@ async function changeCard(formData: FormData, change: CardChange): Promise<Metho
     paymentMethodId: field(formData, "paymentMethodId"),
   });
   if (!parsed.success) return { status: "error", message: t("errors.invalidRequest") };
-  if (!(await authorise(parsed.data.accountId))) return { status: "error", message: t("methods.notAllowed") };
+  const allowed = await authorise(parsed.data.accountId);
+  if (!allowed) return { status: "error", message: t("methods.notAllowed") };
   const card = await findCard(parsed.data.accountId, parsed.data.paymentMethodId);
   if (!card) return { status: "error", message: t("methods.notFound") };
-  const result = await change(card, t);
+  const result = await change(card, t, await worldNow(allowed.user.worldId));
   revalidatePaymentMethods(parsed.data.accountId, card.billingProfileId);
   return result;
 }
@@ -100,8 +102,8 @@ export async function setDefaultPaymentMethodAction(
   _previous: MethodActionState,
   formData: FormData,
 ): Promise<MethodActionState> {
-  return changeCard(formData, async (card, t) => {
-    if (isCardExpired(card, now())) return { status: "error", message: t("refusals.cardExpired") };
+  return changeCard(formData, async (card, t, clock) => {
+    if (isCardExpired(card, clock)) return { status: "error", message: t("refusals.cardExpired") };
     await db.billingProfile.update({
       where: { id: card.billingProfileId },
       data: { defaultPaymentMethodId: card.id, defaultPaymentKind: "CARD" },
@@ -114,7 +116,7 @@ export async function removePaymentMethodAction(
   _previous: MethodActionState,
   formData: FormData,
 ): Promise<MethodActionState> {
-  return changeCard(formData, async (card, t) => {
+  return changeCard(formData, async (card, t, clock) => {
     const refusal = await db.$transaction(async (tx) => {
       // Read again inside the transaction that removes it: a Replace or a payment just begun is seen.
       const profile = await tx.billingProfile.findUniqueOrThrow({ where: { id: card.billingProfileId } });
@@ -127,7 +129,7 @@ export async function removePaymentMethodAction(
       // is erased: nothing needs to recognise a removed card, and a stolen database should hold as little as possible.
       await tx.paymentMethod.updateMany({
         where: { id: card.id, removedAt: null },
-        data: { removedAt: now(), fingerprint: null },
+        data: { removedAt: clock, fingerprint: null },
       });
       return null;
     });

@@ -8,12 +8,12 @@ import { Prisma } from "@/generated/prisma/client";
 import { invoiceStatus, pendingMinorOf } from "@/lib/invoice-status";
 import { paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
 import { takeTurns } from "@/server/db/locks";
+import { worldNow, worldOfUser } from "@/server/world-clock";
 
 import { isCardExpired, type NewCard } from "./card-schema";
-import { paymentLeaseExpiresAt, paymentTimeoutMs } from "./lease";
+import { paymentLeaseExpiresAt, paymentTimeoutMs, withTimeout } from "./lease";
 import { newCardPaymentRefused, newCardTurns, pendingCardKey } from "./new-card-limit";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
@@ -31,6 +31,8 @@ export type PayRequest = {
   /** Minor units; omitted means the whole amount due. */
   amountMinor?: number;
   method: PayMethod;
+  /** Pay now (the default), or one invoice of a Settle balance (MOSP). */
+  via?: "payNow" | "settleBalance";
 };
 
 /** Why a payment is refused: the policy's denials, then what only paying can find. */
@@ -136,11 +138,14 @@ function isUniqueViolation(error: unknown): boolean {
  *    against the processor on retry, by any server's reconciler (once its lease
  *    has expired) or at start-up — never lost, never charged twice.
  */
-export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
+export async function payInvoice(asked: PayRequest): Promise<PayOutcome> {
+  // A world's keys are its own: one key sent in two worlds (parallel tests) is two payments, not a reuse.
+  const worldId = await worldOfUser(asked.userId);
+  const request = worldId ? { ...asked, idempotencyKey: `${worldId}:${asked.idempotencyKey}` } : asked;
   const earlier = await replay(request.idempotencyKey, request);
   if (earlier) return earlier;
 
-  const clock = now();
+  const clock = await worldNow(worldId);
   const scope = await loadBillingScope(request.userId, request.accountId);
   const invoice = scope
     ? await db.invoice.findFirst({
@@ -154,7 +159,7 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
   const refuse = async (reason: RefusalReason): Promise<PayOutcome> =>
     (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason };
   const status = invoiceStatus({ ...invoice, pendingMinor: pendingMinorOf(invoice.payments) }, clock);
-  const denial = payDenial(scope.access, { ...invoice, status });
+  const denial = payDenial(scope.access, { ...invoice, status }, request.via);
   if (denial) return refuse(denial);
 
   const amountMinor = request.amountMinor ?? invoice.amountDueMinor;
@@ -289,12 +294,4 @@ export async function payInvoice(request: PayRequest): Promise<PayOutcome> {
 
   await settlePayment(pending, result, newCard);
   return (await replay(request.idempotencyKey, request)) ?? { status: "inProgress", paymentId };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("timeout")), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

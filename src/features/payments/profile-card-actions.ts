@@ -5,8 +5,8 @@ import { z } from "zod";
 
 import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { worldNow } from "@/server/world-clock";
 
 import { cardEditSchema, isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import { saveCard } from "./cards";
@@ -77,7 +77,7 @@ export async function replaceDefaultPaymentMethodAction(
     select: { id: true },
   });
   if (!profile) return { status: "error", message: t("methods.notFound") };
-  const clock = now();
+  const clock = await worldNow(allowed.user.worldId);
 
   let newCard: { card: ReturnType<typeof newCardSchema>["_zod"]["output"]; fingerprint: string } | null = null;
   if (target.data.choice === "new") {
@@ -135,11 +135,11 @@ export async function editPaymentMethodAction(
     paymentMethodId: formText(formData, "paymentMethodId"),
   });
   if (!target.success) return { status: "error", message: t("errors.invalidRequest") };
-  const details = cardEditSchema(now()).safeParse(
+  const allowed = await authoriseCardManagement(target.data.accountId);
+  if (!allowed) return { status: "error", message: t("methods.notAllowed") };
+  const details = cardEditSchema(await worldNow(allowed.user.worldId)).safeParse(
     Object.fromEntries(editFields.map((name) => [name, formText(formData, name)])),
   );
-  if (!(await authoriseCardManagement(target.data.accountId)))
-    return { status: "error", message: t("methods.notAllowed") };
   const card = await findCard(target.data.accountId, target.data.paymentMethodId);
   if (!card) return { status: "error", message: t("methods.notFound") };
   if (!details.success)

@@ -3,8 +3,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { addNotification } from "@/features/portal/notifications";
-import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { userNow } from "@/server/world-clock";
 
 import { saveCard, type CardToSave } from "./cards";
 import { leaseExpired } from "./lease";
@@ -33,7 +33,7 @@ export async function settlePayment(
   result: ChargeResult,
   newCard?: CardToSave,
 ): Promise<boolean> {
-  const settledAt = now();
+  const settledAt = await userNow(payment.userId);
   const notification = { amountMinor: payment.amountMinor, currency: payment.currency, invoiceId: payment.invoiceId };
   return db
     .$transaction(async (tx) => {

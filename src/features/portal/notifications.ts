@@ -16,7 +16,15 @@ const paymentParams = z.object({
   reason: z.string().optional(),
 });
 export type PaymentNotificationParams = z.infer<typeof paymentParams>;
-export type NotificationKind = "PAYMENT_SUCCEEDED" | "PAYMENT_FAILED";
+export type NotificationKind = "PAYMENT_SUCCEEDED" | "PAYMENT_FAILED" | "INVOICE_ISSUED" | "INVOICE_PAST_DUE";
+const kinds: readonly string[] = ["PAYMENT_SUCCEEDED", "PAYMENT_FAILED", "INVOICE_ISSUED", "INVOICE_PAST_DUE"];
+/** How the bell colours a kind: a payment's outcome, a new invoice (neutral), an invoice past due. */
+const intents: Record<NotificationKind, BellNotification["intent"]> = {
+  PAYMENT_SUCCEEDED: "success",
+  PAYMENT_FAILED: "error",
+  INVOICE_ISSUED: "info",
+  INVOICE_PAST_DUE: "error",
+};
 
 /** Stores the facts, not the sentence, so the bell speaks the reader's language. */
 export async function addNotification(
@@ -45,7 +53,8 @@ export async function notificationsFor(userId: string): Promise<BellNotification
   const tReasons = await getTranslations("payments.declines");
   return rows.flatMap((row) => {
     const parsed = paymentParams.safeParse(JSON.parse(row.params));
-    if (!parsed.success || (row.kind !== "PAYMENT_SUCCEEDED" && row.kind !== "PAYMENT_FAILED")) return [];
+    if (!parsed.success || !kinds.includes(row.kind)) return [];
+    const kind = row.kind as NotificationKind;
     const p = parsed.data;
     const values = {
       amount: formatMoney(p.amountMinor, p.currency, locale),
@@ -55,11 +64,11 @@ export async function notificationsFor(userId: string): Promise<BellNotification
     return [
       {
         id: row.id,
-        title: t(`${row.kind}.title`),
-        body: t(`${row.kind}.body`, values),
+        title: t(`${kind}.title`),
+        body: t(`${kind}.body`, values),
         when: format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" }),
         unread: row.readAt === null,
-        intent: row.kind === "PAYMENT_SUCCEEDED" ? "success" : "error",
+        intent: intents[kind],
       } satisfies BellNotification,
     ];
   });

@@ -84,7 +84,7 @@ export async function seedBulk(db: Db, options: BulkOptions): Promise<BulkResult
   const template = contoso.profiles.find((profile) => profile.key === "engineering")!;
   const adminEmail = demoUsers.find((user) => user.key === "contosoAdmin")!.email;
   const [account, admin] = await Promise.all([
-    db.billingAccount.findFirstOrThrow({ where: { name: contoso.name } }),
+    db.billingAccount.findFirstOrThrow({ where: { name: contoso.name, worldId: null } }),
     db.user.findUniqueOrThrow({ where: { email: adminEmail } }),
   ]);
 

@@ -63,6 +63,7 @@ describe("signIn", () => {
       id: ctx.users.contosoAdmin,
       email: "admin@contoso.com",
       displayName: "Adele Vance",
+      worldId: null, // the default demo world
     });
   });
 

@@ -11,7 +11,7 @@ import { cardBrandName } from "@/lib/card-brand";
 import { formatDate } from "@/lib/dates";
 import { invoiceStatus } from "@/lib/invoice-status";
 import { formatMoney } from "@/lib/money";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { invoicePdfPath } from "../pdf-path";
 import { getInvoiceDetails } from "../queries";
@@ -29,7 +29,7 @@ export async function InvoiceDetailsBlade({
   closeHref: string;
   receiptHref?: (paymentId: string) => string;
 }) {
-  const { account } = await requireBillingScope(accountId);
+  const { user, account } = await requireBillingScope(accountId);
   const invoice = await getInvoiceDetails(account.id, invoiceId);
   if (!invoice) notFound();
   const [t, ti, locale] = await Promise.all([
@@ -39,7 +39,7 @@ export async function InvoiceDetailsBlade({
   ]);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const day = (date: Date) => formatDate(date, locale);
-  const status = invoiceStatus(invoice, now());
+  const status = invoiceStatus(invoice, await worldNow(user.worldId));
 
   const field = (label: string, value: React.ReactNode) => (
     <PropertyRow label={label} labelWidth="160px" ruled={false}>

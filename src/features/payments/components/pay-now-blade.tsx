@@ -14,7 +14,7 @@ import { formatDate } from "@/lib/dates";
 import { invoiceStatus } from "@/lib/invoice-status";
 import { formatMoney } from "@/lib/money";
 import { cardLimitFor, minimumPartialFor } from "@/lib/payment-rules";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { getInvoiceToPay, listCardsToPayWith } from "../queries";
 import { PayNowForm } from "./pay-now-form";
@@ -34,10 +34,10 @@ export async function PayNowBlade({
   invoiceId: string;
   closeHref: string;
 }) {
-  const { account, access } = await requireBillingScope(accountId);
+  const { user, account, access } = await requireBillingScope(accountId);
   const invoice = await getInvoiceToPay(account.id, invoiceId);
   if (!invoice) notFound();
-  const clock = now();
+  const clock = await worldNow(user.worldId);
   const [t, locale] = await Promise.all([getTranslations("payments"), intlLocaleOf()]);
   const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
   const status = invoiceStatus(invoice, clock);

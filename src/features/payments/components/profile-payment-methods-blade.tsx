@@ -8,7 +8,7 @@ import { billingAccountPath } from "@/features/access/paths";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
 import { cardBrandName } from "@/lib/card-brand";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 import { getProfilePaymentMethods, type SavedCard } from "../queries";
 import { AddCardForm } from "./add-card-form";
@@ -25,9 +25,9 @@ const expiry = (card: SavedCard) => `${String(card.expMonth).padStart(2, "0")}/$
  * (never the default's), and Add a card. Everyone with a role sees it; only the admin changes it.
  */
 export async function ProfilePaymentMethodsBlade({ accountId, profileId }: { accountId: string; profileId: string }) {
-  const { account, access } = await requireBillingScope(accountId);
+  const { user, account, access } = await requireBillingScope(accountId);
   const canManage = canManagePaymentMethods(access);
-  const clock = now();
+  const clock = await worldNow(user.worldId);
   const [t, tp, locale, profile] = await Promise.all([
     getTranslations("payments"),
     getTranslations("profiles"),

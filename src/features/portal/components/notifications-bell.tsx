@@ -14,7 +14,7 @@ export type BellNotification = {
   body: string;
   when: string;
   unread: boolean;
-  intent: "success" | "error";
+  intent: "success" | "error" | "info";
 };
 
 /** The top bar's bell: a count of new notifications and the list of all of them. */
@@ -71,7 +71,9 @@ export function NotificationsBell({ notifications }: { notifications: BellNotifi
                   key={notification.id}
                   className={`border-b border-stroke-subtle px-4 py-3 ${notification.unread ? "bg-brand-subtle" : ""}`}
                 >
-                  <p className={`font-semibold ${notification.intent === "error" ? "text-danger" : "text-success"}`}>
+                  <p
+                    className={`font-semibold ${notification.intent === "error" ? "text-danger" : notification.intent === "success" ? "text-success" : ""}`}
+                  >
                     {notification.title}
                   </p>
                   <p>{notification.body}</p>

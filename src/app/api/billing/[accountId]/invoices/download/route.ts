@@ -6,7 +6,7 @@ import { PAGE_SIZE } from "@/features/invoices/filters";
 import { invoicePdfFileName, renderInvoicePdf } from "@/features/invoices/invoice-pdf";
 import { zipStream } from "@/features/invoices/invoice-zip";
 import { getInvoicesForDownload } from "@/features/invoices/queries";
-import { now } from "@/server/clock";
+import { worldNow } from "@/server/world-clock";
 
 /** The grid selects at most a page of invoices; each named once. */
 const querySchema = z
@@ -29,12 +29,12 @@ export async function GET(request: NextRequest, context: RouteContext<"/api/bill
   const invoices = await getInvoicesForDownload(access.accountId, ids.data);
   if (!invoices) return downloadError(404);
 
-  const today = now();
+  const today = await worldNow(access.worldId);
   const body = zipStream(
     invoices.map((invoice) => ({
       filename: invoicePdfFileName(invoice.id),
       mtime: today,
-      render: () => renderInvoicePdf(invoice),
+      render: () => renderInvoicePdf(invoice, today),
     })),
   );
   return new Response(body, {

@@ -8,6 +8,7 @@ import { canViewInvoices } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
 import { invoicePdfFileName, renderInvoicePdf } from "@/features/invoices/invoice-pdf";
 import { getInvoiceDetails } from "@/features/invoices/queries";
+import { worldNow } from "@/server/world-clock";
 
 const paramsSchema = z.object({
   accountId: z.string().transform(accountIdFromParam).pipe(z.string().min(1).max(200)),
@@ -44,7 +45,7 @@ export async function GET(
   const invoice = await getInvoiceDetails(scope.account.id, params.data.invoiceId);
   if (!invoice) return error(404);
 
-  const pdf = await renderInvoicePdf(invoice);
+  const pdf = await renderInvoicePdf(invoice, await worldNow(user.worldId));
   return new Response(Buffer.from(pdf), {
     status: 200,
     headers: {

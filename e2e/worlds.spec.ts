@@ -1,0 +1,55 @@
+// Worlds and test clocks through the browser (e2e/support/worlds.ts): the README's example — a world, its clock
+// moved 40 days, the invoice that fell past due paid — and two worlds side by side, a payment in one unseen in the
+// other. Each test makes and deletes its own worlds, so these tests change nothing the other specs rely on.
+import { createWorld, expect, test } from "./support/worlds";
+
+test("an invoice falls past due 40 days on, and the admin pays it", async ({ page, world }) => {
+  const { pastDueInvoices } = await world.advanceClock(40); // Nov 20 → Dec 30: November's invoice was due Dec 5
+  const invoiceId = pastDueInvoices[0];
+  await page.goto(`/billing/${encodeURIComponent(world.account("Contoso Ltd").id)}/invoices`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: invoiceId, exact: true }) });
+  await expect(row.getByRole("cell", { name: "Past due", exact: true })).toBeVisible();
+
+  await row.getByRole("link", { name: `Pay now for invoice ${invoiceId}` }).click();
+  const blade = page.getByRole("dialog");
+  const methods = blade.getByRole("group", { name: "Select a payment method" });
+  await methods.getByRole("radio", { name: /^Visa ending in 4242/ }).check();
+  await blade.getByRole("button", { name: "Pay now", exact: true }).click();
+
+  await expect(row.getByRole("cell", { name: "Paid", exact: true })).toBeVisible();
+  await expect(page.getByText(`for invoice ${invoiceId} succeeded.`)).toBeVisible();
+});
+
+test("a payment in one world is not in another: its grid still shows the invoice unpaid", async ({
+  page,
+  world,
+  controlApi,
+}) => {
+  const other = await createWorld(controlApi);
+  try {
+    const grid = `/billing/${encodeURIComponent(world.account().id)}/invoices?status=pastDue`;
+    await page.goto(grid);
+    const pastDue = page.getByRole("link", { name: /^Pay now for invoice / });
+    await expect(pastDue).toHaveCount(1);
+    const invoiceId = (await pastDue.getAttribute("aria-label"))?.replace("Pay now for invoice ", "") ?? "";
+    await pastDue.click();
+    const blade = page.getByRole("dialog");
+    await blade.getByRole("radio", { name: /^Visa ending in 4242/ }).check();
+    await blade.getByRole("button", { name: "Pay now", exact: true }).click();
+    await expect(page.getByText(`for invoice ${invoiceId} succeeded.`)).toBeVisible();
+    await page.goto(grid);
+    await expect(page.getByRole("link", { name: /^Pay now for invoice / })).toHaveCount(0);
+
+    // The other world's admin, in a fresh browser context: the same invoice of their world is still past due,
+    // and their bell has nothing.
+    const context = await page.context().browser()!.newContext();
+    const theirs = await context.newPage();
+    await other.signIn(theirs);
+    await theirs.goto(`/billing/${encodeURIComponent(other.account().id)}/invoices?status=pastDue`);
+    await expect(theirs.getByRole("link", { name: /^Pay now for invoice / })).toHaveCount(1);
+    await expect(theirs.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+    await context.close();
+  } finally {
+    await controlApi.delete(`/api/sim/worlds/${other.id}`);
+  }
+});

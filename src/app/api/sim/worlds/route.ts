@@ -1,0 +1,6 @@
+import { handleCreateWorld } from "@/features/worlds/control-api";
+
+/** POST /api/sim/worlds: a new world (control API, SIM_CONTROL_TOKEN; docs/worlds.md). */
+export async function POST(request: Request) {
+  return handleCreateWorld(request);
+}
