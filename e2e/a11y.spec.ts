@@ -22,6 +22,7 @@ import Database from "better-sqlite3";
 import { DEMO_PASSWORD, signIn } from "./support/auth";
 import { E2E_DATABASE_FILE, repoRoot } from "./support/env";
 import { focusWithoutIndicator } from "./support/focus";
+import { addFabrikamPastDueInvoice } from "./support/past-due";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const SCOPES_USER = "a11y-scopes@contoso.com";
@@ -237,6 +238,24 @@ for (const viewport of VIEWPORTS) {
       await expectNoViolations(page, "Properties");
     });
 
+    test("a pay-as-you-go account's Settle balance banner and blade, with the new card's errors", async ({ page }) => {
+      // A past-due invoice of this test's own: the banner shows whatever other specs paid.
+      addFabrikamPastDueInvoice(E2E_DATABASE_FILE);
+      await signIn(page, "admin@fabrikam.com");
+      await page.goto("/billing");
+      await expect(page.getByRole("heading", { name: "Fabrikam, Inc. | Overview" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Settle balance", exact: true })).toBeVisible();
+      await expectNoViolations(page, "Overview (Settle balance banner)");
+      await page.getByRole("link", { name: "Settle balance", exact: true }).click();
+      const blade = page.getByRole("dialog", { name: "Settle balance" });
+      await expect(blade.getByText("Total past-due balance")).toBeVisible();
+      await expectNoViolations(page, "Settle balance blade");
+      await blade.getByRole("radio", { name: "Add a new payment method" }).check();
+      await blade.getByRole("button", { name: "Pay", exact: true }).click();
+      await expect(blade.getByLabel("Card number")).toBeFocused();
+      await expectNoViolations(page, "Settle balance blade (new card, errors shown)");
+    });
+
     test("the Pay now blade with a new card and its errors, invoice details and a receipt", async ({ page }) => {
       await signIn(page, "admin@contoso.com");
       await openInvoices(page);
@@ -336,6 +355,22 @@ for (const viewport of VIEWPORTS) {
         await defaultSection.getByRole("button", { name: /^Modifier / }).click();
         await expect(defaultSection.getByRole("form", { name: /^Modifier / })).toBeVisible();
         await expectNoViolations(page, "Modes de paiement du profil (remplacer, modifier)");
+      });
+
+      test("Régler le solde d’un compte à paiement à l’utilisation", async ({ page }) => {
+        addFabrikamPastDueInvoice(E2E_DATABASE_FILE);
+        await page.goto("/signin");
+        await page.getByLabel("E-mail").fill("admin@fabrikam.com");
+        await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+        await page.getByRole("button", { name: "Se connecter", exact: true }).click();
+        await page.waitForURL((url) => url.pathname !== "/signin");
+        await page.goto("/billing");
+        await page.getByRole("link", { name: "Régler le solde", exact: true }).click();
+        const blade = page.getByRole("dialog", { name: "Régler le solde" });
+        await blade.getByRole("radio", { name: "Ajouter un nouveau mode de paiement" }).check();
+        await blade.getByRole("button", { name: "Payer", exact: true }).click();
+        await expect(blade.getByLabel("Numéro de carte")).toBeFocused();
+        await expectNoViolations(page, "Régler le solde (erreurs affichées)");
       });
     });
   });

@@ -103,7 +103,7 @@ test("Fabrikam's admin sees the MOSP information bar and no Pay now", async ({ p
 
   await expect(page.getByRole("heading", { name: "Fabrikam, Inc. | Invoices" })).toBeVisible();
   await expect(page.getByText(/pay-as-you-go \(Microsoft Online Subscription Program\) account/)).toBeVisible();
-  await expect(page.getByText(/Settle balance/)).toBeVisible();
+  await expect(page.getByText(/an outstanding balance is paid with Settle balance, not with Pay now/)).toBeVisible();
   expect(await page.getByRole("table").getByRole("row").count()).toBeGreaterThan(1);
   await expect(payNowLinks(page)).toHaveCount(0);
 });
@@ -179,7 +179,7 @@ test("billing profiles list each profile's default payment and open its invoices
   await expect(engineering).toContainText("Credit card — Visa ending in 4242");
   await expect(page.getByRole("row", { name: /Contoso Finance/ })).toContainText("Wire transfer");
 
-  await engineering.getByRole("link", { name: "Contoso Engineering" }).click();
+  await engineering.getByRole("link", { name: "Contoso Engineering", exact: true }).click();
   await expect(page).toHaveURL(
     (url) => url.pathname === `${contosoPath}/invoices` && (url.searchParams.get("profile") ?? "") !== "",
   );

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import { appDir, flag, log, root, run } from "./settings.mjs";
+import { appDir, existingBuild, flag, log, root, run } from "./settings.mjs";
 
 /**
  * The app is built and served from its own copy, outside the repository: the committed
@@ -48,6 +48,11 @@ function exportSources() {
 }
 
 export function build() {
+  if (existingBuild) {
+    if (!fs.existsSync(path.join(appDir, ".next", "BUILD_ID"))) throw new Error(`BENCH_APP_DIR: no build in ${appDir}`);
+    log(`serving the existing build in ${appDir} (BENCH_APP_DIR)`);
+    return { source: `the build in ${appDir}`, commit: gitHead(), workingTree: true, buildId: "" };
+  }
   const source = flag("working-tree") ? "the working tree" : `HEAD ${gitHead().slice(0, 12)}`;
   if (flag("no-build") && fs.existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
     log(`reusing the build in ${appDir} (--no-build)`);

@@ -20,6 +20,9 @@ async function expectPage(url, cookie, marker) {
   return { text, match };
 }
 
+/** The framework's floor: a page of the same server with no portal shell (src/app/(bare)/bench-floor). */
+export const BARE_PATH = "/bench-floor";
+
 /** First-load JS: every <script src> of the page, fetched and gzipped (level 9, as a CDN would). */
 export async function firstLoadJs(base, pathname, cookie) {
   const html = await (await fetch(base + pathname, { headers: { cookie } })).text();
@@ -78,8 +81,9 @@ export async function prepareSize(size) {
       url,
       deep: { page: deepPage, pages: Math.ceil(matches / pageSize), path: deepPath },
     });
-    ctx.paths = { floor: "/dashboard", grid: gridPath, gridDeep: deepPath, pdf: pdfPath };
+    ctx.paths = { bare: BARE_PATH, floor: "/dashboard", grid: gridPath, gridDeep: deepPath, pdf: pdfPath };
     // One request of each by hand first: each scenario must really be what it claims (signed in, right page).
+    await expectPage(url(BARE_PATH), "", /Framework floor/);
     await expectPage(url("/dashboard"), cookie, /My Dashboard/);
     await expectPage(url(gridPath), cookie, /Page 1 of \d+/);
     await expectPage(url(deepPath), cookie, new RegExp(`Page ${deepPage} of`));
@@ -94,7 +98,7 @@ export async function prepareSize(size) {
   return ctx;
 }
 
-const PAGE_SCENARIOS = ["floor", "grid", "gridDeep", "pdf"];
+const PAGE_SCENARIOS = ["bare", "floor", "grid", "gridDeep", "pdf"];
 const scenarioName = (ctx, key) => (key === "gridDeep" ? `grid p${ctx.deep.page}` : key);
 
 export async function loadPages(ctxs) {

@@ -1,4 +1,5 @@
 // npm run bench, step 4: the targets' pass/fail and the Markdown table (bench/results.md).
+import { cpuNoise, noiseLines, p50Noise, verdict } from "./noise.mjs";
 import { engineLines, scaleTargets } from "./report-engines.mjs";
 
 /** The targets of every engine measured: SQLite's by their names, PostgreSQL's prefixed. */
@@ -14,35 +15,58 @@ export function targets(runs) {
 function engineTargets(runs, prefix) {
   const by = Object.fromEntries(runs.map((r) => [r.size, r]));
   const list = [];
-  const add = (name, value, limit, unit = "×", atLeast = false) =>
+  /** `noise`: the relative spread the value is subject to (noise.mjs), or null for exact values. */
+  const add = (name, value, limit, unit = "×", atLeast = false, noise = null) => {
+    const result = verdict(value, limit, noise, atLeast);
     list.push({
       name: prefix + name,
-      value: value === undefined ? null : Math.round(value * 100) / 100,
+      value: value === undefined || value === null ? null : Math.round(value * 100) / 100,
       limit,
       unit,
       ...(atLeast ? { atLeast } : {}),
-      pass: value !== undefined && (atLeast ? value >= limit : value <= limit),
+      noise,
+      result,
+      pass: result === "pass",
     });
+  };
   const small = by["1k"];
   const large = by["100k"];
   if (small) {
-    add("grid p50 / floor p50 at 1,000", small.results.grid.p50 / small.results.floor.p50, 1.5);
+    const noise = p50Noise(small);
+    add("grid p50 / floor p50 at 1,000", small.results.grid.p50 / small.results.floor.p50, 1.5, "×", false, noise);
     add(
       `grid page ${small.deep.page} p50 / floor p50 at 1,000`,
       small.results.gridDeep.p50 / small.results.floor.p50,
       1.5,
+      "×",
+      false,
+      noise,
     );
   }
   if (small && large) {
-    add("grid p50 at 100,000 / at 1,000", large.results.grid.p50 / small.results.grid.p50, 1.3);
+    const noise = p50Noise(small, large);
+    add("grid p50 at 100,000 / at 1,000", large.results.grid.p50 / small.results.grid.p50, 1.3, "×", false, noise);
     add(
       `grid page ${large.deep.page} at 100,000 / page ${small.deep.page} at 1,000 (p50)`,
       large.results.gridDeep.p50 / small.results.gridDeep.p50,
       1.3,
+      "×",
+      false,
+      noise,
     );
   }
   for (const r of runs) {
-    add(`pay p50 / floor p50 at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.p50 / r.results.floor.p50, 3);
+    const at = r.invoices.toLocaleString("en-US");
+    if (r.results.bare)
+      add(
+        `shell floor / bare page, server CPU per request, at ${at}`,
+        r.results.floor.cpuMsPerRequest / r.results.bare.cpuMsPerRequest,
+        2,
+        "×",
+        false,
+        cpuNoise(r),
+      );
+    add(`pay p50 / floor p50 at ${at}`, r.results.pay.p50 / r.results.floor.p50, 3, "×", false, p50Noise(r));
     add(`pay errors at ${r.invoices.toLocaleString("en-US")}`, r.results.pay.errors, 0, "");
     add(
       `invoices paid twice or below zero at ${r.invoices.toLocaleString("en-US")}`,
@@ -82,6 +106,7 @@ export function markdown(report) {
   for (const run of report.runs) {
     const engine = run.engine === "postgresql" ? "PostgreSQL" : "SQLite";
     const names = {
+      bare: "bare page (/bench-floor, no portal shell)",
       floor: "floor (/dashboard)",
       grid: "grid, first page",
       gridDeep: `grid, page ${run.deep.page} of ${run.deep.pages} (past due, 24 months, by amount)`,
@@ -90,6 +115,7 @@ export function markdown(report) {
     };
     for (const [key, label] of Object.entries(names)) {
       const r = run.results[key];
+      if (!r) continue;
       lines.push(
         `| ${engine} | ${run.invoices.toLocaleString("en-US")} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.cpuMsPerRequest} | ${r.peakRssMb} |`,
       );
@@ -117,11 +143,13 @@ export function markdown(report) {
   lines.push(`| invoices blade | ${first.js.blade.scripts} | ${first.js.blade.gzipBytes.toLocaleString("en-US")} |`);
   lines.push("");
   lines.push(...engineLines(report));
-  lines.push("| Target | Value | Limit | Result |");
-  lines.push("|---|---:|---:|---|");
+  lines.push(...noiseLines(report));
+  lines.push("| Target | Value | Limit | Noise | Result |");
+  lines.push("|---|---:|---:|---:|---|");
+  const shown = { pass: "pass", fail: "**FAIL**", inconclusive: "*inconclusive*" };
   for (const t of report.targets)
     lines.push(
-      `| ${t.name} | ${t.value}${t.unit} | ${t.atLeast ? "≥ " : ""}${t.limit}${t.unit} | ${t.pass ? "pass" : "**FAIL**"} |`,
+      `| ${t.name} | ${t.value}${t.unit} | ${t.atLeast ? "≥ " : ""}${t.limit}${t.unit} | ${t.noise ? `±${Math.round(t.noise * 1000) / 10}%` : "—"} | ${shown[t.result] ?? (t.pass ? "pass" : "**FAIL**")} |`,
     );
   lines.push("");
   lines.push("Server CPU time per request, the same ratios without the neighbours' noise (information, not targets):");
@@ -130,7 +158,7 @@ export function markdown(report) {
     const r = run.results;
     const ratio = (a, b) => (a && b ? `${Math.round((a / b) * 100) / 100}×` : "n/a");
     lines.push(
-      `- ${run.engine === "postgresql" ? "PostgreSQL, " : ""}${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}`,
+      `- ${run.engine === "postgresql" ? "PostgreSQL, " : ""}${run.invoices.toLocaleString("en-US")} invoices: grid / floor ${ratio(r.grid.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, grid page ${run.deep.page} / floor ${ratio(r.gridDeep.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, pay / floor ${ratio(r.pay.cpuMsPerRequest, r.floor.cpuMsPerRequest)}, floor / bare ${ratio(r.floor.cpuMsPerRequest, r.bare?.cpuMsPerRequest)}, grid / bare ${ratio(r.grid.cpuMsPerRequest, r.bare?.cpuMsPerRequest)}`,
     );
   }
   for (const engine of new Set(report.runs.map((run) => run.engine ?? "sqlite"))) {

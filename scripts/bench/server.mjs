@@ -26,9 +26,12 @@ function portIsFree(port) {
   });
 }
 
+/** BENCH_PORTS=3750-3799 keeps the servers to a range (several benches on one machine). */
+const [firstPort, lastPort] = (process.env.BENCH_PORTS ?? "3340-3399").split("-").map(Number);
+
 export async function freePort() {
-  for (let port = 3340; port < 3400; port++) if (await portIsFree(port)) return port;
-  throw new Error("no free port in 3340-3399");
+  for (let port = firstPort; port <= lastPort; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port in ${firstPort}-${lastPort}`);
 }
 
 /** Every process under `pid` (next start may run the server in a child process). */
@@ -57,13 +60,13 @@ function memoryKb(pid, field) {
   }
 }
 
-export async function startServer(url, port, label) {
+export async function startServer(url, port, label, nodeFlags = undefined) {
   const server = launchServer({
     cwd: appDir,
     port,
     env: serverEnv(url, port),
     // The production server's own flags (as `npm start`), or BENCH_NODE_OPTIONS instead, to study others.
-    nodeFlags: process.env.BENCH_NODE_OPTIONS?.split(" ").filter(Boolean),
+    nodeFlags: nodeFlags ?? process.env.BENCH_NODE_OPTIONS?.split(" ").filter(Boolean),
     output: { file: path.join(work, `server-${label}.log`) },
   });
   const child = server.child;

@@ -7,11 +7,15 @@ import path from "node:path";
 
 export const root = process.cwd();
 export const work = path.join(root, "bench", ".work");
-export const appDir = path.join(
-  os.tmpdir(),
-  `azure-billing-bench-${createHash("sha256").update(root).digest("hex").slice(0, 8)}`,
-  "app",
-);
+/**
+ * Where the measured build lives: its own copy under the OS temp dir, or BENCH_APP_DIR, a
+ * checkout already built with `next build` that the bench then serves as it is (never copies,
+ * builds or deletes it): quick profiles of work in progress.
+ */
+export const existingBuild = Boolean(process.env.BENCH_APP_DIR);
+export const appDir = existingBuild
+  ? path.resolve(process.env.BENCH_APP_DIR)
+  : path.join(os.tmpdir(), `azure-billing-bench-${createHash("sha256").update(root).digest("hex").slice(0, 8)}`, "app");
 const argv = process.argv.slice(2);
 export const flag = (name) => argv.includes(`--${name}`);
 export const option = (name) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 
 import "@fluentui/react-icons/headless/styles.css";
 import "./globals.css";
@@ -10,12 +10,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("productName"), template: `%s - ${t("productName")}` } };
 }
 
+/**
+ * The document, for every page. The browser gets only the `common` catalog here (the error
+ * page's words): the portal and sign-in layouts hand their client components the full catalogs,
+ * so a page outside them (the framework floor, /bench-floor) does not carry ~20 KB of strings.
+ */
 export default async function RootLayout({ children }: LayoutProps<"/">) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale} className="h-full">
       <body className="flex min-h-full flex-col antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={{ common: messages.common }}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import { isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
 import { exceedsCardLimit } from "@/lib/payment-rules";
+import { mospHasPayNow } from "@/lib/settle-balance";
 
 import type { AgreementType, Role } from "./roles";
 
@@ -8,7 +9,12 @@ import type { AgreementType, Role } from "./roles";
  * every server action and route handler asks it again before reading or
  * writing. `role` is the user's role on the billing account, or null.
  */
-export type BillingAccess = { role: Role | null; agreementType: AgreementType };
+export type BillingAccess = {
+  role: Role | null;
+  agreementType: AgreementType;
+  /** MOSP: the country of the account's subscription, which decides Pay now or Settle balance. */
+  country?: string | null;
+};
 
 export function canViewBillingAccount(access: BillingAccess): boolean {
   return access.role === "BILLING_ACCOUNT_ADMIN" || access.role === "BILLING_ACCOUNT_READER";
@@ -31,13 +37,30 @@ export type InvoiceToPay = { status: InvoiceStatus; amountDueMinor: number; curr
  * May this user pay this invoice by card, and if not, why — the one answer
  * the Invoices grid, the Pay now blade and payInvoice all use. Null: they may.
  */
-export function payDenial(access: BillingAccess, invoice: InvoiceToPay): PayDenial | null {
+export function payDenial(
+  access: BillingAccess,
+  invoice: InvoiceToPay,
+  via: "payNow" | "settleBalance" = "payNow",
+): PayDenial | null {
   if (!canViewBillingAccount(access)) return "notFound";
   if (access.role !== "BILLING_ACCOUNT_ADMIN") return "notAdmin";
-  if (access.agreementType !== "MCA") return "agreement";
+  if (via === "settleBalance" ? !settlesBalance(access) : !hasPayNow(access)) return "agreement";
   if (!isPayableStatus(invoice.status)) return "notPayable";
   if (exceedsCardLimit(invoice.amountDueMinor, invoice.currency)) return "aboveCardLimit";
   return null;
+}
+
+/**
+ * Pay now belongs to MCA accounts, and to MOSP (pay-as-you-go) accounts in the countries Microsoft
+ * lists; elsewhere a MOSP account settles its past-due balance instead (docs/fidelity.md).
+ */
+export function hasPayNow(access: BillingAccess): boolean {
+  return access.agreementType === "MCA" || (access.agreementType === "MOSP" && mospHasPayNow(access.country));
+}
+
+/** Settle balance: a MOSP account outside the Pay now countries. Who may use it is payDenial's question. */
+export function settlesBalance(access: BillingAccess): boolean {
+  return access.agreementType === "MOSP" && !mospHasPayNow(access.country);
 }
 
 /**

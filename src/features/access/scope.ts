@@ -21,12 +21,18 @@ export const loadBillingScope = cache(async (userId: string, accountId: string):
   if (!isIdText(accountId)) return null;
   const assignment = await db.roleAssignment.findUnique({
     where: { userId_billingAccountId: { userId, billingAccountId: accountId } },
-    include: { billingAccount: true },
+    include: {
+      billingAccount: { include: { subscriptions: { select: { country: true }, orderBy: { id: "asc" }, take: 1 } } },
+    },
   });
   if (!assignment) return null;
   const role = asRole(assignment.role);
   const account = assignment.billingAccount;
-  const access: BillingAccess = { role, agreementType: asAgreementType(account.agreementType) };
+  const access: BillingAccess = {
+    role,
+    agreementType: asAgreementType(account.agreementType),
+    country: account.subscriptions[0]?.country ?? null,
+  };
   if (!role || !canViewBillingAccount(access)) return null;
   return {
     account: { id: account.id, name: account.name, agreementType: access.agreementType, currency: account.currency },

@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { sessionSecret } from "@/server/secret";
 
 import { safeReturnPath } from "./return-path";
+import { unsealSession } from "./unsealed-sessions";
 
 export const SESSION_COOKIE = "portal_session";
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
@@ -90,9 +91,11 @@ export async function endSession(): Promise<void> {
  * to an empty session, which simply means signed out.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const seal = (await cookies()).get(sessionCookieName())?.value;
+  if (!seal) return null;
   let data: SessionData;
   try {
-    data = await session();
+    data = await unsealSession(seal, { password: sessionSecret(), ttl: SESSION_TTL_SECONDS });
   } catch {
     return null;
   }

@@ -15,6 +15,7 @@ export const billingCountries = [
   "NO",
   "DK",
   "FI",
+  "LU",
   "PL",
   "PT",
   "AT",

@@ -91,20 +91,8 @@ export async function parsePayInput(
     amountMinor = value;
   }
 
-  let method: PayMethod;
-  if (input.method === "saved") {
-    if (!input.paymentMethodId) return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
-    method = { kind: "saved", paymentMethodId: input.paymentMethodId };
-  } else {
-    const card = newCardSchema(await userNow(userId)).safeParse(
-      Object.fromEntries(cardFields.map((field) => [field, typeof raw[field] === "string" ? raw[field] : ""])),
-    );
-    if (!card.success) {
-      const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
-      return { ok: false, message: t("errors.checkCard"), fieldErrors, keyUnused: true };
-    }
-    method = { kind: "new", card: card.data };
-  }
+  const method = parsePayMethod(raw, t, await userNow(userId));
+  if (!method.ok) return method;
   return {
     ok: true,
     request: {
@@ -112,9 +100,36 @@ export async function parsePayInput(
       invoiceId: input.invoiceId,
       idempotencyKey: input.idempotencyKey,
       amountMinor,
-      method,
+      method: method.method,
     },
   };
+}
+
+/**
+ * The payment method of a request — a saved card's ID, or a new card checked by the card form's
+ * schema — with the same messages wherever a card pays (Pay now, the payments API, Settle balance).
+ */
+export function parsePayMethod(
+  raw: Record<string, unknown>,
+  t: Translator,
+  clock: Date,
+):
+  | { ok: true; method: PayMethod }
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; keyUnused: true } {
+  if (raw.method === "saved") {
+    const id = str(raw.paymentMethodId);
+    if (!id || id.length > 64) return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
+    return { ok: true, method: { kind: "saved", paymentMethodId: id } };
+  }
+  if (raw.method !== "new") return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
+  const card = newCardSchema(clock).safeParse(
+    Object.fromEntries(cardFields.map((field) => [field, typeof raw[field] === "string" ? raw[field] : ""])),
+  );
+  if (!card.success) {
+    const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
+    return { ok: false, message: t("errors.checkCard"), fieldErrors, keyUnused: true };
+  }
+  return { ok: true, method: { kind: "new", card: card.data } };
 }
 
 /** The sentence a person reads for an outcome that is not a success. */

@@ -31,6 +31,8 @@ export type PayRequest = {
   /** Minor units; omitted means the whole amount due. */
   amountMinor?: number;
   method: PayMethod;
+  /** Pay now (the default), or one invoice of a Settle balance (MOSP). */
+  via?: "payNow" | "settleBalance";
 };
 
 /** Why a payment is refused: the policy's denials, then what only paying can find. */
@@ -157,7 +159,7 @@ export async function payInvoice(asked: PayRequest): Promise<PayOutcome> {
   const refuse = async (reason: RefusalReason): Promise<PayOutcome> =>
     (await replay(request.idempotencyKey, request)) ?? { status: "refused", reason };
   const status = invoiceStatus({ ...invoice, pendingMinor: pendingMinorOf(invoice.payments) }, clock);
-  const denial = payDenial(scope.access, { ...invoice, status });
+  const denial = payDenial(scope.access, { ...invoice, status }, request.via);
   if (denial) return refuse(denial);
 
   const amountMinor = request.amountMinor ?? invoice.amountDueMinor;

@@ -152,6 +152,7 @@ export type WorldRows = {
   roles: Prisma.RoleAssignmentCreateManyInput[];
   profiles: Prisma.BillingProfileCreateManyInput[];
   cards: Prisma.PaymentMethodCreateManyInput[];
+  subscriptions: Prisma.SubscriptionCreateManyInput[];
   invoices: InvoiceRow[];
   lines: LineRow[];
   payments: PaymentRow[];
@@ -204,6 +205,7 @@ export function buildDemoWorld(options: DemoWorldOptions): WorldRows {
     roles: [],
     profiles: [],
     cards: [],
+    subscriptions: [],
     invoices: [],
     lines: [],
     payments: [],
@@ -248,6 +250,18 @@ export function buildDemoWorld(options: DemoWorldOptions): WorldRows {
       rows.invoices.push(...built.invoices);
       rows.lines.push(...built.lines);
       rows.payments.push(...built.payments);
+      // A MOSP account's subscription owns the cards of its (one) billing profile. Drawn after the
+      // profile, so the worlds built before subscriptions existed keep every other ID and amount.
+      if (account.subscription && profile === account.profiles[0])
+        rows.subscriptions.push({
+          id: id(rng.guid()),
+          billingAccountId: accountId,
+          billingProfileId: profileId,
+          displayName: account.subscription.displayName,
+          country: account.country,
+          defaultPaymentMethodId: built.defaultCard?.id ?? null,
+          createdAt,
+        });
     }
   }
   return rows;
@@ -260,6 +274,7 @@ export async function writeWorldRows(tx: Tx, rows: WorldRows): Promise<void> {
   await insertRows(tx, "RoleAssignment", rows.roles);
   await insertRows(tx, "BillingProfile", rows.profiles);
   await insertRows(tx, "PaymentMethod", rows.cards);
+  await insertRows(tx, "Subscription", rows.subscriptions);
   await insertRows(tx, "Invoice", rows.invoices);
   await insertRows(tx, "InvoiceLine", rows.lines);
   await insertRows(tx, "Payment", rows.payments);

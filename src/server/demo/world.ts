@@ -33,6 +33,8 @@ export type DemoAccount = {
   postalCode: string;
   taxBasisPoints: number;
   profiles: DemoProfile[];
+  /** MOSP only: the account's Azure subscription, which owns its cards (the first profile's). */
+  subscription?: { displayName: string };
 };
 
 export type DemoUser = {
@@ -122,9 +124,12 @@ export const demoAccounts: DemoAccount[] = [
     name: "Fabrikam, Inc.",
     agreementType: "MOSP",
     currency: "EUR",
-    country: "FR",
-    postalCode: "75008",
-    taxBasisPoints: 2000,
+    // Luxembourg: a pay-as-you-go country without Pay now, so past-due bills are paid with Settle balance
+    // (Microsoft's list of Pay now countries includes France: docs/fidelity.md).
+    country: "LU",
+    postalCode: "L-2453",
+    taxBasisPoints: 1700,
+    subscription: { displayName: "Azure subscription 1" },
     profiles: [
       {
         key: "payg",
@@ -132,7 +137,8 @@ export const demoAccounts: DemoAccount[] = [
         defaultPaymentKind: "CARD",
         months: 6,
         totalRange: [150, 900],
-        scenarios: { 0: "due" },
+        // Last month's bill unpaid: the Settle balance banner shows in the demo.
+        scenarios: { 0: "due", 1: "pastDue" },
         cards: [
           {
             number: "5555555555554444",

@@ -35,12 +35,15 @@ export function WhoCanPayNotice({ admins, refusal = false }: { admins: BillingAc
 export function AgreementNotice({
   agreementType,
   refusal = false,
+  hasPayNow = false,
 }: {
   agreementType: AgreementType;
   refusal?: boolean;
+  /** A MOSP account in a country with Pay now pays like an MCA one: nothing to explain. */
+  hasPayNow?: boolean;
 }) {
   const t = useTranslations("access.payNotices.agreement");
-  if (agreementType === "MCA") return null;
+  if (agreementType === "MCA" || hasPayNow) return null;
   return (
     <MessageBar intent="info" role={refusal ? "status" : undefined}>
       {t(agreementType)}

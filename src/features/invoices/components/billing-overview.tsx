@@ -6,6 +6,7 @@ import { Clock16Regular, Receipt24Regular, Warning16Filled } from "@/components/
 import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { AgreementNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
+import { hasPayNow } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
@@ -17,7 +18,7 @@ import { getBillingOverview, type AmountByCurrency } from "../queries";
 import { InvoiceTotalsChart, type InvoiceTotalPoint } from "./invoice-totals-chart";
 
 /** A billing account's Overview blade: what is due now, what is late, what comes next, and the recent invoices. */
-export async function BillingOverview({ accountId }: { accountId: string }) {
+export async function BillingOverview({ accountId, notices }: { accountId: string; notices?: React.ReactNode }) {
   const { user, account, access } = await requireBillingScope(accountId);
   const clock = await worldNow(user.worldId);
   const [t, ts, format, locale, overview] = await Promise.all([
@@ -79,7 +80,8 @@ export async function BillingOverview({ accountId }: { accountId: string }) {
     <>
       <BillingAccountBlade account={account} title={t("title")} overview>
         <div className="mt-3 flex flex-col gap-2">
-          <AgreementNotice agreementType={access.agreementType} />
+          {notices}
+          <AgreementNotice agreementType={access.agreementType} hasPayNow={hasPayNow(access)} />
         </div>
         <div className="mt-4 grid max-w-6xl grid-cols-1 gap-4 md:grid-cols-3">
           {card(

@@ -1,77 +1,65 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from "react";
-
-import { MoreHorizontal20Regular } from "@/components/ui/icons";
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 
 import { invoicePdfPath, invoiceUsagePath } from "../pdf-path";
 
 const MENU_WIDTH = 224;
 
+/** The row whose "…" was pressed: its invoice and its server-rendered button. */
+export type OpenRowMenu = { invoiceId: string; button: HTMLButtonElement };
+
+/** Under the button, right-aligned with it. */
+function placeUnder(button: HTMLButtonElement) {
+  const rect = button.getBoundingClientRect();
+  return { top: rect.bottom + 2, left: Math.max(8, rect.right - MENU_WIDTH) };
+}
+
 /**
- * A row's "…" (the portal's per-invoice actions): Download PDF and Prepare Azure
- * usage file. Only the open row renders its menu, so the grid stays one client
- * component with one piece of state for it. The menu is fixed-positioned under
- * the button (the grid scrolls sideways on narrow screens and would clip it) and
- * follows the button when the page scrolls.
+ * The "…" menu of one grid row (the portal's per-invoice actions): Download PDF and Prepare
+ * Azure usage file. The grid renders one, for the open row (InvoiceGridControls, keyed by the
+ * invoice), not one per row. It is fixed-positioned under the row's button (the grid scrolls
+ * sideways on narrow screens and would clip it), follows it when the page scrolls, and marks
+ * the button expanded while open.
  */
 export function InvoiceRowMenu({
   accountId,
-  invoiceId,
-  openMenu,
-  setOpenMenu,
+  open,
+  onClose,
 }: {
   accountId: string;
-  invoiceId: string;
-  /** The invoice whose menu is open (one at a time in the grid), and its setter. */
-  openMenu: string | null;
-  setOpenMenu: Dispatch<SetStateAction<string | null>>;
+  open: OpenRowMenu;
+  onClose: () => void;
 }) {
-  const open = openMenu === invoiceId;
+  const { invoiceId, button } = open;
   const t = useTranslations("invoices");
   const menuId = useId();
-  const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
-  // Closing leaves another row's menu alone (a blur here can follow the click that opened it).
-  const onOpenChange = useCallback(
-    (next: boolean) => setOpenMenu((current) => (next ? invoiceId : current === invoiceId ? null : current)),
-    [invoiceId, setOpenMenu],
-  );
+  const [position, setPosition] = useState(() => placeUnder(button));
+  const place = useCallback(() => setPosition(placeUnder(button)), [button]);
 
-  /** Under the button, right-aligned with it; again whenever the page scrolls or resizes while open. */
-  const place = useCallback(() => {
-    const rect = button.current?.getBoundingClientRect();
-    if (rect) setPosition({ top: rect.bottom + 2, left: Math.max(8, rect.right - MENU_WIDTH) });
-  }, []);
-
-  const toggle = () => {
-    if (!open) place();
-    onOpenChange(!open);
-  };
+  useLayoutEffect(() => {
+    button.setAttribute("aria-expanded", "true");
+    button.setAttribute("aria-controls", menuId);
+    return () => {
+      button.setAttribute("aria-expanded", "false");
+      button.removeAttribute("aria-controls");
+    };
+  }, [button, menuId]);
 
   useEffect(() => {
-    // Focus goes in once, when the menu opens (place() has set its position in the same update).
-    if (open) menu.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
-  }, [open]);
-
-  useEffect(() => {
-    if (!open) return;
+    // Focus goes in once, when the menu opens.
+    menu.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
     window.addEventListener("scroll", place, true);
     window.addEventListener("resize", place);
     return () => {
       window.removeEventListener("scroll", place, true);
       window.removeEventListener("resize", place);
     };
-  }, [open, place]);
+  }, [place]);
 
-  const closeAndReturnFocus = () => {
-    onOpenChange(false);
-    button.current?.focus();
-  };
-
-  const onMenuKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
+  const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
     const items = [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
     const index = items.indexOf(document.activeElement as HTMLElement);
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -83,63 +71,46 @@ export function InvoiceRowMenu({
       items[event.key === "Home" ? 0 : items.length - 1]?.focus();
     } else if (event.key === "Escape") {
       event.preventDefault();
-      closeAndReturnFocus();
+      button.focus();
+      onClose();
     } else if (event.key === "Tab") {
-      onOpenChange(false);
+      // Tab goes on from the row's button, as if the menu had been right after it.
+      button.focus();
+      onClose();
     }
   };
 
-  return (
-    <span
-      className="inline-block align-middle"
-      onBlur={(event) => open && !event.currentTarget.contains(event.relatedTarget) && onOpenChange(false)}
-    >
-      <button
-        ref={button}
-        type="button"
-        aria-label={t("rowMenu", { id: invoiceId })}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        onClick={toggle}
-        className="inline-flex size-7 items-center justify-center rounded text-ink hover:bg-[#f0f0f0]"
+  const item = (href: string, label: string) => (
+    <li role="none">
+      <a
+        role="menuitem"
+        href={href}
+        download
+        onClick={onClose}
+        className="block px-3 py-1.5 hover:bg-[#f5f5f5] focus:bg-[#f5f5f5]"
       >
-        <MoreHorizontal20Regular aria-hidden />
-      </button>
-      {open && position && (
-        <ul
-          ref={menu}
-          id={menuId}
-          role="menu"
-          aria-label={t("rowMenu", { id: invoiceId })}
-          onKeyDown={onMenuKeyDown}
-          style={{ top: position.top, left: position.left, width: MENU_WIDTH }}
-          className="fixed z-50 border border-stroke bg-surface py-1 text-ink shadow-lg"
-        >
-          <li role="none">
-            <a
-              role="menuitem"
-              href={invoicePdfPath(accountId, invoiceId)}
-              download
-              onClick={() => onOpenChange(false)}
-              className="block px-3 py-1.5 hover:bg-[#f5f5f5] focus:bg-[#f5f5f5]"
-            >
-              {t("downloadPdf")}
-            </a>
-          </li>
-          <li role="none">
-            <a
-              role="menuitem"
-              href={invoiceUsagePath(accountId, invoiceId)}
-              download
-              onClick={() => onOpenChange(false)}
-              className="block px-3 py-1.5 hover:bg-[#f5f5f5] focus:bg-[#f5f5f5]"
-            >
-              {t("prepareUsage")}
-            </a>
-          </li>
-        </ul>
-      )}
-    </span>
+        {label}
+      </a>
+    </li>
+  );
+
+  return (
+    <ul
+      ref={menu}
+      id={menuId}
+      role="menu"
+      aria-label={t("rowMenu", { id: invoiceId })}
+      onKeyDown={onKeyDown}
+      // Focus leaving for anywhere but the row's own button (which toggles it) closes it.
+      onBlur={(event) => {
+        const to = event.relatedTarget;
+        if (to !== button && !(to instanceof Node && event.currentTarget.contains(to))) onClose();
+      }}
+      style={{ top: position.top, left: position.left, width: MENU_WIDTH }}
+      className="fixed z-50 border border-stroke bg-surface py-1 text-ink shadow-lg"
+    >
+      {item(invoicePdfPath(accountId, invoiceId), t("downloadPdf"))}
+      {item(invoiceUsagePath(accountId, invoiceId), t("prepareUsage"))}
+    </ul>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
+import { hasPayNow } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
 import { worldNow } from "@/server/world-clock";
 
@@ -18,11 +19,14 @@ export async function InvoicesBlade({
   accountId,
   searchParams,
   renderBlade,
+  notices,
 }: {
   accountId: string;
   searchParams: Record<string, string | string[] | undefined>;
   /** The blade opened over the grid, if the URL asks for one; closing it returns to `closeHref`. */
   renderBlade?: (closeHref: string) => React.ReactNode;
+  /** Banners from other features above the grid (Settle balance), given by the route. */
+  notices?: React.ReactNode;
 }) {
   const { user, account, access } = await requireBillingScope(accountId);
   const filters = parseInvoiceFilters(searchParams);
@@ -41,7 +45,8 @@ export async function InvoicesBlade({
       <BillingAccountBlade account={account} title={t("title")}>
         <div className="mt-3 flex flex-col gap-2">
           {access.role === "BILLING_ACCOUNT_READER" && <WhoCanPayNotice admins={admins} />}
-          <AgreementNotice agreementType={access.agreementType} />
+          {notices}
+          <AgreementNotice agreementType={access.agreementType} hasPayNow={hasPayNow(access)} />
         </div>
         <InvoiceFiltersBar basePath={basePath} filters={pageFilters} profiles={profiles} />
         <div className="bg-surface">

@@ -6,9 +6,10 @@ import { useFormatDate } from "@/i18n/use-date";
 import { useFormatMoney } from "@/i18n/use-money";
 
 import { invoicesQuery, type InvoiceFilters } from "../filters";
+import { gridRowsHtml, ID, type GridRowText } from "../grid-rows-html";
 import type { GridInvoice } from "../queries";
-import { InvoiceRows, type InvoiceGridRow } from "./invoice-rows";
-import { StatusIconSprite } from "./status-badge";
+import { InvoiceGridControls } from "./invoice-grid-controls";
+import { GridIconSprite } from "./status-badge";
 
 type Props = {
   basePath: string;
@@ -22,7 +23,17 @@ type Props = {
 
 const sortable = { invoiceDate: "invoiceDate", dueDate: "dueDate", totalMinor: "amount" } as const;
 
-/** The Invoices blade's grid. Pay now shows only where the policy offers it (payDenial, offersPayNow). */
+// Stand-ins for a message's arguments: a message is formatted once per page and the rows fill it in.
+const START = "\u0001";
+const END = "\u0002";
+
+/**
+ * The Invoices blade's grid. The rows are server-rendered HTML (gridRowsHtml): no element,
+ * component, hook or props per row in React, their look set once on the table
+ * (InvoiceGridControls); the per-row messages are formatted once and filled in. One client
+ * component around the table keeps the selection, the "…" menu and the in-place links (a
+ * delegated handler). Pay now shows only where the policy offers it (payDenial, offersPayNow).
+ */
 export function InvoicesGrid({ basePath, invoices, filters, access, accountId }: Props) {
   const t = useTranslations("invoices");
   const money = useFormatMoney();
@@ -57,25 +68,35 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
     );
   };
 
-  const rows: InvoiceGridRow[] = invoices.map((invoice) => ({
+  const view = `${basePath}${invoicesQuery(filters)}`;
+  const period = t("period", { start: START, end: END });
+  const rows: GridRowText[] = invoices.map((invoice) => ({
     id: invoice.id,
     profile: invoice.billingProfile.name,
     invoiceDate: day(invoice.invoiceDate),
     dueDate: day(invoice.dueDate),
-    period: t("period", { start: day(invoice.periodStart), end: day(invoice.periodEnd) }),
+    period: period.replace(START, day(invoice.periodStart)).replace(END, day(invoice.periodEnd)),
     total: money(invoice.totalMinor, invoice.currency),
     amountDue: money(invoice.amountDueMinor, invoice.currency),
     status: invoice.status,
+    statusLabel: t(`status.${invoice.status}`),
     payable: offersPayNow(payDenial(access, invoice)),
   }));
+  const html = gridRowsHtml(rows, `${view}${view.includes("?") ? "&" : "?"}invoice=`, {
+    select: t("select.row", { id: ID }),
+    payNow: t("payNow"),
+    payNowLabel: t("payNowLabel", { id: ID }),
+    menu: t("rowMenu", { id: ID }),
+  });
 
   return (
     <div className="overflow-x-auto">
-      <StatusIconSprite />
-      <InvoiceRows
-        rows={rows}
-        view={`${basePath}${invoicesQuery(filters)}`}
+      <GridIconSprite />
+      <InvoiceGridControls
+        // A new view (page, filter, sort) starts with nothing selected and no menu open.
+        key={view}
         accountId={accountId}
+        invoiceIds={invoices.map((invoice) => invoice.id)}
         headers={
           <>
             {header(t("columns.invoiceId"))}
@@ -91,8 +112,9 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
             </th>
           </>
         }
+        body={<tbody dangerouslySetInnerHTML={{ __html: html }} />}
       />
-      {rows.length === 0 && <p className="px-3 py-8 text-center text-ink-muted">{t("empty")}</p>}
+      {invoices.length === 0 && <p className="px-3 py-8 text-center text-ink-muted">{t("empty")}</p>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import {
   CircleHalfFill16Regular,
   Clock16Regular,
   DismissCircle16Filled,
+  MoreHorizontal20Regular,
   Warning16Filled,
 } from "@/components/ui/icons";
 import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
@@ -17,13 +18,17 @@ const look: Record<InvoiceStatus, { Icon: typeof Clock16Regular; className: stri
   void: { Icon: DismissCircle16Filled, className: "text-ink-muted" },
 };
 
-const spriteId = (status: InvoiceStatus) => `invoice-status-${status}`;
+/** The id of a status's icon in GridIconSprite. */
+export const spriteId = (status: InvoiceStatus) => `invoice-status-${status}`;
+
+/** The colour class of a status's icon. */
+export const statusIconClass = (status: InvoiceStatus) => look[status].className;
 
 /**
  * A status as icon and words — never colour alone. The caller passes the words
  * (`invoices.status.<status>`): a grid translates with the one translator it
  * already holds, instead of a translator per row. With `fromSprite`, the icon
- * is a reference to the page's StatusIconSprite: a grid draws each of the six
+ * is a reference to the page's GridIconSprite: a grid draws each of the six
  * icons once, not once per row.
  */
 export function StatusBadge({
@@ -50,8 +55,14 @@ export function StatusBadge({
   );
 }
 
-/** The six status icons as SVG symbols, for the badges drawn `fromSprite`; once per page. */
-export function StatusIconSprite() {
+/** The id of the grid rows' "…" icon in GridIconSprite. */
+export const ROW_MENU_ICON = "invoice-row-more";
+
+/**
+ * The grid's icons as SVG symbols, once per page: the six status icons (for the badges drawn
+ * `fromSprite`) and the rows' "…" icon; each row then holds a `<use>` instead of the paths.
+ */
+export function GridIconSprite() {
   return (
     <svg aria-hidden width="0" height="0" className="absolute">
       <defs>
@@ -63,6 +74,9 @@ export function StatusIconSprite() {
             </symbol>
           );
         })}
+        <symbol id={ROW_MENU_ICON} viewBox="0 0 20 20">
+          <MoreHorizontal20Regular />
+        </symbol>
       </defs>
     </svg>
   );

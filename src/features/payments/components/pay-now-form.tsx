@@ -9,13 +9,13 @@ import { keepControlledValues } from "@/components/ui/form-reset";
 import { MessageBar } from "@/components/ui/message-bar";
 import { showToast } from "@/components/ui/toaster";
 import { useAmountInputText, useFormatMoney } from "@/i18n/use-money";
-import { cardBrandName } from "@/lib/card-brand";
 
 import { payInvoiceAction } from "../actions";
 import { newCardSchema, translatedCardErrors } from "../card-schema";
 import type { PayNowState } from "../pay-now-state";
 import type { PayNowCard } from "../queries";
-import { CardFields, emptyCard, type CardValues } from "./card-fields";
+import { emptyCard, type CardValues } from "./card-fields";
+import { PaymentMethodPicker } from "./payment-method-picker";
 
 type Props = {
   accountId: string;
@@ -151,70 +151,16 @@ export function PayNowForm({
         </section>
       )}
 
-      <fieldset>
-        <legend className="mb-2 text-base font-semibold">{t("payNow.selectMethod")}</legend>
-        {cards.length === 0 && <p className="mb-2 text-[13px] text-ink-muted">{t("payNow.noSavedCards")}</p>}
-        <ul className="flex flex-col gap-1">
-          {cards.map((saved) => {
-            const label = t("payNow.cardLabel", {
-              brand: cardBrandName(saved.brand),
-              last4: saved.last4,
-              month: String(saved.expMonth).padStart(2, "0"),
-              year: saved.expYear,
-            });
-            return (
-              <li key={saved.id}>
-                <label
-                  className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${saved.expired ? "border-stroke-subtle text-ink-muted" : "border-stroke"} ${method === `saved:${saved.id}` ? "border-brand bg-brand-subtle" : ""}`}
-                >
-                  <input
-                    type="radio"
-                    name="methodChoice"
-                    value={`saved:${saved.id}`}
-                    disabled={saved.expired}
-                    checked={method === `saved:${saved.id}`}
-                    onChange={() => setMethod(`saved:${saved.id}`)}
-                    aria-describedby={saved.expired ? `expired-${saved.id}` : undefined}
-                  />
-                  <span>{label}</span>
-                  {saved.isDefault && (
-                    <span className="rounded bg-[#f0f0f0] px-1.5 text-xs">{t("payNow.default")}</span>
-                  )}
-                  {saved.expired && (
-                    <span id={`expired-${saved.id}`} className="ml-auto text-xs text-danger">
-                      {t("payNow.expiredReason")}
-                    </span>
-                  )}
-                </label>
-              </li>
-            );
-          })}
-          <li>
-            <label
-              className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${method === "new" ? "border-brand bg-brand-subtle" : "border-stroke"}`}
-            >
-              <input
-                type="radio"
-                name="methodChoice"
-                value="new"
-                checked={method === "new"}
-                onChange={() => setMethod("new")}
-              />
-              <span>{t("payNow.addNew")}</span>
-            </label>
-          </li>
-        </ul>
-      </fieldset>
-
-      {method === "new" && (
-        <CardFields
-          values={card}
-          onChange={setCard}
-          errors={fieldErrors}
-          idPrefix="paynow"
-          currentYear={now.getUTCFullYear()}
-        />
-      )}
+      <PaymentMethodPicker
+        cards={cards}
+        method={method}
+        onMethodChange={setMethod}
+        card={card}
+        onCardChange={setCard}
+        errors={fieldErrors}
+        idPrefix="paynow"
+        currentYear={now.getUTCFullYear()}
+      />
 
       <div className="sticky bottom-0 flex items-center gap-2 border-t border-stroke-subtle bg-surface py-3">
         <Button

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
-import { accountIdFromParam } from "@/features/access/paths";
+import { accountIdFromParam, billingAccountPath } from "@/features/access/paths";
 import { BillingOverview } from "@/features/invoices/components/billing-overview";
+import { SettleBalanceBanner } from "@/features/payments/components/settle-balance-banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invoices.overview"))("title") };
@@ -10,5 +11,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The billing account's Overview blade, where Cost Management + Billing opens. */
 export default async function BillingAccountOverviewPage({ params }: PageProps<"/billing/[accountId]">) {
-  return <BillingOverview accountId={accountIdFromParam((await params).accountId)} />;
+  const accountId = accountIdFromParam((await params).accountId);
+  const settleHref = `${billingAccountPath(accountId)}/invoices?blade=settle`;
+  return (
+    <BillingOverview
+      accountId={accountId}
+      notices={<SettleBalanceBanner accountId={accountId} settleHref={settleHref} />}
+    />
+  );
 }

@@ -1,0 +1,150 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+
+import { buttonClass } from "@/components/ui/button";
+import { ArrowDownload16Regular } from "@/components/ui/icons";
+
+import { invoicePdfPath, invoicesZipPath } from "../pdf-path";
+import { InvoiceRowMenu, type OpenRowMenu } from "./invoice-row-menu";
+
+/** Where Download goes for the selection: one invoice → its PDF; several → one ZIP of their PDFs. */
+export function downloadHref(accountId: string, selected: string[]): string | null {
+  if (selected.length === 0) return null;
+  return selected.length === 1 ? invoicePdfPath(accountId, selected[0]) : invoicesZipPath(accountId, selected);
+}
+
+/** A row's box: `<input type="checkbox" value="<invoice ID>">` in the server-rendered body. */
+const rowBoxes = (table: HTMLTableElement | null) => [
+  ...(table?.tBodies[0]?.querySelectorAll<HTMLInputElement>("input[type=checkbox]") ?? []),
+];
+
+/**
+ * The grid's one client component: the command bar (Download, how many selected), the
+ * select-all box, and delegated handlers for the rows, which the server renders as HTML
+ * (InvoicesGrid, gridRowsHtml) — a row costs no element, component, hook or props in React.
+ * The handlers keep the selection from the rows' checkboxes (their value is the
+ * invoice ID), opens the one "…" menu for the row whose button was pressed, and opens the
+ * row links in place like next/link would (no reload, no scroll), leaving new tabs, modified
+ * clicks and downloads to the browser. Keyed by the grid's view: a new page, filter or sort
+ * starts with nothing selected.
+ */
+export function InvoiceGridControls({
+  accountId,
+  invoiceIds,
+  headers,
+  body,
+}: {
+  accountId: string;
+  /** The invoices on this page: the selection keeps only these. */
+  invoiceIds: string[];
+  /** The server-rendered column headers (sort links), after the select-all box. */
+  headers: ReactNode;
+  /** The server-rendered <tbody> (its rows are HTML: gridRowsHtml). */
+  body: ReactNode;
+}) {
+  const t = useTranslations("invoices");
+  const router = useRouter();
+  const table = useRef<HTMLTableElement>(null);
+  const selectAll = useRef<HTMLInputElement>(null);
+  // Selected invoice IDs, in the order they were picked (the ZIP keeps it).
+  const [picked, setPicked] = useState<string[]>([]);
+  const [menu, setMenu] = useState<OpenRowMenu | null>(null);
+  const onPage = new Set(invoiceIds);
+  const selected = picked.filter((id) => onPage.has(id));
+  const allSelected = invoiceIds.length > 0 && selected.length === invoiceIds.length;
+  const href = downloadHref(accountId, selected);
+
+  // The rows' boxes are the server's markup: they follow the selection here.
+  useLayoutEffect(() => {
+    for (const box of rowBoxes(table.current)) box.checked = picked.includes(box.value);
+    if (selectAll.current) selectAll.current.indeterminate = selected.length > 0 && !allSelected;
+  });
+
+  // The rows' boxes are not React's elements, so React's onChange does not see them: one native
+  // listener on the table body does. A box's value is its invoice ID; the order of picking is kept.
+  useEffect(() => {
+    const rows = table.current?.tBodies[0];
+    if (!rows) return;
+    const onChange = (event: Event) => {
+      const box = event.target;
+      if (!(box instanceof HTMLInputElement) || box.type !== "checkbox") return;
+      const id = box.value;
+      setPicked((current) => [...current.filter((other) => other !== id), ...(box.checked ? [id] : [])]);
+    };
+    rows.addEventListener("change", onChange);
+    return () => rows.removeEventListener("change", onChange);
+  }, []);
+
+  const onClick = (event: React.MouseEvent<HTMLElement>) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const menuButton = target?.closest<HTMLButtonElement>("button[aria-haspopup=menu]");
+    if (menuButton && table.current?.contains(menuButton)) {
+      setMenu((open) =>
+        open?.invoiceId === menuButton.value ? null : { invoiceId: menuButton.value, button: menuButton },
+      );
+      return;
+    }
+    const link = target?.closest("a");
+    // Only the rows' links; new tab, new window, download and the like stay the browser's.
+    if (
+      !link ||
+      !table.current?.tBodies[0]?.contains(link) ||
+      link.hasAttribute("download") ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      event.defaultPrevented
+    )
+      return;
+    event.preventDefault();
+    router.push(link.getAttribute("href")!, { scroll: false });
+  };
+
+  return (
+    <div onClick={onClick}>
+      <div className="flex h-10 items-center gap-3 border-b border-stroke-subtle px-1">
+        {href ? (
+          <a href={href} download className={buttonClass("subtle")}>
+            <ArrowDownload16Regular aria-hidden />
+            {t("commands.download")}
+          </a>
+        ) : (
+          <button type="button" disabled className={buttonClass("subtle")}>
+            <ArrowDownload16Regular aria-hidden />
+            {t("commands.download")}
+          </button>
+        )}
+        <p role="status" className="text-xs text-ink-muted">
+          {t("commands.selected", { count: selected.length })}
+        </p>
+      </div>
+      <table
+        ref={table}
+        className="w-full min-w-[880px] text-left text-[13px] [&_input]:size-4 [&_input]:accent-brand [&_td]:px-3 [&_td]:py-2 [&_td]:whitespace-nowrap [&_td:nth-child(7)]:text-right [&_td:nth-child(7)]:tabular-nums [&_td:nth-child(8)]:text-right [&_td:nth-child(8)]:tabular-nums [&_tbody_a]:text-brand [&_tbody_a:hover]:underline [&_td>span]:inline-flex [&_td>span]:items-center [&_td>span]:gap-1 [&_td>button]:inline-flex [&_td>button]:size-7 [&_td>button]:items-center [&_td>button]:justify-center [&_td>button]:rounded [&_td>button]:align-middle [&_td>button]:text-ink [&_td>button:hover]:bg-[#f0f0f0] [&_tbody_tr]:border-b [&_tbody_tr]:border-stroke-subtle [&_tbody_tr:hover]:bg-[#fafafa]"
+      >
+        <thead>
+          <tr className="border-b border-stroke">
+            <th scope="col" className="w-8 px-3 py-2">
+              <input
+                ref={selectAll}
+                type="checkbox"
+                aria-label={t("select.all")}
+                checked={allSelected}
+                onChange={() => setPicked(allSelected ? [] : invoiceIds)}
+                disabled={invoiceIds.length === 0}
+              />
+            </th>
+            {headers}
+          </tr>
+        </thead>
+        {body}
+      </table>
+      {menu && <InvoiceRowMenu key={menu.invoiceId} accountId={accountId} open={menu} onClose={() => setMenu(null)} />}
+    </div>
+  );
+}

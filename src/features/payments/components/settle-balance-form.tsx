@@ -1,0 +1,116 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { keepControlledValues } from "@/components/ui/form-reset";
+import { MessageBar } from "@/components/ui/message-bar";
+import { useFormatMoney } from "@/i18n/use-money";
+
+import { newCardSchema, translatedCardErrors } from "../card-schema";
+import type { PayNowCard } from "../queries";
+import { settleBalanceAction } from "../settle-actions";
+import type { SettleState } from "../settle-state";
+import { emptyCard, type CardValues } from "./card-fields";
+import { PaymentMethodPicker } from "./payment-method-picker";
+
+/** Select a payment method → Pay: settles every past-due invoice and reports each one's outcome. */
+export function SettleBalanceForm({
+  accountId,
+  pastDueCount,
+  cards,
+  initialAttemptId,
+  nowIso,
+}: {
+  accountId: string;
+  pastDueCount: number;
+  cards: PayNowCard[];
+  initialAttemptId: string;
+  nowIso: string;
+}) {
+  const t = useTranslations("payments");
+  const money = useFormatMoney();
+  const [method, setMethod] = useState("");
+  const [card, setCard] = useState<CardValues>(emptyCard);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [state, action, pending] = useActionState<SettleState, FormData>(settleBalanceAction, {
+    status: "idle",
+    nextAttemptId: initialAttemptId,
+  });
+  const now = new Date(nowIso);
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    if (method !== "new") return setClientErrors({});
+    const checked = newCardSchema(now).safeParse(card);
+    if (checked.success) return setClientErrors({});
+    event.preventDefault();
+    setClientErrors(translatedCardErrors(checked.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid")));
+  };
+  const results = state.status === "settled" ? (state.results ?? []) : [];
+  // Once paid, Pay goes away with the balance: focus moves to the outcome, which stays inside the blade.
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === "settled") outcome.current?.focus();
+  }, [state]);
+  const paid = results.filter((result) => result.status === "succeeded");
+  const allPaid = results.length > 0 && paid.length === results.length;
+
+  return (
+    <form action={action} onSubmit={onSubmit} onReset={keepControlledValues} noValidate className="flex flex-col gap-4">
+      <input type="hidden" name="accountId" value={accountId} />
+      <input type="hidden" name="settleAttemptId" value={state.nextAttemptId} />
+      <input type="hidden" name="method" value={method.startsWith("saved:") ? "saved" : "new"} />
+      {method.startsWith("saved:") && (
+        <input type="hidden" name="paymentMethodId" value={method.slice("saved:".length)} />
+      )}
+      <div aria-live="assertive" ref={outcome} tabIndex={-1} className="outline-none">
+        {state.status === "error" && (
+          <MessageBar intent="error" role="alert">
+            {state.message}
+          </MessageBar>
+        )}
+        {results.length > 0 && (
+          <MessageBar intent={allPaid ? "success" : "error"} role={allPaid ? "status" : "alert"}>
+            <p className="font-semibold">
+              {allPaid ? t("settle.allPaid", { count: paid.length }) : t("settle.somePaid")}
+            </p>
+            <ul aria-label={t("settle.resultsLabel")} className="mt-1 list-disc pl-5">
+              {results.map((result) => {
+                const amount = money(result.amountMinor, result.currency);
+                return (
+                  <li key={result.invoiceId}>
+                    {result.status === "succeeded"
+                      ? t("settle.resultPaid", { invoice: result.invoiceId, amount })
+                      : t("settle.resultNotPaid", { invoice: result.invoiceId, amount, reason: result.message ?? "" })}
+                  </li>
+                );
+              })}
+            </ul>
+          </MessageBar>
+        )}
+      </div>
+      {pastDueCount > 0 && (
+        <>
+          <PaymentMethodPicker
+            cards={cards}
+            method={method}
+            onMethodChange={setMethod}
+            card={card}
+            onCardChange={setCard}
+            errors={{ ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors }}
+            idPrefix="settle"
+            currentYear={now.getUTCFullYear()}
+          />
+          <div className="sticky bottom-0 flex items-center gap-2 border-t border-stroke-subtle bg-surface py-3">
+            <Button type="submit" variant="primary" disabled={!method || pending}>
+              {pending ? t("settle.processing") : t("settle.submit")}
+            </Button>
+            <span role="status" className="sr-only">
+              {pending ? t("settle.processing") : ""}
+            </span>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
