@@ -53,3 +53,17 @@ test("a payment in one world is not in another: its grid still shows the invoice
     await controlApi.delete(`/api/sim/worlds/${other.id}`);
   }
 });
+
+test("one world per worker: a read-only test signs in to it without making a world of its own", async ({
+  browser,
+  workerWorld,
+}) => {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await workerWorld.signIn(page, "reader");
+  await page.goto("/billing");
+  await expect(page.getByRole("heading", { name: "Contoso Ltd | Overview" })).toBeVisible();
+  await page.goto(`/billing/${encodeURIComponent(workerWorld.account().id)}/invoices`);
+  await expect(page.getByRole("link", { name: /^Pay now for invoice / })).toHaveCount(0); // a reader cannot pay
+  await context.close();
+});

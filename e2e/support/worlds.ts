@@ -103,7 +103,10 @@ function controlToken(): string {
   return token;
 }
 
-export const test = base.extend<{ world: World; worldUser: WorldUserOption }, { controlApi: APIRequestContext }>({
+export const test = base.extend<
+  { world: World; worldUser: WorldUserOption },
+  { controlApi: APIRequestContext; workerWorld: World }
+>({
   worldUser: ["admin", { option: true }],
   controlApi: [
     async ({ playwright }, use, workerInfo) => {
@@ -113,6 +116,15 @@ export const test = base.extend<{ world: World; worldUser: WorldUserOption }, { 
       });
       await use(api);
       await api.dispose();
+    },
+    { scope: "worker" },
+  ],
+  // One world per worker, for read-only tests that would rather not make one each: `async ({ workerWorld }) => …`.
+  workerWorld: [
+    async ({ controlApi }, use) => {
+      const world = await createWorld(controlApi);
+      await use(world);
+      await controlApi.delete(`/api/sim/worlds/${world.id}`);
     },
     { scope: "worker" },
   ],

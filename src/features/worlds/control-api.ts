@@ -65,6 +65,18 @@ export async function handleCreateWorld(request: Request): Promise<Response> {
   }
 }
 
+/** GET /api/sim/worlds — the live worlds (ID, clock, last use), newest first; idle ones are swept first. */
+export async function handleListWorlds(request: Request): Promise<Response> {
+  const refusal = controlRefusal(request);
+  if (refusal) return refusal;
+  await deleteIdleWorlds();
+  const worlds = await db.world.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, seed: true, now: true, createdAt: true, lastUsedAt: true },
+  });
+  return Response.json({ value: worlds }, { headers });
+}
+
 /** GET /api/sim/worlds/{id} — the world (its clock, users and accounts). */
 export async function handleGetWorld(request: Request, worldId: string): Promise<Response> {
   const refusal = controlRefusal(request);

@@ -11,6 +11,7 @@ import { control, newWorld, testDb, TOKEN } from "./world";
 
 const everyRoute = (id = "0123456789ab") => ({
   "POST /api/sim/worlds": (call: Parameters<typeof control.create>[0]) => control.create(call),
+  "GET /api/sim/worlds": (call: Parameters<typeof control.list>[0]) => control.list(call),
   "GET /api/sim/worlds/{id}": (call: Parameters<typeof control.get>[1]) => control.get(id, call),
   "DELETE /api/sim/worlds/{id}": (call: Parameters<typeof control.get>[1]) => control.delete(id, call),
   "POST /api/sim/worlds/{id}/clock": (call: Parameters<typeof control.get>[1]) =>
@@ -102,8 +103,12 @@ describe("worlds", () => {
     const invoices = await testDb.db.invoice.findMany({ where: { billingAccount: { worldId: world.id } } });
     expect(Math.max(...invoices.map((invoice) => invoice.invoiceDate.getTime()))).toBe(Date.parse("2027-02-05"));
 
+    const listed = await (await control.list()).json();
+    expect(listed.value.map((w: { id: string }) => w.id)).toContain(world.id);
+
     expect((await control.delete(world.id)).status).toBe(204);
     expect((await control.get(world.id)).status).toBe(404);
+    expect((await (await control.list()).json()).value.map((w: { id: string }) => w.id)).not.toContain(world.id);
     expect((await control.delete(world.id)).status).toBe(404);
     expect((await control.clock(world.id, { body: { advanceDays: 1 } })).status).toBe(404);
   });

@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, vi } from "vitest";
 
 import { POST as clockRoute } from "@/app/api/sim/worlds/[worldId]/clock/route";
 import { DELETE as deleteRoute, GET as getRoute } from "@/app/api/sim/worlds/[worldId]/route";
-import { POST as createRoute } from "@/app/api/sim/worlds/route";
+import { POST as createRoute, GET as listRoute } from "@/app/api/sim/worlds/route";
 import { handleTokenRequest } from "@/features/access/token-endpoint";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { WorldView } from "@/features/worlds/world-view";
@@ -46,6 +46,7 @@ const params = (worldId: string) => ({ params: Promise.resolve({ worldId }) });
 /** The control API as HTTP: POST/GET/DELETE /api/sim/worlds[/{id}], POST /api/sim/worlds/{id}/clock. */
 export const control = {
   create: (call?: Call) => createRoute(request("POST", "/api/sim/worlds", call)),
+  list: (call?: Call) => listRoute(request("GET", "/api/sim/worlds", call)),
   get: (id: string, call?: Call) => getRoute(request("GET", `/api/sim/worlds/${id}`, call), params(id)),
   delete: (id: string, call?: Call) => deleteRoute(request("DELETE", `/api/sim/worlds/${id}`, call), params(id)),
   clock: (id: string, call?: Call) => clockRoute(request("POST", `/api/sim/worlds/${id}/clock`, call), params(id)),
