@@ -213,6 +213,18 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("heading", { name: "Contoso Ltd | Payment methods" })).toBeVisible();
       await expectNoViolations(page, "Payment methods (summary)");
 
+      await page.goto(`${accountPath}/properties`);
+      await expect(page.getByRole("heading", { name: "Contoso Ltd | Properties" })).toBeVisible();
+      await expectNoViolations(page, "Properties");
+    });
+
+    test("a billing profile's payment methods, with Replace and Edit open, and the add-card errors", async ({
+      page,
+    }) => {
+      await signIn(page, "admin@contoso.com");
+      await page.goto("/billing");
+      await expect(page).toHaveURL(/\/billing\/[^/?#]+$/);
+      await page.goto(`${new URL(page.url()).pathname}/payment-methods`);
       // Billing profiles › profile › Payment methods, with Replace and Edit open, then Add a card.
       await page.getByRole("link", { name: "Manage payment methods of Contoso Engineering" }).click();
       await expect(page.getByRole("heading", { name: "Contoso Engineering | Payment methods" })).toBeVisible();
@@ -232,10 +244,6 @@ for (const viewport of VIEWPORTS) {
       await expect(form.getByLabel("Card number")).toBeFocused();
       await expect(form.getByLabel("Card number")).toHaveAccessibleDescription("Enter the card number.");
       await expectNoViolations(page, "Profile payment methods (add card, errors shown)");
-
-      await page.goto(`${accountPath}/properties`);
-      await expect(page.getByRole("heading", { name: "Contoso Ltd | Properties" })).toBeVisible();
-      await expectNoViolations(page, "Properties");
     });
 
     test("a pay-as-you-go account's Settle balance banner and blade, with the new card's errors", async ({ page }) => {
