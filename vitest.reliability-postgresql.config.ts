@@ -4,8 +4,9 @@ import { resolveAliases } from "./vitest.config";
 
 /**
  * Several `next start` servers on one PostgreSQL database (tests/reliability/postgresql/),
- * after the build: each case creates a throwaway database on TEST_POSTGRES_URL's server
- * and drops it. `npm test` runs it when that server answers (in CI it must).
+ * and the SQLite reliability suite (tests/reliability/server/) again on PostgreSQL, after the
+ * build: each file creates throwaway databases on TEST_POSTGRES_URL's server and drops them.
+ * `npm test` runs it when that server answers (in CI it must).
  *
  *   npx vitest run --config vitest.reliability-postgresql.config.ts
  */
@@ -14,7 +15,7 @@ export default defineConfig({
   test: {
     name: "reliability-postgresql",
     environment: "node",
-    include: ["tests/reliability/postgresql/**/*.test.ts"],
+    include: ["tests/reliability/postgresql/**/*.test.ts", "tests/reliability/server/**/*.test.ts"],
     env: { TEST_ENGINE: "postgresql" },
     pool: "forks",
     maxWorkers: 1,

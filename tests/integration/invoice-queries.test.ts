@@ -162,6 +162,24 @@ describe("listInvoices", () => {
     ).toBe(0);
   });
 
+  it("orders every sort both ways as code points and numbers compare, ties by ID, on either engine", async () => {
+    // vitest.postgresql.config.ts runs this file on PostgreSQL too: the same order as SQLite's, page by page.
+    const key = { invoiceDate: "invoiceDate", dueDate: "dueDate", amount: "totalMinor" } as const;
+    for (const sort of ["invoiceDate", "dueDate", "amount"] as const)
+      for (const dir of ["asc", "desc"] as const) {
+        const sign = dir === "asc" ? 1 : -1;
+        const value = (invoice: (typeof allContoso)[number]) => Number(invoice[key[sort]]);
+        const expected = [...allContoso]
+          .sort((a, b) => sign * (value(a) - value(b)) || sign * (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .map((invoice) => invoice.id);
+        const { pages } = await allPages(contosoId, { sort, dir });
+        expect(
+          pages.flat().map((row) => row.id),
+          `${sort} ${dir}`,
+        ).toEqual(expected);
+      }
+  });
+
   it("never returns another billing account's invoices", async () => {
     const fabrikamInvoice = await testDb.db.invoice.findFirstOrThrow({ where: { billingAccountId: fabrikamId } });
     expect(

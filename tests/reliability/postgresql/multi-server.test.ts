@@ -160,6 +160,22 @@ describe("three servers: card testing and sessions", () => {
     figures.set("declineBurst", { requests: 20, answers: tally(answers.map((a) => a.status)), declines: failed });
   });
 
+  it("a payment made on one server reads Paid on the others: the same portal on every server", async () => {
+    const invoiceId = world.extraInvoices[6];
+    // The Invoices blade, Paid only, searched by the invoice number in lower case.
+    const paidView = `/billing/${encodeURIComponent(world.contoso.accountId)}/invoices?timespan=custom&status=paid&q=${invoiceId.toLowerCase()}`;
+    const listed = async (server: Server) => {
+      const page = await http(server.url, paidView, { cookie: admin });
+      expect(page.status, server.label).toBe(200);
+      return /Showing 1 - 1 of 1 invoices/.test(page.text);
+    };
+    for (const server of servers) expect(await listed(server), `${server.label} before`).toBe(false);
+    const answer = await pay(servers[0], invoiceId, newCardBody(randomUUID(), { number: APPROVED }));
+    expect(answer.json()).toMatchObject({ status: "succeeded", paidInFull: true });
+    for (const server of servers) expect(await listed(server), `${server.label} after`).toBe(true);
+    figures.set("paidReadEverywhere", { paidOn: servers[0].label, readPaidOn: servers.map((server) => server.label) });
+  });
+
   it("a session sealed on one server is accepted by the others (shared SESSION_SECRET)", async () => {
     for (const server of servers) {
       const page = await http(server.url, `/billing/${encodeURIComponent(world.contoso.accountId)}/invoices`, {

@@ -6,22 +6,21 @@
 //
 // Run: npx vitest run --config vitest.reliability.config.ts tests/reliability/server/arm-sdk.test.ts
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 
 import type { BillingManagementClient, Invoice } from "@azure/arm-billing";
 import pdfParse from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { allPages, armFailure, billingClient, tokenFor } from "../support/arm";
+import { reliabilityDatabase, removeReliabilityDatabase, urlOf } from "../support/databases";
 import { Figures } from "../support/figures";
 import { http, paymentsPath } from "../support/http";
-import { DB_DIR, runDbSetup, SIM_NOW, startServer, stopAllServers, type Server } from "../support/server";
+import { runDbSetup, SIM_NOW, startServer, stopAllServers, type Server } from "../support/server";
 
 const figures = new Figures("arm-sdk");
 const NOW = new Date(SIM_NOW);
 const EVERYTHING = ["1900-01-01", "2100-12-31"] as const;
-const dbFile = path.join(DB_DIR, "arm-sdk.db");
+const dbFile = reliabilityDatabase("arm-sdk");
 
 let server: Server;
 let admin: BillingManagementClient;
@@ -49,9 +48,7 @@ function expectedArmStatus(status: string, dueDate: Date): string {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(DB_DIR, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
-  const url = `file:${dbFile}`;
+  const url = urlOf(dbFile);
   process.env.DATABASE_URL = url;
   process.env.SIM_NOW = SIM_NOW;
   const { migrateDatabase } = await import("@/server/db/migrate");
@@ -111,8 +108,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopAllServers();
   figures.write();
-  if (process.env.KEEP_TEST_DB !== "1")
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+  if (process.env.KEEP_TEST_DB !== "1") await removeReliabilityDatabase(dbFile);
 });
 
 /** Every invoice of the blade's grid for a custom date range, page after page, in the grid's default order. */
@@ -318,7 +314,7 @@ describe("the official SDK (@azure/arm-billing 4.1.0) against next start", () =>
     const { items } = await allPages(admin.invoices.listByBillingAccount(contosoId, "2026-01-01", "2026-12-31"));
     const target = items.find((invoice) => invoice.status === "OverDue" && minor(invoice.amountDue) < 5_000_000)!;
     const profileId = target.billingProfileId!.split("/").at(-1)!;
-    const db = (await import("@/server/db/client")).createPrismaClient(`file:${dbFile}`);
+    const db = (await import("@/server/db/client")).createPrismaClient(urlOf(dbFile));
     const card = await db.paymentMethod.findFirstOrThrow({
       where: { billingProfileId: profileId, removedAt: null, brand: "visa" },
     });

@@ -6,8 +6,6 @@
 //
 // Run: npx vitest run --config vitest.reliability.config.ts tests/reliability/server/arm-tokens.test.ts
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 
 import { SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,21 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessTokenKey, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@/features/access/access-token";
 
 import { tokenFor } from "../support/arm";
+import { reliabilityDatabase, removeReliabilityDatabase } from "../support/databases";
 import { Figures, tally } from "../support/figures";
 import { addFixtures, openDb, type World } from "../support/fixtures";
 import { http, paymentsPath, pdfPath, sessionCookie } from "../support/http";
-import {
-  DB_DIR,
-  runDbSetup,
-  SESSION_SECRET,
-  SIM_NOW,
-  startServer,
-  stopAllServers,
-  type Server,
-} from "../support/server";
+import { runDbSetup, SESSION_SECRET, SIM_NOW, startServer, stopAllServers, type Server } from "../support/server";
 
 const figures = new Figures("arm-tokens");
-const dbFile = path.join(DB_DIR, "arm-tokens.db");
+const dbFile = reliabilityDatabase("arm-tokens");
 const nowSeconds = Math.floor(Date.parse(SIM_NOW) / 1000);
 const serverKey = accessTokenKey(SESSION_SECRET);
 
@@ -53,8 +44,6 @@ function signed(claims: Claims, key: Uint8Array = serverKey, alg = "HS256") {
 }
 
 beforeAll(async () => {
-  fs.mkdirSync(DB_DIR, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
   runDbSetup(dbFile);
   world = await addFixtures(dbFile);
   server = await startServer({ label: "arm-tokens", dbFile });
@@ -66,8 +55,7 @@ afterAll(async () => {
   await stopAllServers();
   figures.set("answers", tally(statuses));
   figures.write();
-  if (process.env.KEEP_TEST_DB !== "1")
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+  if (process.env.KEEP_TEST_DB !== "1") await removeReliabilityDatabase(dbFile);
 });
 
 const arm = (pathname: string) =>

@@ -1,9 +1,10 @@
 // The reliability suite against real production servers (`next start` on the
-// existing build, throwaway SQLite files, 127.0.0.1:3200-3299). One file, run
+// existing build, throwaway SQLite files — or, in vitest.reliability-postgresql.config.ts,
+// throwaway PostgreSQL databases — 127.0.0.1:3200-3299). One file, run
 // in order: the concurrency and web-security checks share server A; the crash,
 // processor-fault and decline-limit checks restart servers on database B; the
 // last block scans everything the run produced. Figures are printed and written
-// to test-results/reliability/figures-server.json (docs/reliability.md).
+// to test-results/reliability/figures-server.json (figures-server-on-postgresql.json; docs/reliability.md).
 //
 // Run: npx vitest run --config vitest.reliability.config.ts (npm test does, after the build).
 import { randomUUID } from "node:crypto";
@@ -15,7 +16,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { catalogs } from "@/i18n/catalogs";
 
+import { databaseRows } from "../../support/db-snapshot";
 import { APPROVED, DECLINED, luhnVisa as visa } from "../support/cards";
+import {
+  cloneDatabase,
+  ON_POSTGRESQL,
+  reliabilityDatabase,
+  removeReliabilityDatabase,
+  urlOf,
+} from "../support/databases";
 import { Figures, tally } from "../support/figures";
 import { addFixtures, HOSTILE_NAME, openDb, type World } from "../support/fixtures";
 import {
@@ -28,17 +37,8 @@ import {
   type Answer,
   type Exchange,
 } from "../support/http";
-import { scanDatabaseFiles, scanDatabaseRows, scanText, type Finding } from "../support/secrets";
-import {
-  copyDatabase,
-  DB_DIR,
-  OUT_DIR,
-  ROOT,
-  runDbSetup,
-  startServer,
-  stopAllServers,
-  type Server,
-} from "../support/server";
+import { scanDatabaseFiles, scanDatabaseRows, scanRows, scanText, type Finding } from "../support/secrets";
+import { DB_DIR, OUT_DIR, ROOT, runDbSetup, startServer, stopAllServers, type Server } from "../support/server";
 
 const t = catalogs.en.payments;
 const figures = new Figures("server");
@@ -57,6 +57,7 @@ const servers: Server[] = [];
 /** Answers Next itself gives to a broken server-action envelope (see its test): exempt from "no 500" only. */
 const frameworkErrors = new Set<Exchange>();
 let world: World;
+let template: string;
 let dbA: string;
 let dbB: string;
 let A: Server;
@@ -81,6 +82,16 @@ async function invoiceRow(dbFile: string, invoiceId: string) {
       invoice: await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } }),
       payments: await db.payment.findMany({ where: { invoiceId }, orderBy: { createdAt: "asc" } }),
     };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Reads a database through a client of its own. */
+async function read<T>(database: string, work: (db: ReturnType<typeof openDb>) => Promise<T>): Promise<T> {
+  const db = openDb(database);
+  try {
+    return await work(db);
   } finally {
     await db.$disconnect();
   }
@@ -135,18 +146,15 @@ function invoicesPagePath(accountId: string, query = ""): string {
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
     throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
-  fs.rmSync(DB_DIR, { recursive: true, force: true });
-  fs.mkdirSync(DB_DIR, { recursive: true });
+  if (!ON_POSTGRESQL) fs.rmSync(DB_DIR, { recursive: true, force: true });
   // This run's logs and figures only (figures-hostile-input-*.json come from `vitest run`, before).
   fs.mkdirSync(OUT_DIR, { recursive: true });
   for (const name of fs.readdirSync(OUT_DIR))
     if (name.endsWith(".log") || name === "figures-server.json") fs.rmSync(path.join(OUT_DIR, name));
-  const template = path.join(DB_DIR, "template.db");
+  template = reliabilityDatabase("template");
   runDbSetup(template);
-  dbA = path.join(DB_DIR, "a.db");
-  dbB = path.join(DB_DIR, "b.db");
-  copyDatabase(template, dbA);
-  copyDatabase(template, dbB);
+  dbA = await cloneDatabase(template, "a");
+  dbB = await cloneDatabase(template, "b");
   world = await addFixtures(dbA);
   await addFixtures(dbB);
   contosoAdmin = await sessionCookie(world.contoso.adminId);
@@ -160,7 +168,10 @@ afterAll(async () => {
   figures.set("requestsFired", exchanges.length);
   figures.set("serversStarted", servers.length);
   figures.write();
-  if (process.env.KEEP_TEST_DB !== "1") fs.rmSync(DB_DIR, { recursive: true, force: true });
+  if (ON_POSTGRESQL)
+    for (const database of [template, dbA, dbB])
+      if (database) await removeReliabilityDatabase(database);
+      else if (process.env.KEEP_TEST_DB !== "1") fs.rmSync(DB_DIR, { recursive: true, force: true });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -853,9 +864,12 @@ describe("afterwards: every response and every file the run produced", () => {
     await stopAllServers();
     const findings: Finding[] = [];
     let rowValues = 0;
-    for (const file of [dbA, dbB]) {
-      findings.push(...scanDatabaseFiles(file, cardNumbers));
-      const rows = scanDatabaseRows(file, cardNumbers, securityCodes);
+    for (const database of [dbA, dbB]) {
+      // SQLite: the files' raw bytes (with the WAL) and every text value; PostgreSQL: every text value.
+      if (!ON_POSTGRESQL) findings.push(...scanDatabaseFiles(database, cardNumbers));
+      const rows = ON_POSTGRESQL
+        ? scanRows(await read(database, (db) => databaseRows(db, urlOf(database))), cardNumbers, securityCodes)
+        : scanDatabaseRows(database, cardNumbers, securityCodes);
       findings.push(...rows.findings);
       rowValues += rows.values;
     }

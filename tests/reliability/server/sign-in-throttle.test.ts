@@ -3,35 +3,32 @@
 // restart (it is in the database), and the real user's password works once the window has passed (a server
 // restarted with the simulator clock 16 minutes on).
 import fs from "node:fs";
-import path from "node:path";
 
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { MAX_FAILURES_PER_ACCOUNT, SIGN_IN_WINDOW_MS } from "@/features/access/sign-in-throttle";
 
+import { reliabilityDatabase, removeReliabilityDatabase } from "../support/databases";
 import { Figures, tally } from "../support/figures";
 import { http } from "../support/http";
-import { DB_DIR, runDbSetup, SIM_NOW, startServer, stopAllServers, type Server } from "../support/server";
+import { runDbSetup, SIM_NOW, startServer, stopAllServers, type Server } from "../support/server";
 
 const figures = new Figures("sign-in-throttle");
-const dbFile = path.join(DB_DIR, "sign-in-throttle.db");
+const dbFile = reliabilityDatabase("sign-in-throttle");
 const GUESSES = 40;
 // As rendered text (an element's content), not the catalog the page also carries for its client components.
 const TOO_MANY = />Too many sign-in attempts/;
 const WRONG = />Your account or password is incorrect/;
 
 beforeAll(() => {
-  fs.mkdirSync(DB_DIR, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
   runDbSetup(dbFile);
 }, 240_000);
 
 afterAll(async () => {
   await stopAllServers();
   figures.write();
-  if (process.env.KEEP_TEST_DB !== "1")
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
+  if (process.env.KEEP_TEST_DB !== "1") await removeReliabilityDatabase(dbFile);
 });
 
 /** CPU time (user + system, ms) of a process and every process below it, from /proc. */

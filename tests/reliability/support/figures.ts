@@ -11,7 +11,12 @@ const OUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..
 
 export class Figures {
   private readonly data: Record<string, unknown> = {};
-  constructor(private readonly suite: string) {}
+  private readonly suite: string;
+  /** On PostgreSQL (TEST_ENGINE) a suite of both engines writes figures-<suite>-on-postgresql.json. */
+  constructor(suite: string) {
+    this.suite =
+      process.env.TEST_ENGINE === "postgresql" && !suite.includes("postgresql") ? `${suite}-on-postgresql` : suite;
+  }
 
   set(key: string, value: unknown): void {
     this.data[key] = value;
