@@ -137,14 +137,16 @@ test.describe("Pay now, as the billing account admin", () => {
     // Payment methods: the card typed is the saved Visa 4242, so it is listed once (updated, still the default).
     await serviceMenu(page).getByRole("link", { name: "Payment methods", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Contoso Ltd | Payment methods" })).toBeVisible();
-    const engineering = page.getByRole("region", { name: "Billing profile: Contoso Engineering" });
-    await expect(engineering.getByRole("cell", { name: "Visa •••• 4242", exact: true })).toHaveCount(1);
-    const visa = engineering
-      .getByRole("row")
-      .filter({ has: page.getByRole("cell", { name: "Visa •••• 4242", exact: true }) });
-    await expect(visa.getByRole("cell")).toHaveText(["Visa •••• 4242", "12/2029", "Adele Vance", "Default", /.*/]);
-    // No card was added: the profile has the cards Pay now offered before paying.
-    await expect(engineering.locator("tbody tr")).toHaveCount(savedCards);
+    await page.getByRole("link", { name: "Manage payment methods of Contoso Engineering" }).click();
+    await expect(page.getByRole("heading", { name: "Contoso Engineering | Payment methods" })).toBeVisible();
+    const defaultCard = page.getByRole("region", { name: "Default payment method" });
+    const others = page.getByRole("region", { name: "Other payment methods" });
+    await expect(defaultCard.getByText("Visa •••• 4242", { exact: true })).toHaveCount(1);
+    await expect(defaultCard.getByText("12/2029")).toBeVisible();
+    await expect(defaultCard.getByText("Adele Vance")).toBeVisible();
+    await expect(others.getByRole("cell", { name: "Visa •••• 4242", exact: true })).toHaveCount(0);
+    // No card was added: the profile has the cards Pay now offered before paying (the default and the others).
+    await expect(others.locator("tbody tr")).toHaveCount(savedCards - 1);
     await page.screenshot({ path: `${SHOTS}/payments-4-payment-methods.png`, fullPage: true });
 
     // Invoice details: the payment, and its receipt.
