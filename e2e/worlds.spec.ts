@@ -1,7 +1,7 @@
 // Worlds and test clocks through the browser (e2e/support/worlds.ts): the README's example — a world, its clock
 // moved 40 days, the invoice that fell past due paid — and two worlds side by side, a payment in one unseen in the
 // other. Each test makes and deletes its own worlds, so these tests change nothing the other specs rely on.
-import { createWorld, expect, test } from "./support/worlds";
+import { createWorld, deleteWorld, expect, test } from "./support/worlds";
 
 test("an invoice falls past due 40 days on, and the admin pays it", async ({ page, world }) => {
   const { pastDueInvoices } = await world.advanceClock(40); // Nov 20 → Dec 30: November's invoice was due Dec 5
@@ -50,7 +50,7 @@ test("a payment in one world is not in another: its grid still shows the invoice
     await expect(theirs.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
     await context.close();
   } finally {
-    await controlApi.delete(`/api/sim/worlds/${other.id}`);
+    await deleteWorld(controlApi, other.id);
   }
 });
 

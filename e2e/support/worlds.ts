@@ -97,6 +97,20 @@ export async function createWorld(api: APIRequestContext, options: { seed?: numb
   return new World(api, (await response.json()) as WorldData);
 }
 
+/**
+ * Deletes a world. DELETE is idempotent, so a connection the server closed just as it was reused (ECONNRESET on
+ * a pooled keep-alive connection) is simply tried again once.
+ */
+export async function deleteWorld(api: APIRequestContext, id: string): Promise<void> {
+  const attempt = () => api.delete(`/api/sim/worlds/${encodeURIComponent(id)}`);
+  const response = await attempt().catch((error: unknown) => {
+    if (String(error).includes("ECONNRESET")) return attempt();
+    throw error;
+  });
+  if (response.status() !== 204 && response.status() !== 404)
+    throw new Error(`DELETE /api/sim/worlds/${id}: ${response.status()} ${await response.text()}`);
+}
+
 function controlToken(): string {
   const token = process.env.SIM_CONTROL_TOKEN;
   if (!token) throw new Error("Set SIM_CONTROL_TOKEN for the tests: the same token the server was started with.");
@@ -124,14 +138,14 @@ export const test = base.extend<
     async ({ controlApi }, use) => {
       const world = await createWorld(controlApi);
       await use(world);
-      await controlApi.delete(`/api/sim/worlds/${world.id}`);
+      await deleteWorld(controlApi, world.id);
     },
     { scope: "worker" },
   ],
   world: async ({ controlApi }, use) => {
     const world = await createWorld(controlApi);
     await use(world);
-    await controlApi.delete(`/api/sim/worlds/${world.id}`);
+    await deleteWorld(controlApi, world.id);
   },
   page: async ({ page, world, worldUser }, use) => {
     if (worldUser) {

@@ -49,7 +49,20 @@ export function launchServer(options) {
   const host = options.host ?? "127.0.0.1";
   const output = options.output ?? "inherit";
   const nextBin = path.join(cwd, "node_modules", "next", "dist", "bin", "next");
-  const args = [...(options.nodeFlags ?? serverNodeFlags), nextBin, "start", "-H", host, "-p", String(options.port)];
+  // Idle keep-alive connections stay open 70 s (Next's default is 5 s): a client that reuses a connection just as
+  // the server drops it gets ECONNRESET — a load balancer's pooled connections, or a test suite's request context
+  // between two tests. Next's docs suggest 70 s behind a load balancer (docs/deploy.md).
+  const args = [
+    ...(options.nodeFlags ?? serverNodeFlags),
+    nextBin,
+    "start",
+    "-H",
+    host,
+    "-p",
+    String(options.port),
+    "--keepAliveTimeout",
+    "70000",
+  ];
   const logFd = typeof output === "object" ? fs.openSync(output.file, "w") : undefined;
   const stdio = output === "inherit" ? "inherit" : output === "capture" ? "pipe" : ["ignore", logFd, logFd];
   const child = spawn(process.execPath, args, {
