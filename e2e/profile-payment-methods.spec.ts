@@ -1,10 +1,14 @@
 // Billing profiles › profile › Payment methods (issue 17, point 3), in English and in French: a card is
-// replaced and edited under its billing profile. Self-restoring on the shared server: a card number of
-// its own each run, and the seeded default (Visa •••• 4242) given back before the new card is removed.
-import { expect, test, type Page } from "@playwright/test";
+// replaced and edited under its billing profile, then the seeded default (Visa •••• 4242) is given back and
+// the new card removed. Each test runs in a billing world of its own (e2e/support/worlds.ts): the payment
+// specs save cards on the demo world's profiles, which must not change what this one finds.
+import type { Page } from "@playwright/test";
 
-import { DEMO_PASSWORD } from "./support/auth";
 import { uniqueVisa } from "./support/cards";
+import { expect, test, type World } from "./support/worlds";
+
+// Each test signs in itself, by the labels of its language.
+test.use({ worldUser: null });
 
 type Words = {
   email: string;
@@ -87,10 +91,11 @@ const french: Words = {
   remove: "Supprimer",
 };
 
-async function replaceAndEdit(page: Page, w: Words) {
+async function replaceAndEdit(page: Page, world: World, w: Words) {
+  const admin = world.user("admin");
   await page.goto("/signin");
-  await page.getByLabel(w.email).fill("admin@contoso.com");
-  await page.getByLabel(w.password).fill(DEMO_PASSWORD);
+  await page.getByLabel(w.email).fill(admin.email);
+  await page.getByLabel(w.password).fill(admin.password);
   await page.getByRole("button", { name: w.signIn, exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/signin");
   await page.goto("/billing");
@@ -145,13 +150,13 @@ async function replaceAndEdit(page: Page, w: Words) {
   await expect(added).toHaveCount(0);
 }
 
-test("a card is replaced and edited under its billing profile", async ({ page }) => {
-  await replaceAndEdit(page, english);
+test("a card is replaced and edited under its billing profile", async ({ page, world }) => {
+  await replaceAndEdit(page, world, english);
 });
 
 test.describe("in French", () => {
   test.use({ locale: "fr-FR" });
-  test("une carte est remplacée puis modifiée sous son profil de facturation", async ({ page }) => {
-    await replaceAndEdit(page, french);
+  test("une carte est remplacée puis modifiée sous son profil de facturation", async ({ page, world }) => {
+    await replaceAndEdit(page, world, french);
   });
 });
