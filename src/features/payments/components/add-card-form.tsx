@@ -4,12 +4,12 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { keepControlledValues } from "@/components/ui/form-reset";
-import { MessageBar } from "@/components/ui/message-bar";
 
-import { newCardSchema, translatedCardErrors } from "../card-schema";
+import { newCardSchema } from "../card-schema";
 import { addPaymentMethodAction, type MethodActionState } from "../method-actions";
 import { CardFields, emptyCard, type CardValues } from "./card-fields";
+import { CardMethodPanel } from "./card-method-panel";
+import { useCardCheck } from "./use-card-check";
 
 /** Add a card to a billing profile: the same fields and rules as Pay now's new card. */
 export function AddCardForm({
@@ -26,7 +26,7 @@ export function AddCardForm({
   const t = useTranslations("payments");
   const [open, setOpen] = useState(false);
   const [card, setCard] = useState<CardValues>(emptyCard);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const { clientErrors, checkCard } = useCardCheck();
   const [state, action, pending] = useActionState<MethodActionState, FormData>(
     async (previous, formData) => {
       const next = await addPaymentMethodAction(previous, formData);
@@ -39,61 +39,35 @@ export function AddCardForm({
     { status: "idle" },
   );
   const now = new Date(nowIso);
-
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const checked = newCardSchema(now).safeParse(card);
-    if (checked.success) return setClientErrors({});
-    event.preventDefault();
-    setClientErrors(translatedCardErrors(checked.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid")));
-  };
+  const title = t("methods.addTitle", { name: profileName });
 
   return (
     <div className="mt-3">
-      <div aria-live="polite">
-        {state.status === "ok" && !open && (
-          <MessageBar intent="success" role="status">
-            {state.message}
-          </MessageBar>
-        )}
-      </div>
-      {!open ? (
-        <Button type="button" className="mt-2" onClick={() => setOpen(true)}>
-          {t("methods.add")}
-        </Button>
-      ) : (
-        <form
-          action={action}
-          onSubmit={onSubmit}
-          onReset={keepControlledValues}
-          noValidate
-          className="mt-2 flex max-w-md flex-col gap-3 border-t border-stroke-subtle pt-3"
-          aria-label={t("methods.addTitle", { name: profileName })}
-        >
-          <h3 className="font-semibold">{t("methods.addTitle", { name: profileName })}</h3>
-          <input type="hidden" name="accountId" value={accountId} />
-          <input type="hidden" name="billingProfileId" value={billingProfileId} />
-          {state.status === "error" && (
-            <MessageBar intent="error" role="alert">
-              {state.message}
-            </MessageBar>
-          )}
-          <CardFields
-            values={card}
-            onChange={setCard}
-            errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
-            idPrefix={`add-${billingProfileId}`}
-            currentYear={now.getUTCFullYear()}
-          />
-          <div className="flex gap-2">
-            <Button type="submit" variant="primary" disabled={pending}>
-              {pending ? t("methods.saving") : t("methods.save")}
-            </Button>
-            <Button type="button" onClick={() => setOpen(false)}>
-              {t("payNow.cancel")}
-            </Button>
-          </div>
-        </form>
-      )}
+      <CardMethodPanel
+        open={open}
+        opener={
+          <Button type="button" className="mt-2" onClick={() => setOpen(true)}>
+            {t("methods.add")}
+          </Button>
+        }
+        onClose={() => setOpen(false)}
+        state={state}
+        action={action}
+        onSubmit={(event) => checkCard(event, newCardSchema(now), card)}
+        pending={pending}
+        title={title}
+        hidden={{ accountId, billingProfileId }}
+        submitLabel={t("methods.save")}
+        className="border-t border-stroke-subtle pt-3"
+      >
+        <CardFields
+          values={card}
+          onChange={setCard}
+          errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
+          idPrefix={`add-${billingProfileId}`}
+          currentYear={now.getUTCFullYear()}
+        />
+      </CardMethodPanel>
     </div>
   );
 }

@@ -11,11 +11,12 @@ import { showToast } from "@/components/ui/toaster";
 import { useAmountInputText, useFormatMoney } from "@/i18n/use-money";
 
 import { payInvoiceAction } from "../actions";
-import { newCardSchema, translatedCardErrors } from "../card-schema";
+import { newCardSchema } from "../card-schema";
 import type { PayNowState } from "../pay-now-state";
 import type { PayNowCard } from "../queries";
 import { emptyCard, type CardValues } from "./card-fields";
 import { PaymentMethodPicker } from "./payment-method-picker";
+import { useCardCheck } from "./use-card-check";
 
 type Props = {
   accountId: string;
@@ -47,7 +48,7 @@ export function PayNowForm({
   const amountText = useAmountInputText();
   const [method, setMethod] = useState<string>("");
   const [card, setCard] = useState<CardValues>(emptyCard);
-  const [clientErrors, setClientErrors] = useState<Partial<Record<string, string>>>({});
+  const { clientErrors, checkCard } = useCardCheck();
   const [partial, setPartial] = useState(false);
   const [amount, setAmount] = useState("");
   // Paying in full redirects from the server (the blade closes); a part paid keeps the blade open for the rest.
@@ -70,13 +71,8 @@ export function PayNowForm({
   const partialOffered = state.status === "declined" || (state.status === "succeeded" && !state.paidInFull);
 
   const fieldErrors = { ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors };
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    if (method !== "new") return setClientErrors({});
-    const checked = newCardSchema(now).safeParse(card);
-    if (checked.success) return setClientErrors({});
-    event.preventDefault();
-    setClientErrors(translatedCardErrors(checked.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid")));
-  };
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) =>
+    checkCard(event, method === "new" ? newCardSchema(now) : null, card);
 
   const maxPartial = amountText(amountDueMinor, currency);
   return (

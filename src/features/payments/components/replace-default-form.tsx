@@ -4,13 +4,13 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { keepControlledValues } from "@/components/ui/form-reset";
-import { MessageBar } from "@/components/ui/message-bar";
 
-import { newCardSchema, translatedCardErrors } from "../card-schema";
+import { newCardSchema } from "../card-schema";
 import type { MethodActionState } from "../method-access";
 import { replaceDefaultPaymentMethodAction } from "../profile-card-actions";
 import { CardFields, emptyCard, type CardValues } from "./card-fields";
+import { CardMethodPanel } from "./card-method-panel";
+import { useCardCheck } from "./use-card-check";
 
 /** A card of the profile that may become its default (on file, not expired). */
 export type ReplacementCard = { id: string; label: string };
@@ -36,7 +36,7 @@ export function ReplaceDefaultForm({
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState("");
   const [card, setCard] = useState<CardValues>(emptyCard);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const { clientErrors, checkCard } = useCardCheck();
   const [state, action, pending] = useActionState<MethodActionState, FormData>(
     async (previous, formData) => {
       const next = await replaceDefaultPaymentMethodAction(previous, formData);
@@ -50,96 +50,71 @@ export function ReplaceDefaultForm({
     { status: "idle" },
   );
   const now = new Date(nowIso);
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    if (choice !== "new") return setClientErrors({});
-    const checked = newCardSchema(now).safeParse(card);
-    if (checked.success) return setClientErrors({});
-    event.preventDefault();
-    setClientErrors(translatedCardErrors(checked.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid")));
-  };
-  const title = t("profileMethods.replaceTitle");
+  const saved = choice.startsWith("saved:") ? choice.slice("saved:".length) : null;
 
   return (
     <div>
-      <div aria-live="polite">
-        {state.status === "ok" && !open && (
-          <MessageBar intent="success" role="status">
-            {state.message}
-          </MessageBar>
+      <CardMethodPanel
+        open={open}
+        opener={
+          <Button type="button" className="mt-2" onClick={() => setOpen(true)}>
+            {t("profileMethods.replace")}
+          </Button>
+        }
+        onClose={() => setOpen(false)}
+        state={state}
+        action={action}
+        onSubmit={(event) => checkCard(event, choice === "new" ? newCardSchema(now) : null, card)}
+        pending={pending}
+        title={t("profileMethods.replaceTitle")}
+        intro={t("profileMethods.replaceIntro", { name: profileName })}
+        hidden={{
+          accountId,
+          billingProfileId,
+          choice: saved ? "saved" : choice,
+          ...(saved ? { paymentMethodId: saved } : {}),
+        }}
+        submitLabel={t("profileMethods.replaceSubmit")}
+        submitDisabled={!choice}
+        className="rounded border border-stroke-subtle p-3"
+      >
+        <fieldset>
+          <legend className="mb-2 text-[13px] font-semibold">{t("profileMethods.replaceChoose")}</legend>
+          <ul className="flex flex-col gap-1">
+            {[
+              ...cards.map((saved) => ({ value: `saved:${saved.id}`, label: saved.label })),
+              {
+                value: "new",
+                label: t("profileMethods.replaceNew"),
+              },
+            ].map((option) => (
+              <li key={option.value}>
+                <label
+                  className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${choice === option.value ? "border-brand bg-brand-subtle" : "border-stroke"}`}
+                >
+                  <input
+                    type="radio"
+                    name="replaceChoice"
+                    value={option.value}
+                    checked={choice === option.value}
+                    onChange={() => setChoice(option.value)}
+                  />
+                  <span>{option.label}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        {choice === "new" && (
+          <CardFields
+            values={card}
+            onChange={setCard}
+            errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
+            idPrefix={`replace-${billingProfileId}`}
+            currentYear={now.getUTCFullYear()}
+          />
         )}
-      </div>
-      {!open ? (
-        <Button type="button" className="mt-2" onClick={() => setOpen(true)}>
-          {t("profileMethods.replace")}
-        </Button>
-      ) : (
-        <form
-          action={action}
-          onSubmit={onSubmit}
-          onReset={keepControlledValues}
-          noValidate
-          aria-label={title}
-          className="mt-2 flex max-w-md flex-col gap-3 rounded border border-stroke-subtle p-3"
-        >
-          <h3 className="font-semibold">{title}</h3>
-          <p className="text-xs text-ink-muted">{t("profileMethods.replaceIntro", { name: profileName })}</p>
-          <input type="hidden" name="accountId" value={accountId} />
-          <input type="hidden" name="billingProfileId" value={billingProfileId} />
-          <input type="hidden" name="choice" value={choice.startsWith("saved:") ? "saved" : choice} />
-          {choice.startsWith("saved:") && (
-            <input type="hidden" name="paymentMethodId" value={choice.slice("saved:".length)} />
-          )}
-          {state.status === "error" && (
-            <MessageBar intent="error" role="alert">
-              {state.message}
-            </MessageBar>
-          )}
-          <fieldset>
-            <legend className="mb-2 text-[13px] font-semibold">{t("profileMethods.replaceChoose")}</legend>
-            <ul className="flex flex-col gap-1">
-              {[
-                ...cards.map((saved) => ({ value: `saved:${saved.id}`, label: saved.label })),
-                {
-                  value: "new",
-                  label: t("profileMethods.replaceNew"),
-                },
-              ].map((option) => (
-                <li key={option.value}>
-                  <label
-                    className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${choice === option.value ? "border-brand bg-brand-subtle" : "border-stroke"}`}
-                  >
-                    <input
-                      type="radio"
-                      name="replaceChoice"
-                      value={option.value}
-                      checked={choice === option.value}
-                      onChange={() => setChoice(option.value)}
-                    />
-                    <span>{option.label}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          {choice === "new" && (
-            <CardFields
-              values={card}
-              onChange={setCard}
-              errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
-              idPrefix={`replace-${billingProfileId}`}
-              currentYear={now.getUTCFullYear()}
-            />
-          )}
-          <div className="flex gap-2">
-            <Button type="submit" variant="primary" disabled={pending || !choice}>
-              {pending ? t("methods.saving") : t("profileMethods.replaceSubmit")}
-            </Button>
-            <Button type="button" onClick={() => setOpen(false)}>
-              {t("payNow.cancel")}
-            </Button>
-          </div>
-        </form>
-      )}
+      </CardMethodPanel>
     </div>
   );
 }

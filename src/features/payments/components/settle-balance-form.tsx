@@ -8,12 +8,13 @@ import { keepControlledValues } from "@/components/ui/form-reset";
 import { MessageBar } from "@/components/ui/message-bar";
 import { useFormatMoney } from "@/i18n/use-money";
 
-import { newCardSchema, translatedCardErrors } from "../card-schema";
+import { newCardSchema } from "../card-schema";
 import type { PayNowCard } from "../queries";
 import { settleBalanceAction } from "../settle-actions";
 import type { SettleState } from "../settle-state";
 import { emptyCard, type CardValues } from "./card-fields";
 import { PaymentMethodPicker } from "./payment-method-picker";
+import { useCardCheck } from "./use-card-check";
 
 /** Select a payment method → Pay: settles every past-due invoice and reports each one's outcome. */
 export function SettleBalanceForm({
@@ -33,19 +34,14 @@ export function SettleBalanceForm({
   const money = useFormatMoney();
   const [method, setMethod] = useState("");
   const [card, setCard] = useState<CardValues>(emptyCard);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const { clientErrors, checkCard } = useCardCheck();
   const [state, action, pending] = useActionState<SettleState, FormData>(settleBalanceAction, {
     status: "idle",
     nextAttemptId: initialAttemptId,
   });
   const now = new Date(nowIso);
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    if (method !== "new") return setClientErrors({});
-    const checked = newCardSchema(now).safeParse(card);
-    if (checked.success) return setClientErrors({});
-    event.preventDefault();
-    setClientErrors(translatedCardErrors(checked.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid")));
-  };
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) =>
+    checkCard(event, method === "new" ? newCardSchema(now) : null, card);
   const results = state.status === "settled" ? (state.results ?? []) : [];
   // Once paid, Pay goes away with the balance: focus moves to the outcome, which stays inside the blade.
   const outcome = useRef<HTMLDivElement>(null);
