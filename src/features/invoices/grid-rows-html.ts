@@ -4,7 +4,8 @@ import escapeHtml from "escape-html";
 
 import type { InvoiceStatus } from "@/lib/invoice-status";
 
-import { ROW_MENU_ICON, spriteId, statusIconClass } from "./components/status-badge";
+import { gridIconHref, ROW_MENU_ICON, statusIconId } from "./components/grid-icons";
+import { statusIconClass } from "./components/status-badge";
 
 /** One grid row, formatted in the reader's language. */
 export type GridRowText = {
@@ -47,13 +48,13 @@ export function gridRowsHtml(rows: GridRowText[], rowLink: string, words: GridRo
       `<td>${text(row.profile)}</td><td>${text(row.invoiceDate)}</td><td>${text(row.dueDate)}</td>` +
       `<td>${text(row.period)}</td><td>${text(row.total)}</td><td>${text(row.amountDue)}</td>` +
       `<td><span>` +
-      `<svg aria-hidden="true" width="16" height="16" class="${statusIconClass(row.status)}"><use href="#${spriteId(row.status)}"></use></svg>` +
+      `<svg aria-hidden="true" width="16" height="16" class="${statusIconClass(row.status)}"><use href="${gridIconHref(statusIconId(row.status))}"></use></svg>` +
       `${text(row.statusLabel)}</span></td><td>` +
       (row.payable
         ? `<a href="${link}pay" aria-label="${withId(words.payNowLabel, row.id)}" class="mr-3 font-semibold">${text(words.payNow)}</a>`
         : "") +
       `<button type="button" value="${id}" aria-label="${withId(words.menu, row.id)}" aria-haspopup="menu" aria-expanded="false">` +
-      `<svg aria-hidden="true" width="20" height="20"><use href="#${ROW_MENU_ICON}"></use></svg></button></td></tr>`;
+      `<svg aria-hidden="true" width="20" height="20"><use href="${gridIconHref(ROW_MENU_ICON)}"></use></svg></button></td></tr>`;
   }
   return html;
 }

@@ -1,5 +1,4 @@
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { buttonClass } from "@/components/ui/button";
 import { invoiceStatuses } from "@/lib/invoice-status";
@@ -75,9 +74,9 @@ export function InvoiceFiltersBar({
       <button type="submit" className={buttonClass("primary")}>
         {t("apply")}
       </button>
-      <Link href={basePath} className={buttonClass("subtle")}>
+      <a href={basePath} className={buttonClass("subtle")}>
         {t("reset")}
-      </Link>
+      </a>
     </form>
   );
 }

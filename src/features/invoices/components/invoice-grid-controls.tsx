@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
 import { buttonClass } from "@/components/ui/button";
@@ -26,10 +25,9 @@ const rowBoxes = (table: HTMLTableElement | null) => [
  * select-all box, and delegated handlers for the rows, which the server renders as HTML
  * (InvoicesGrid, gridRowsHtml) — a row costs no element, component, hook or props in React.
  * The handlers keep the selection from the rows' checkboxes (their value is the
- * invoice ID), opens the one "…" menu for the row whose button was pressed, and opens the
- * row links in place like next/link would (no reload, no scroll), leaving new tabs, modified
- * clicks and downloads to the browser. Keyed by the grid's view: a new page, filter or sort
- * starts with nothing selected.
+ * invoice ID) and open the one "…" menu for the row whose button was pressed; the rows'
+ * links open in place through the blade's InPlaceLinks. Keyed by the grid's view: a new
+ * page, filter or sort starts with nothing selected.
  */
 export function InvoiceGridControls({
   accountId,
@@ -46,7 +44,6 @@ export function InvoiceGridControls({
   body: ReactNode;
 }) {
   const t = useTranslations("invoices");
-  const router = useRouter();
   const table = useRef<HTMLTableElement>(null);
   const selectAll = useRef<HTMLInputElement>(null);
   // Selected invoice IDs, in the order they were picked (the ZIP keeps it).
@@ -85,24 +82,7 @@ export function InvoiceGridControls({
       setMenu((open) =>
         open?.invoiceId === menuButton.value ? null : { invoiceId: menuButton.value, button: menuButton },
       );
-      return;
     }
-    const link = target?.closest("a");
-    // Only the rows' links; new tab, new window, download and the like stay the browser's.
-    if (
-      !link ||
-      !table.current?.tBodies[0]?.contains(link) ||
-      link.hasAttribute("download") ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey ||
-      event.defaultPrevented
-    )
-      return;
-    event.preventDefault();
-    router.push(link.getAttribute("href")!, { scroll: false });
   };
 
   return (

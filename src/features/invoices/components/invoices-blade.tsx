@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 
+import { InPlaceLinks } from "@/components/ui/in-place-links";
 import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
@@ -48,25 +48,28 @@ export async function InvoicesBlade({
           {notices}
           <AgreementNotice agreementType={access.agreementType} hasPayNow={hasPayNow(access)} />
         </div>
-        <InvoiceFiltersBar basePath={basePath} filters={pageFilters} profiles={profiles} />
-        <div className="bg-surface">
-          <InvoicesGrid
-            basePath={basePath}
-            invoices={rows}
-            filters={pageFilters}
-            access={access}
-            accountId={account.id}
-          />
-        </div>
-        <Pagination basePath={basePath} filters={pageFilters} page={page} pages={pages} total={total} />
-        {total === 0 && filters.status !== "all" && (
-          <Link
-            className="text-brand hover:underline"
-            href={`${basePath}${invoicesQuery({ ...filters, status: "all", page: 1 })}`}
-          >
-            {t("filters.reset")}
-          </Link>
-        )}
+        {/* Plain links (filters' Reset, sort headers, rows, pages) that open in place. */}
+        <InPlaceLinks>
+          <InvoiceFiltersBar basePath={basePath} filters={pageFilters} profiles={profiles} />
+          <div className="bg-surface">
+            <InvoicesGrid
+              basePath={basePath}
+              invoices={rows}
+              filters={pageFilters}
+              access={access}
+              accountId={account.id}
+            />
+          </div>
+          <Pagination basePath={basePath} filters={pageFilters} page={page} pages={pages} total={total} />
+          {total === 0 && filters.status !== "all" && (
+            <a
+              className="text-brand hover:underline"
+              href={`${basePath}${invoicesQuery({ ...filters, status: "all", page: 1 })}`}
+            >
+              {t("filters.reset")}
+            </a>
+          )}
+        </InPlaceLinks>
       </BillingAccountBlade>
       {renderBlade?.(`${basePath}${invoicesQuery(pageFilters)}`)}
     </>

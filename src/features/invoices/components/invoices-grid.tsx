@@ -1,5 +1,4 @@
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { offersPayNow, payDenial, type BillingAccess } from "@/features/access/policy";
 import { useFormatDate } from "@/i18n/use-date";
@@ -9,7 +8,6 @@ import { invoicesQuery, type InvoiceFilters } from "../filters";
 import { gridRowsHtml, ID, type GridRowText } from "../grid-rows-html";
 import type { GridInvoice } from "../queries";
 import { InvoiceGridControls } from "./invoice-grid-controls";
-import { GridIconSprite } from "./status-badge";
 
 type Props = {
   basePath: string;
@@ -55,20 +53,20 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
         className="px-3 py-2 font-semibold whitespace-nowrap"
         aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
       >
-        <Link
+        <a
           href={`${basePath}${invoicesQuery({ ...filters, sort: key, dir: nextDir, page: 1 })}`}
-          scroll={false}
           className="hover:underline"
           aria-label={t("sort.sortBy", { column: label })}
         >
           {label}
           {active && <span aria-hidden> {filters.dir === "asc" ? "↑" : "↓"}</span>}
-        </Link>
+        </a>
       </th>
     );
   };
 
-  const view = `${basePath}${invoicesQuery(filters)}`;
+  const viewQuery = invoicesQuery(filters);
+  const view = `${basePath}${viewQuery}`;
   const period = t("period", { start: START, end: END });
   const rows: GridRowText[] = invoices.map((invoice) => ({
     id: invoice.id,
@@ -82,7 +80,9 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
     statusLabel: t(`status.${invoice.status}`),
     payable: offersPayNow(payDenial(access, invoice)),
   }));
-  const html = gridRowsHtml(rows, `${view}${view.includes("?") ? "&" : "?"}invoice=`, {
+  // Relative to the blade's own address (a query only), so the page does not repeat the long
+  // billing account path three times a row.
+  const html = gridRowsHtml(rows, `${viewQuery}${viewQuery ? "&" : "?"}invoice=`, {
     select: t("select.row", { id: ID }),
     payNow: t("payNow"),
     payNowLabel: t("payNowLabel", { id: ID }),
@@ -91,7 +91,6 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
 
   return (
     <div className="overflow-x-auto">
-      <GridIconSprite />
       <InvoiceGridControls
         // A new view (page, filter, sort) starts with nothing selected and no menu open.
         key={view}

@@ -1,5 +1,4 @@
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 
 import { buttonClass } from "@/components/ui/button";
 
@@ -27,13 +26,9 @@ export function Pagination({
         {label}
       </span>
     ) : (
-      <Link
-        href={`${basePath}${invoicesQuery({ ...filters, page: target })}`}
-        scroll={false}
-        className={buttonClass("secondary")}
-      >
+      <a href={`${basePath}${invoicesQuery({ ...filters, page: target })}`} className={buttonClass("secondary")}>
         {label}
-      </Link>
+      </a>
     );
   return (
     <nav aria-label={t("label")} className="flex flex-wrap items-center justify-between gap-3 py-3 text-[13px]">
