@@ -6,7 +6,8 @@ import path from "node:path";
 
 import { renderToStaticMarkup } from "react-dom/server";
 
-import { GRID_ICONS_FILE, GridIconsDocument } from "../src/features/invoices/components/grid-icons";
+import { GridIconsDocument } from "../src/features/invoices/components/grid-icons";
+import { GRID_ICONS_FILE } from "../src/features/invoices/grid-icon-refs";
 
 const file = path.join(process.cwd(), "public", GRID_ICONS_FILE);
 fs.mkdirSync(path.dirname(file), { recursive: true });

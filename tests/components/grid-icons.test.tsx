@@ -6,13 +6,8 @@ import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import {
-  GRID_ICONS_FILE,
-  gridIconHref,
-  GridIconsDocument,
-  ROW_MENU_ICON,
-  statusIconId,
-} from "@/features/invoices/components/grid-icons";
+import { GridIconsDocument } from "@/features/invoices/components/grid-icons";
+import { GRID_ICONS_FILE, gridIconHref, ROW_MENU_ICON, statusIconId } from "@/features/invoices/grid-icon-refs";
 import { gridRowsHtml } from "@/features/invoices/grid-rows-html";
 import { invoiceStatuses } from "@/lib/invoice-status";
 

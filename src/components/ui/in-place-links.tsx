@@ -28,11 +28,13 @@ export function InPlaceLinks({ children, className }: { children: ReactNode; cla
     const link = event.target instanceof Element ? event.target.closest("a") : null;
     if (!link || !isPlainClick(event) || link.hasAttribute("download") || (link.target && link.target !== "_self"))
       return;
-    const href = link.getAttribute("href");
-    // Only this site's pages: another origin, a fragment or a non-http link is left alone.
-    if (!href || href.startsWith("#") || new URL(link.href).origin !== window.location.origin) return;
+    // Only this site's pages (a relative link is resolved against the page's address); another
+    // origin or a link to a fragment of this page is left alone.
+    if (!link.getAttribute("href") || link.getAttribute("href")!.startsWith("#")) return;
+    const url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin) return;
     event.preventDefault();
-    router.push(href, { scroll: false });
+    router.push(url.pathname + url.search + url.hash, { scroll: false });
   };
   return (
     // A delegated handler: the links inside are the interactive elements, each with its own role and keyboard.

@@ -9,14 +9,7 @@ import {
 } from "@/components/ui/icons";
 import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
 
-/**
- * The grid's icons live in one static file, public/invoice-grid-icons.svg, that the browser
- * fetches once and keeps: a grid row refers to its icon (`<use href="/invoice-grid-icons.svg#…">`)
- * instead of each page carrying the icons' paths twice (HTML and RSC payload). The file is
- * GridIconsDocument's markup, written by `npm run icons`; tests/unit/grid-icons.test.tsx fails
- * when it no longer matches the icons below.
- */
-export const GRID_ICONS_FILE = "invoice-grid-icons.svg";
+import { ROW_MENU_ICON, statusIconId } from "../grid-icon-refs";
 
 /** Each status's icon (StatusBadge draws it; the grid's rows refer to it in the file). */
 export const statusIcons: Record<InvoiceStatus, typeof Clock16Regular> = {
@@ -28,14 +21,11 @@ export const statusIcons: Record<InvoiceStatus, typeof Clock16Regular> = {
   void: DismissCircle16Filled,
 };
 
-/** The grid rows' "…" icon. */
-export const ROW_MENU_ICON = "invoice-row-more";
-export const statusIconId = (status: InvoiceStatus) => `invoice-status-${status}`;
-
-/** Where a row's `<use>` points: the icon `id` in the static file. */
-export const gridIconHref = (id: string) => `/${GRID_ICONS_FILE}#${id}`;
-
-/** The static file's content: each icon a symbol (they take the `<use>`'s colour: fill is currentColor). */
+/**
+ * public/invoice-grid-icons.svg's content (grid-icon-refs.ts says why), written by `npm run icons`;
+ * tests/components/grid-icons.test.tsx fails when the file no longer matches. Each icon is a symbol:
+ * they take the `<use>`'s colour (fill is currentColor).
+ */
 export function GridIconsDocument() {
   return (
     <svg xmlns="http://www.w3.org/2000/svg">

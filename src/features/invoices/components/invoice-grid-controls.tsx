@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { buttonClass } from "@/components/ui/button";
 import { ArrowDownload16Regular } from "@/components/ui/icons";
 
+import { gridRowsHtml, type GridRowText, type GridRowWords } from "../grid-rows-html";
 import { invoicePdfPath, invoicesZipPath } from "../pdf-path";
 import { InvoiceRowMenu, type OpenRowMenu } from "./invoice-row-menu";
 
@@ -22,8 +23,9 @@ const rowBoxes = (table: HTMLTableElement | null) => [
 
 /**
  * The grid's one client component: the command bar (Download, how many selected), the
- * select-all box, and delegated handlers for the rows, which the server renders as HTML
- * (InvoicesGrid, gridRowsHtml) — a row costs no element, component, hook or props in React.
+ * select-all box, the rows as one HTML string (gridRowsHtml, from the words the server
+ * formatted) — a row costs no element, component, hook or props in React — and delegated
+ * handlers for them.
  * The handlers keep the selection from the rows' checkboxes (their value is the
  * invoice ID) and open the one "…" menu for the row whose button was pressed; the rows'
  * links open in place through the blade's InPlaceLinks. Keyed by the grid's view: a new
@@ -31,17 +33,20 @@ const rowBoxes = (table: HTMLTableElement | null) => [
  */
 export function InvoiceGridControls({
   accountId,
-  invoiceIds,
+  rows,
+  rowLink,
+  words,
   headers,
-  body,
 }: {
   accountId: string;
-  /** The invoices on this page: the selection keeps only these. */
-  invoiceIds: string[];
+  /** The invoices on this page, formatted in the reader's language: the selection keeps only these. */
+  rows: GridRowText[];
+  /** A row's links: this + invoice ID + `&blade=` + details or pay. */
+  rowLink: string;
+  /** The per-row words (gridRowsHtml). */
+  words: GridRowWords;
   /** The server-rendered column headers (sort links), after the select-all box. */
   headers: ReactNode;
-  /** The server-rendered <tbody> (its rows are HTML: gridRowsHtml). */
-  body: ReactNode;
 }) {
   const t = useTranslations("invoices");
   const table = useRef<HTMLTableElement>(null);
@@ -49,6 +54,8 @@ export function InvoiceGridControls({
   // Selected invoice IDs, in the order they were picked (the ZIP keeps it).
   const [picked, setPicked] = useState<string[]>([]);
   const [menu, setMenu] = useState<OpenRowMenu | null>(null);
+  const invoiceIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  const body = useMemo(() => ({ __html: gridRowsHtml(rows, rowLink, words) }), [rows, rowLink, words]);
   const onPage = new Set(invoiceIds);
   const selected = picked.filter((id) => onPage.has(id));
   const allSelected = invoiceIds.length > 0 && selected.length === invoiceIds.length;
@@ -122,7 +129,7 @@ export function InvoiceGridControls({
             {headers}
           </tr>
         </thead>
-        {body}
+        <tbody dangerouslySetInnerHTML={body} />
       </table>
       {menu && <InvoiceRowMenu key={menu.invoiceId} accountId={accountId} open={menu} onClose={() => setMenu(null)} />}
     </div>

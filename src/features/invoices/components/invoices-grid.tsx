@@ -5,7 +5,7 @@ import { useFormatDate } from "@/i18n/use-date";
 import { useFormatMoney } from "@/i18n/use-money";
 
 import { invoicesQuery, type InvoiceFilters } from "../filters";
-import { gridRowsHtml, ID, type GridRowText } from "../grid-rows-html";
+import { ID, type GridRowText } from "../grid-rows-html";
 import type { GridInvoice } from "../queries";
 import { InvoiceGridControls } from "./invoice-grid-controls";
 
@@ -26,11 +26,12 @@ const START = "\u0001";
 const END = "\u0002";
 
 /**
- * The Invoices blade's grid. The rows are server-rendered HTML (gridRowsHtml): no element,
- * component, hook or props per row in React, their look set once on the table
- * (InvoiceGridControls); the per-row messages are formatted once and filled in. One client
- * component around the table keeps the selection, the "…" menu and the in-place links (a
- * delegated handler). Pay now shows only where the policy offers it (payDenial, offersPayNow).
+ * The Invoices blade's grid. The server formats each row's words (dates, amounts, status, the
+ * per-row messages formatted once and filled in); the grid's one client component
+ * (InvoiceGridControls) writes them as the rows' HTML (gridRowsHtml): no element, component,
+ * hook or props per row in React. It keeps the selection and the "…" menu; the links open in
+ * place through the blade's InPlaceLinks. Pay now shows only where the policy offers it
+ * (payDenial, offersPayNow).
  */
 export function InvoicesGrid({ basePath, invoices, filters, access, accountId }: Props) {
   const t = useTranslations("invoices");
@@ -80,14 +81,12 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
     statusLabel: t(`status.${invoice.status}`),
     payable: offersPayNow(payDenial(access, invoice)),
   }));
-  // Relative to the blade's own address (a query only), so the page does not repeat the long
-  // billing account path three times a row.
-  const html = gridRowsHtml(rows, `${viewQuery}${viewQuery ? "&" : "?"}invoice=`, {
+  const words = {
     select: t("select.row", { id: ID }),
     payNow: t("payNow"),
     payNowLabel: t("payNowLabel", { id: ID }),
     menu: t("rowMenu", { id: ID }),
-  });
+  };
 
   return (
     <div className="overflow-x-auto">
@@ -95,7 +94,11 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
         // A new view (page, filter, sort) starts with nothing selected and no menu open.
         key={view}
         accountId={accountId}
-        invoiceIds={invoices.map((invoice) => invoice.id)}
+        rows={rows}
+        // Relative to the blade's own address (a query only): a row does not repeat the long
+        // billing account path in each of its links.
+        rowLink={`${viewQuery}${viewQuery ? "&" : "?"}invoice=`}
+        words={words}
         headers={
           <>
             {header(t("columns.invoiceId"))}
@@ -111,7 +114,6 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
             </th>
           </>
         }
-        body={<tbody dangerouslySetInnerHTML={{ __html: html }} />}
       />
       {invoices.length === 0 && <p className="px-3 py-8 text-center text-ink-muted">{t("empty")}</p>}
     </div>
