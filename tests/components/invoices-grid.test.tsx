@@ -143,7 +143,7 @@ describe("InvoicesGrid", () => {
       const link = within(rowFor(idOf(status))).queryByRole("link", { name: /^Pay now/ });
       if (status === "due" || status === "pastDue" || status === "partiallyPaid") {
         expect(link, status).toHaveTextContent(en.invoices.payNow);
-        expect(target(link)).toBe(`${basePath}?invoice=${idOf(status)}&blade=pay`);
+        expect(target(link!)).toBe(`${basePath}?invoice=${idOf(status)}&blade=pay`);
         expect(link).toHaveAccessibleName(`Pay now for invoice ${idOf(status)}`);
       } else {
         expect(link, status).toBeNull();
