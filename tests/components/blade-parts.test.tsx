@@ -1,6 +1,6 @@
 // The pieces every blade shares: the billing account blade's header (breadcrumb and
 // heading) and the portal's toasts.
-import { act, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { NextIntlClientProvider } from "next-intl";
 import { cloneElement, isValidElement, type ReactNode } from "react";
@@ -11,7 +11,7 @@ import { showToast, Toaster } from "@/components/ui/toaster";
 import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { catalogs } from "@/i18n/catalogs";
 
-import { resetNextRequest } from "../support/next-request";
+import { resetNextRequest, router } from "../support/next-request";
 
 /** Awaits the async server components of a tree (as React's server renderer would), leaving the rest to React. */
 async function resolveServer(node: ReactNode): Promise<ReactNode> {
@@ -50,6 +50,17 @@ describe("BillingAccountBlade", () => {
     const main = within(screen.getByRole("main"));
     expect(main.getByRole("heading", { level: 1, name: "Contoso Ltd | Invoices" })).toBeInTheDocument();
     expect(main.getByText("grid")).toBeInTheDocument();
+  });
+
+  it("opens a crumb in place, without a reload or a scroll", async () => {
+    await renderServer(
+      <BillingAccountBlade account={account} title="Invoices">
+        <p>grid</p>
+      </BillingAccountBlade>,
+    );
+    const crumbs = within(screen.getByRole("navigation", { name: "Breadcrumb" }));
+    expect(fireEvent.click(crumbs.getByRole("link", { name: "Contoso Ltd" }))).toBe(false); // default prevented
+    expect(router.push).toHaveBeenLastCalledWith("/billing/acc%3A1_2019-05-31", { scroll: false });
   });
 
   it("ends the Overview's breadcrumb at the account", async () => {
