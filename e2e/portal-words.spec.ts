@@ -28,6 +28,8 @@ test("Properties names the billing account type; Partially paid rows show what r
 
   await page.goto(`${path}/invoices?timespan=24m`);
   const grid = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Invoice ID" }) });
+  // allInnerTexts() does not wait: read the headers once the grid is shown (it streams in after the skeleton).
+  await expect(grid).toBeVisible();
   const headers = await grid.getByRole("columnheader").allInnerTexts();
   const column = (name: string) => headers.findIndex((header) => header.trim().startsWith(name));
   const partial = grid.locator("tbody tr").filter({ has: page.getByText("Partially paid", { exact: true }) });
