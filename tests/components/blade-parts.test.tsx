@@ -35,13 +35,17 @@ async function renderServer(ui: ReactNode, locale: "en" | "fr" = "en") {
 
 const account = { id: "acc:1_2019-05-31", name: "Contoso Ltd" };
 
+/** The account's Invoices blade, with stand-in content. */
+const renderInvoicesBlade = () =>
+  renderServer(
+    <BillingAccountBlade account={account} title="Invoices">
+      <p>grid</p>
+    </BillingAccountBlade>,
+  );
+
 describe("BillingAccountBlade", () => {
   it("opens with Home › Cost Management + Billing › account › blade and the heading account | blade", async () => {
-    await renderServer(
-      <BillingAccountBlade account={account} title="Invoices">
-        <p>grid</p>
-      </BillingAccountBlade>,
-    );
+    await renderInvoicesBlade();
     const crumbs = within(screen.getByRole("navigation", { name: "Breadcrumb" }));
     expect(crumbs.getByRole("link", { name: "Home" })).toHaveAttribute("href", "/");
     expect(crumbs.getByRole("link", { name: "Cost Management + Billing" })).toHaveAttribute("href", "/billing");
@@ -53,11 +57,7 @@ describe("BillingAccountBlade", () => {
   });
 
   it("opens a crumb in place, without a reload or a scroll", async () => {
-    await renderServer(
-      <BillingAccountBlade account={account} title="Invoices">
-        <p>grid</p>
-      </BillingAccountBlade>,
-    );
+    await renderInvoicesBlade();
     const crumbs = within(screen.getByRole("navigation", { name: "Breadcrumb" }));
     expect(fireEvent.click(crumbs.getByRole("link", { name: "Contoso Ltd" }))).toBe(false); // default prevented
     expect(router.push).toHaveBeenLastCalledWith("/billing/acc%3A1_2019-05-31", { scroll: false });

@@ -84,14 +84,11 @@ export async function issueInvoices(
           currency: invoice.currency,
           dueDate: new Date(invoice.dueDate),
         });
-        for (const admin of profile.billingAccount.roles)
-          await addNotification(tx, {
-            id: crypto.randomUUID(),
-            userId: admin.userId,
-            kind: "INVOICE_ISSUED",
-            params: { amountMinor: invoice.totalMinor, currency: invoice.currency, invoiceId: invoice.id },
-            createdAt: dates.invoiceDate,
-          });
+        await notifyAdmins(tx, profile.billingAccount.roles, "INVOICE_ISSUED", dates.invoiceDate, {
+          amountMinor: invoice.totalMinor,
+          currency: invoice.currency,
+          invoiceId: invoice.id,
+        });
       }
     }
   }
@@ -141,13 +138,22 @@ export async function noticePastDue(tx: Tx, worldId: string, from: Date, to: Dat
   });
   const fallen = candidates.filter((invoice) => fallsPastDue(invoice.dueDate, from, to));
   for (const invoice of fallen)
-    for (const admin of invoice.billingAccount.roles)
-      await addNotification(tx, {
-        id: crypto.randomUUID(),
-        userId: admin.userId,
-        kind: "INVOICE_PAST_DUE",
-        params: { amountMinor: invoice.amountDueMinor, currency: invoice.currency, invoiceId: invoice.id },
-        createdAt: pastDueFrom(invoice.dueDate),
-      });
+    await notifyAdmins(tx, invoice.billingAccount.roles, "INVOICE_PAST_DUE", pastDueFrom(invoice.dueDate), {
+      amountMinor: invoice.amountDueMinor,
+      currency: invoice.currency,
+      invoiceId: invoice.id,
+    });
   return fallen.map((invoice) => invoice.id);
+}
+
+/** One notification about an invoice for each admin of its account, dated when it happened in the world. */
+async function notifyAdmins(
+  tx: Tx,
+  admins: { userId: string }[],
+  kind: "INVOICE_ISSUED" | "INVOICE_PAST_DUE",
+  createdAt: Date,
+  params: { amountMinor: number; currency: string; invoiceId: string },
+) {
+  for (const admin of admins)
+    await addNotification(tx, { id: crypto.randomUUID(), userId: admin.userId, kind, params, createdAt });
 }
