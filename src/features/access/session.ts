@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 
+import { isIdText } from "@/lib/ids";
 import { db } from "@/server/db";
 import { sessionSecret } from "@/server/secret";
 
@@ -101,8 +102,9 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   }
   const { userId } = data;
   const version = data.sessionVersion ?? 0;
-  // A seal whose payload is not the expected shape (another app's, an older format) is no session.
-  if (typeof userId !== "string" || !userId || !Number.isSafeInteger(version)) return null;
+  // A seal whose payload is not the expected shape (another app's, an older format) is no session;
+  // nor is a user ID with a NUL, which PostgreSQL would refuse with an error instead of finding no one.
+  if (typeof userId !== "string" || !userId || !isIdText(userId) || !Number.isSafeInteger(version)) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, displayName: true, sessionVersion: true, worldId: true },
