@@ -40,7 +40,6 @@ function row(id: string, status: InvoiceStatus, overrides: Partial<GridInvoice> 
     currency: "USD",
     totalMinor,
     amountDueMinor,
-    pendingMinor: status === "processing" ? totalMinor : 0,
     voided: status === "void",
     billingProfileId: "PROFILE-1",
     billingProfile: { name: "Contoso Engineering" },

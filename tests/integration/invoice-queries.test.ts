@@ -76,8 +76,7 @@ describe("listInvoices", () => {
       expect(rows.length).toBe(total);
       expect(total).toBeGreaterThan(0);
       for (const row of rows) {
-        expect(invoiceStatus(row, TEST_NOW), row.id).toBe(status);
-        expect(row.status).toBe(status);
+        expect(row.status, row.id).toBe(status);
       }
       const expected = allContoso
         .filter((invoice) => invoiceStatus(invoice, TEST_NOW) === status)

@@ -135,7 +135,7 @@ describe("a payment the processor has not answered", () => {
     expect((await testDb.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).amountDueMinor).toBe(0);
 
     const row = await gridRow(invoice.id);
-    expect(row).toMatchObject({ status: "processing", pendingMinor: 1_234_56, amountDueMinor: 0 });
+    expect(row).toMatchObject({ status: "processing", amountDueMinor: 0 });
     expect(await idsWithStatus("processing")).toEqual([invoice.id]);
     expect(await idsWithStatus("paid")).not.toContain(invoice.id);
     const details = await getInvoiceDetails(contoso, invoice.id);
@@ -151,7 +151,8 @@ describe("a payment the processor has not answered", () => {
     // The processor's answer arrives; the retry with the same key settles the payment.
     processor.answers.set(request.idempotencyKey, { outcome: "approved", reference: "SIM-REF-1" });
     expect(await payInvoice(request)).toMatchObject({ status: "succeeded", paymentId: pending.id, paidInFull: true });
-    expect(await gridRow(invoice.id)).toMatchObject({ status: "paid", pendingMinor: 0 });
+    expect(await gridRow(invoice.id)).toMatchObject({ status: "paid" });
+    expect(await getInvoiceDetails(contoso, invoice.id)).toMatchObject({ pendingMinor: 0 });
     expect(await idsWithStatus("paid")).toContain(invoice.id);
     expect(await idsWithStatus("processing")).toEqual([]);
     expect(await pdfStatusText(invoice.id)).toMatch(/Status ?Paid Description/);
@@ -166,7 +167,8 @@ describe("a payment the processor has not answered", () => {
 
     processor.answers.set(request.idempotencyKey, { outcome: "declined", code: "insufficient_funds" });
     expect(await payInvoice(request)).toMatchObject({ status: "declined", code: "insufficient_funds" });
-    expect(await gridRow(invoice.id)).toMatchObject({ status: "due", amountDueMinor: 2_000_00, pendingMinor: 0 });
+    expect(await gridRow(invoice.id)).toMatchObject({ status: "due", amountDueMinor: 2_000_00 });
+    expect(await getInvoiceDetails(contoso, invoice.id)).toMatchObject({ pendingMinor: 0 });
   });
 
   it("leaves a partly paid balance payable while a part of it is pending", async () => {
@@ -174,10 +176,7 @@ describe("a payment the processor has not answered", () => {
     expect(await payInvoice({ ...payWithVisa(invoice.id), amountMinor: 1_000_00 })).toMatchObject({
       status: "inProgress",
     });
-    expect(await gridRow(invoice.id)).toMatchObject({
-      status: "partiallyPaid",
-      amountDueMinor: 2_000_00,
-      pendingMinor: 1_000_00,
-    });
+    expect(await gridRow(invoice.id)).toMatchObject({ status: "partiallyPaid", amountDueMinor: 2_000_00 });
+    expect(await getInvoiceDetails(contoso, invoice.id)).toMatchObject({ pendingMinor: 1_000_00 });
   });
 });

@@ -16,26 +16,35 @@ export type BillingScope = {
   access: BillingAccess;
 };
 
-/** The billing account as this user may see it, or null when they hold no role on it. */
+/** The row loadBillingScope reads: the user's role on the account, the account, its first subscription's country. */
+type ScopeRow = {
+  role: string;
+  id: string;
+  name: string;
+  agreementType: string;
+  currency: string;
+  country: string | null;
+};
+
+/**
+ * The billing account as this user may see it, or null when they hold no role on it.
+ * One statement, on every page of the account: Prisma would read the role, the account and
+ * its first subscription in three (it joins relations in SQL only on PostgreSQL). The quoted
+ * names are Prisma's own table and column names, the same on SQLite and PostgreSQL.
+ */
 export const loadBillingScope = cache(async (userId: string, accountId: string): Promise<BillingScope | null> => {
   if (!isIdText(accountId)) return null;
-  const assignment = await db.roleAssignment.findUnique({
-    where: { userId_billingAccountId: { userId, billingAccountId: accountId } },
-    include: {
-      billingAccount: { include: { subscriptions: { select: { country: true }, orderBy: { id: "asc" }, take: 1 } } },
-    },
-  });
-  if (!assignment) return null;
-  const role = asRole(assignment.role);
-  const account = assignment.billingAccount;
-  const access: BillingAccess = {
-    role,
-    agreementType: asAgreementType(account.agreementType),
-    country: account.subscriptions[0]?.country ?? null,
-  };
+  const [row] = await db.$queryRaw<ScopeRow[]>`
+    SELECT r."role", a."id", a."name", a."agreementType", a."currency",
+      (SELECT s."country" FROM "Subscription" s WHERE s."billingAccountId" = a."id" ORDER BY s."id" LIMIT 1) AS "country"
+    FROM "RoleAssignment" r JOIN "BillingAccount" a ON a."id" = r."billingAccountId"
+    WHERE r."userId" = ${userId} AND r."billingAccountId" = ${accountId}`;
+  if (!row) return null;
+  const role = asRole(row.role);
+  const access: BillingAccess = { role, agreementType: asAgreementType(row.agreementType), country: row.country };
   if (!role || !canViewBillingAccount(access)) return null;
   return {
-    account: { id: account.id, name: account.name, agreementType: access.agreementType, currency: account.currency },
+    account: { id: row.id, name: row.name, agreementType: access.agreementType, currency: row.currency },
     role,
     access,
   };
