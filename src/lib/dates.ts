@@ -41,14 +41,25 @@ export function monthlyInvoiceDates(now: Date, count: number): InvoiceDates[] {
 
 export type DateFormat = { dateStyle: "medium" | "long"; timeStyle?: "short" };
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+/** Formatted billing days: a grid page writes 80 dates, nearly all of them days seen before. */
+const formattedDays = new Map<string, string>();
+const MAX_FORMATTED_DAYS = 4096;
 
 /**
  * A date as the portal writes it ("Oct 5, 2026", "5 oct. 2026"), read in UTC
- * like every billing date. The formatters are kept (see remember.ts).
+ * like every billing date. The formatters are kept (see remember.ts), and so are
+ * the strings of dates without a time: billing dates are whole days, few and
+ * repeated (monthly invoices), so a bounded memo answers most of them.
  */
 export function formatDate(date: Date, locale: string, format: DateFormat = { dateStyle: "medium" }): string {
   const key = `${locale}|${format.dateStyle}|${format.timeStyle ?? ""}`;
-  return remember(dateFormatters, key, () => new Intl.DateTimeFormat(locale, { ...format, timeZone: "UTC" })).format(
-    date,
-  );
+  const formatter = () =>
+    remember(dateFormatters, key, () => new Intl.DateTimeFormat(locale, { ...format, timeZone: "UTC" }));
+  if (format.timeStyle) return formatter().format(date);
+  const dayKey = `${key}|${date.getTime()}`;
+  const known = formattedDays.get(dayKey);
+  if (known !== undefined) return known;
+  const text = formatter().format(date);
+  if (formattedDays.size < MAX_FORMATTED_DAYS) formattedDays.set(dayKey, text);
+  return text;
 }

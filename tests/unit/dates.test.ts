@@ -126,4 +126,12 @@ describe("formatDate", () => {
     expect(formatDate(new Date("2026-01-31T00:00:00.000Z"), "en-US")).toBe("Jan 31, 2026");
     expect(formatDate(date, "en-US")).toBe("Oct 5, 2026");
   });
+  it("remembers a day's text per locale and style: the same day in another language or style is its own", () => {
+    for (let pass = 0; pass < 2; pass++) {
+      expect(formatDate(date, "en-US")).toBe("Oct 5, 2026");
+      expect(formatDate(date, "fr-FR")).toBe("5 oct. 2026");
+      expect(formatDate(date, "en-US", { dateStyle: "long" })).toBe("October 5, 2026");
+      expect(formatDate(new Date(date.getTime() + 86_400_000), "en-US")).toBe("Oct 6, 2026");
+    }
+  });
 });
