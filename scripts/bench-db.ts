@@ -18,6 +18,9 @@ if (!file || !invoices || !profiles || !payableMonths || !simNow) {
 }
 
 const url = /^postgres(ql)?:\/\//.test(file) ? file : `file:${file}`;
+// The seed's bulk insert writes SQL for the engine DATABASE_URL names (the app's one database): name
+// this one, or a PostgreSQL database gets SQLite's multi-row VALUES ("syntax error at or near ",").
+process.env.DATABASE_URL = url;
 if (databaseEngine(url) === "postgresql") await dropDatabase(url);
 else for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 await migrateDatabase(url);
