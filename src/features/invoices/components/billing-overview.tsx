@@ -8,6 +8,7 @@ import { AgreementNotice } from "@/features/access/components/pay-notices";
 import { billingAccountPath } from "@/features/access/paths";
 import { hasPayNow } from "@/features/access/policy";
 import { requireBillingScope } from "@/features/access/scope";
+import { ClientMessages } from "@/i18n/client-messages";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
@@ -129,7 +130,9 @@ export async function BillingOverview({ accountId, notices }: { accountId: strin
           )}
         </div>
         <div className="mt-4 max-w-6xl rounded border border-stroke-subtle bg-surface p-4">
-          <InvoiceTotalsChart points={points} currency={account.currency} locale={locale} summary={summary} />
+          <ClientMessages namespaces={["invoices"]}>
+            <InvoiceTotalsChart points={points} currency={account.currency} locale={locale} summary={summary} />
+          </ClientMessages>
         </div>
         <p className="mt-4">
           <Link href={invoicesPath} className={buttonClass("primary")}>

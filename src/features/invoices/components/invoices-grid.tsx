@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 
 import { offersPayNow, payDenial, type BillingAccess } from "@/features/access/policy";
+import { ClientMessages } from "@/i18n/client-messages";
 import { useFormatDate } from "@/i18n/use-date";
 import { useFormatMoney } from "@/i18n/use-money";
 
@@ -90,31 +91,33 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
 
   return (
     <div className="overflow-x-auto">
-      <InvoiceGridControls
-        // A new view (page, filter, sort) starts with nothing selected and no menu open.
-        key={view}
-        accountId={accountId}
-        rows={rows}
-        // Relative to the blade's own address (a query only): a row does not repeat the long
-        // billing account path in each of its links.
-        rowLink={`${viewQuery}${viewQuery ? "&" : "?"}invoice=`}
-        words={words}
-        headers={
-          <>
-            {header(t("columns.invoiceId"))}
-            {header(t("columns.billingProfile"))}
-            {header(t("columns.invoiceDate"), "invoiceDate")}
-            {header(t("columns.dueDate"), "dueDate")}
-            {header(t("columns.billingPeriod"))}
-            {header(t("columns.total"), "totalMinor")}
-            {header(t("columns.amountDue"))}
-            {header(t("columns.status"))}
-            <th scope="col" className="px-3 py-2">
-              <span className="sr-only">{t("columns.actions")}</span>
-            </th>
-          </>
-        }
-      />
+      <ClientMessages namespaces={["invoices"]}>
+        <InvoiceGridControls
+          // A new view (page, filter, sort) starts with nothing selected and no menu open.
+          key={view}
+          accountId={accountId}
+          rows={rows}
+          // Relative to the blade's own address (a query only): a row does not repeat the long
+          // billing account path in each of its links.
+          rowLink={`${viewQuery}${viewQuery ? "&" : "?"}invoice=`}
+          words={words}
+          headers={
+            <>
+              {header(t("columns.invoiceId"))}
+              {header(t("columns.billingProfile"))}
+              {header(t("columns.invoiceDate"), "invoiceDate")}
+              {header(t("columns.dueDate"), "dueDate")}
+              {header(t("columns.billingPeriod"))}
+              {header(t("columns.total"), "totalMinor")}
+              {header(t("columns.amountDue"))}
+              {header(t("columns.status"))}
+              <th scope="col" className="px-3 py-2">
+                <span className="sr-only">{t("columns.actions")}</span>
+              </th>
+            </>
+          }
+        />
+      </ClientMessages>
       {invoices.length === 0 && <p className="px-3 py-8 text-center text-ink-muted">{t("empty")}</p>}
     </div>
   );

@@ -9,6 +9,7 @@ import { PropertyRow } from "@/components/ui/property-row";
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { payDenial } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
+import { ClientMessages } from "@/i18n/client-messages";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
 import { invoiceStatus } from "@/lib/invoice-status";
@@ -97,26 +98,28 @@ export async function PayNowBlade({
     </PropertyRow>
   );
   return (
-    <Blade
-      title={t("payNow.title")}
-      subtitle={t("payNow.subtitle", { id: invoice.id })}
-      closeHref={closeHref}
-      width="narrow"
-    >
-      <section aria-labelledby="paynow-summary" className="mb-4">
-        <h3 id="paynow-summary" className="sr-only">
-          {t("payNow.summary")}
-        </h3>
-        <dl className="text-[13px]">
-          {row(t("payNow.invoiceNumber"), invoice.id)}
-          {row(t("payNow.billingProfile"), invoice.billingProfile.name)}
-          {row(t("payNow.dueDate"), formatDate(invoice.dueDate, locale))}
-          {row(t("payNow.amountDue"), money(invoice.amountDueMinor))}
-          {row(t("payNow.currency"), invoice.currency)}
-        </dl>
-        <p className="mt-2 text-xs text-ink-muted">{t("payNow.cardLimit", { limit: money(limit) })}</p>
-      </section>
-      {body}
-    </Blade>
+    <ClientMessages namespaces={["payments"]}>
+      <Blade
+        title={t("payNow.title")}
+        subtitle={t("payNow.subtitle", { id: invoice.id })}
+        closeHref={closeHref}
+        width="narrow"
+      >
+        <section aria-labelledby="paynow-summary" className="mb-4">
+          <h3 id="paynow-summary" className="sr-only">
+            {t("payNow.summary")}
+          </h3>
+          <dl className="text-[13px]">
+            {row(t("payNow.invoiceNumber"), invoice.id)}
+            {row(t("payNow.billingProfile"), invoice.billingProfile.name)}
+            {row(t("payNow.dueDate"), formatDate(invoice.dueDate, locale))}
+            {row(t("payNow.amountDue"), money(invoice.amountDueMinor))}
+            {row(t("payNow.currency"), invoice.currency)}
+          </dl>
+          <p className="mt-2 text-xs text-ink-muted">{t("payNow.cardLimit", { limit: money(limit) })}</p>
+        </section>
+        {body}
+      </Blade>
+    </ClientMessages>
   );
 }

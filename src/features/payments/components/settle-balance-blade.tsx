@@ -9,6 +9,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { settlesBalance } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
+import { ClientMessages } from "@/i18n/client-messages";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
@@ -50,45 +51,47 @@ export async function SettleBalanceBlade({ accountId, closeHref }: { accountId: 
     );
 
   return (
-    <Blade title={t("settle.title")} subtitle={account.name} closeHref={closeHref} width="narrow">
-      {balance.invoices.length === 0 ? (
-        <MessageBar intent="success" role="status">
-          {t("settle.nothingPastDue")}
-        </MessageBar>
-      ) : (
-        <section aria-labelledby="settle-invoices" className="mb-4">
-          <h3 id="settle-invoices" className="sr-only">
-            {t("settle.title")}
-          </h3>
-          {subscription && (
-            <p className="mb-2 text-[13px] text-ink-muted">
-              {t("settle.intro", { subscription: subscription.displayName })}
+    <ClientMessages namespaces={["payments"]}>
+      <Blade title={t("settle.title")} subtitle={account.name} closeHref={closeHref} width="narrow">
+        {balance.invoices.length === 0 ? (
+          <MessageBar intent="success" role="status">
+            {t("settle.nothingPastDue")}
+          </MessageBar>
+        ) : (
+          <section aria-labelledby="settle-invoices" className="mb-4">
+            <h3 id="settle-invoices" className="sr-only">
+              {t("settle.title")}
+            </h3>
+            {subscription && (
+              <p className="mb-2 text-[13px] text-ink-muted">
+                {t("settle.intro", { subscription: subscription.displayName })}
+              </p>
+            )}
+            <table className="w-full text-left text-[13px]">
+              <TableHead
+                columns={[t("settle.invoiceColumn"), t("settle.dueDateColumn"), t("settle.amountColumn")]}
+                cell="py-1.5"
+              />
+              <tbody>
+                {balance.invoices.map((invoice) => (
+                  <tr key={invoice.id} className="border-b border-stroke-subtle">
+                    <td className="py-1.5 font-mono text-xs">{invoice.id}</td>
+                    <td className="py-1.5">{formatDate(invoice.dueDate, locale)}</td>
+                    <td className="py-1.5 tabular-nums">{money(invoice.amountDueMinor, invoice.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="mt-2 flex justify-between text-sm font-semibold">
+              <span>{t("settle.total")}</span>
+              <span className="tabular-nums">
+                {balance.totals.map((total) => money(total.amountMinor, total.currency)).join(" + ")}
+              </span>
             </p>
-          )}
-          <table className="w-full text-left text-[13px]">
-            <TableHead
-              columns={[t("settle.invoiceColumn"), t("settle.dueDateColumn"), t("settle.amountColumn")]}
-              cell="py-1.5"
-            />
-            <tbody>
-              {balance.invoices.map((invoice) => (
-                <tr key={invoice.id} className="border-b border-stroke-subtle">
-                  <td className="py-1.5 font-mono text-xs">{invoice.id}</td>
-                  <td className="py-1.5">{formatDate(invoice.dueDate, locale)}</td>
-                  <td className="py-1.5 tabular-nums">{money(invoice.amountDueMinor, invoice.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="mt-2 flex justify-between text-sm font-semibold">
-            <span>{t("settle.total")}</span>
-            <span className="tabular-nums">
-              {balance.totals.map((total) => money(total.amountMinor, total.currency)).join(" + ")}
-            </span>
-          </p>
-        </section>
-      )}
-      {body}
-    </Blade>
+          </section>
+        )}
+        {body}
+      </Blade>
+    </ClientMessages>
   );
 }
