@@ -12,8 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The document, for every page. The browser gets only the `common` catalog here (the error
- * page's words): the portal and sign-in layouts hand their client components the full catalogs,
- * so a page outside them (the framework floor, /bench-floor) does not carry ~20 KB of strings.
+ * page's words): the sign-in layout hands its client components the full catalogs, the portal's
+ * the shell's and each feature's where it renders (ClientMessages), so no page carries the
+ * ~21 KB of strings it does not use.
  */
 export default async function RootLayout({ children }: LayoutProps<"/">) {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
