@@ -17,7 +17,8 @@ export function pickMessages(messages: Messages, namespaces: readonly FeatureNam
  * features whose client components render inside. The full catalogs are ~21 KB, serialised into
  * every page's RSC payload and read back for its HTML; a page now carries only what its client
  * components read (the empty dashboard: the shell's ~4 KB). A provider replaces the one above it
- * (they do not merge), which is why each one also carries the shell's namespaces.
+ * (they do not merge), which is why each one also carries the shell's namespaces: they are the
+ * same objects, which the RSC payload writes once and refers to after (`$4:props:messages:portal`).
  */
 export function ClientMessages({
   namespaces = [],

@@ -53,13 +53,8 @@ const MAX_FORMATTED_DAYS = 4096;
  */
 export function formatDate(date: Date, locale: string, format: DateFormat = { dateStyle: "medium" }): string {
   const key = `${locale}|${format.dateStyle}|${format.timeStyle ?? ""}`;
-  const formatter = () =>
-    remember(dateFormatters, key, () => new Intl.DateTimeFormat(locale, { ...format, timeZone: "UTC" }));
-  if (format.timeStyle) return formatter().format(date);
-  const dayKey = `${key}|${date.getTime()}`;
-  const known = formattedDays.get(dayKey);
-  if (known !== undefined) return known;
-  const text = formatter().format(date);
-  if (formattedDays.size < MAX_FORMATTED_DAYS) formattedDays.set(dayKey, text);
-  return text;
+  const write = () =>
+    remember(dateFormatters, key, () => new Intl.DateTimeFormat(locale, { ...format, timeZone: "UTC" })).format(date);
+  if (format.timeStyle) return write();
+  return remember(formattedDays, `${key}|${date.getTime()}`, write, MAX_FORMATTED_DAYS);
 }

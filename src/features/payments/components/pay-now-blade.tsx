@@ -73,22 +73,25 @@ export async function PayNowBlade({
       );
       break;
     case null:
+      // The form is the blade's one part with client words of its own: only it gets the payments catalog.
       body = (
-        <PayNowForm
-          accountId={account.id}
-          invoiceId={invoice.id}
-          currency={invoice.currency}
-          amountDueMinor={invoice.amountDueMinor}
-          minimumPartialMinor={minimumPartialFor(invoice.currency)}
-          cards={await listCardsToPayWith(
-            invoice.billingProfileId,
-            invoice.billingProfile.defaultPaymentMethodId,
-            clock,
-          )}
-          initialKey={randomUUID()}
-          closeHref={closeHref}
-          nowIso={clock.toISOString()}
-        />
+        <ClientMessages namespaces={["payments"]}>
+          <PayNowForm
+            accountId={account.id}
+            invoiceId={invoice.id}
+            currency={invoice.currency}
+            amountDueMinor={invoice.amountDueMinor}
+            minimumPartialMinor={minimumPartialFor(invoice.currency)}
+            cards={await listCardsToPayWith(
+              invoice.billingProfileId,
+              invoice.billingProfile.defaultPaymentMethodId,
+              clock,
+            )}
+            initialKey={randomUUID()}
+            closeHref={closeHref}
+            nowIso={clock.toISOString()}
+          />
+        </ClientMessages>
       );
   }
 
@@ -98,28 +101,26 @@ export async function PayNowBlade({
     </PropertyRow>
   );
   return (
-    <ClientMessages namespaces={["payments"]}>
-      <Blade
-        title={t("payNow.title")}
-        subtitle={t("payNow.subtitle", { id: invoice.id })}
-        closeHref={closeHref}
-        width="narrow"
-      >
-        <section aria-labelledby="paynow-summary" className="mb-4">
-          <h3 id="paynow-summary" className="sr-only">
-            {t("payNow.summary")}
-          </h3>
-          <dl className="text-[13px]">
-            {row(t("payNow.invoiceNumber"), invoice.id)}
-            {row(t("payNow.billingProfile"), invoice.billingProfile.name)}
-            {row(t("payNow.dueDate"), formatDate(invoice.dueDate, locale))}
-            {row(t("payNow.amountDue"), money(invoice.amountDueMinor))}
-            {row(t("payNow.currency"), invoice.currency)}
-          </dl>
-          <p className="mt-2 text-xs text-ink-muted">{t("payNow.cardLimit", { limit: money(limit) })}</p>
-        </section>
-        {body}
-      </Blade>
-    </ClientMessages>
+    <Blade
+      title={t("payNow.title")}
+      subtitle={t("payNow.subtitle", { id: invoice.id })}
+      closeHref={closeHref}
+      width="narrow"
+    >
+      <section aria-labelledby="paynow-summary" className="mb-4">
+        <h3 id="paynow-summary" className="sr-only">
+          {t("payNow.summary")}
+        </h3>
+        <dl className="text-[13px]">
+          {row(t("payNow.invoiceNumber"), invoice.id)}
+          {row(t("payNow.billingProfile"), invoice.billingProfile.name)}
+          {row(t("payNow.dueDate"), formatDate(invoice.dueDate, locale))}
+          {row(t("payNow.amountDue"), money(invoice.amountDueMinor))}
+          {row(t("payNow.currency"), invoice.currency)}
+        </dl>
+        <p className="mt-2 text-xs text-ink-muted">{t("payNow.cardLimit", { limit: money(limit) })}</p>
+      </section>
+      {body}
+    </Blade>
   );
 }

@@ -40,58 +40,59 @@ export async function SettleBalanceBlade({ accountId, closeHref }: { accountId: 
   else if (access.role !== "BILLING_ACCOUNT_ADMIN")
     body = <WhoCanPayNotice admins={await billingAccountAdmins(account.id)} refusal />;
   else
+    // The form is the blade's one part with client words of its own: only it gets the payments catalog.
     body = (
-      <SettleBalanceForm
-        accountId={account.id}
-        pastDueCount={balance.invoices.length}
-        cards={await listCardsToPayWith(subscription.billingProfileId, subscription.defaultPaymentMethodId, clock)}
-        initialAttemptId={randomUUID()}
-        nowIso={clock.toISOString()}
-      />
+      <ClientMessages namespaces={["payments"]}>
+        <SettleBalanceForm
+          accountId={account.id}
+          pastDueCount={balance.invoices.length}
+          cards={await listCardsToPayWith(subscription.billingProfileId, subscription.defaultPaymentMethodId, clock)}
+          initialAttemptId={randomUUID()}
+          nowIso={clock.toISOString()}
+        />
+      </ClientMessages>
     );
 
   return (
-    <ClientMessages namespaces={["payments"]}>
-      <Blade title={t("settle.title")} subtitle={account.name} closeHref={closeHref} width="narrow">
-        {balance.invoices.length === 0 ? (
-          <MessageBar intent="success" role="status">
-            {t("settle.nothingPastDue")}
-          </MessageBar>
-        ) : (
-          <section aria-labelledby="settle-invoices" className="mb-4">
-            <h3 id="settle-invoices" className="sr-only">
-              {t("settle.title")}
-            </h3>
-            {subscription && (
-              <p className="mb-2 text-[13px] text-ink-muted">
-                {t("settle.intro", { subscription: subscription.displayName })}
-              </p>
-            )}
-            <table className="w-full text-left text-[13px]">
-              <TableHead
-                columns={[t("settle.invoiceColumn"), t("settle.dueDateColumn"), t("settle.amountColumn")]}
-                cell="py-1.5"
-              />
-              <tbody>
-                {balance.invoices.map((invoice) => (
-                  <tr key={invoice.id} className="border-b border-stroke-subtle">
-                    <td className="py-1.5 font-mono text-xs">{invoice.id}</td>
-                    <td className="py-1.5">{formatDate(invoice.dueDate, locale)}</td>
-                    <td className="py-1.5 tabular-nums">{money(invoice.amountDueMinor, invoice.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="mt-2 flex justify-between text-sm font-semibold">
-              <span>{t("settle.total")}</span>
-              <span className="tabular-nums">
-                {balance.totals.map((total) => money(total.amountMinor, total.currency)).join(" + ")}
-              </span>
+    <Blade title={t("settle.title")} subtitle={account.name} closeHref={closeHref} width="narrow">
+      {balance.invoices.length === 0 ? (
+        <MessageBar intent="success" role="status">
+          {t("settle.nothingPastDue")}
+        </MessageBar>
+      ) : (
+        <section aria-labelledby="settle-invoices" className="mb-4">
+          <h3 id="settle-invoices" className="sr-only">
+            {t("settle.title")}
+          </h3>
+          {subscription && (
+            <p className="mb-2 text-[13px] text-ink-muted">
+              {t("settle.intro", { subscription: subscription.displayName })}
             </p>
-          </section>
-        )}
-        {body}
-      </Blade>
-    </ClientMessages>
+          )}
+          <table className="w-full text-left text-[13px]">
+            <TableHead
+              columns={[t("settle.invoiceColumn"), t("settle.dueDateColumn"), t("settle.amountColumn")]}
+              cell="py-1.5"
+            />
+            <tbody>
+              {balance.invoices.map((invoice) => (
+                <tr key={invoice.id} className="border-b border-stroke-subtle">
+                  <td className="py-1.5 font-mono text-xs">{invoice.id}</td>
+                  <td className="py-1.5">{formatDate(invoice.dueDate, locale)}</td>
+                  <td className="py-1.5 tabular-nums">{money(invoice.amountDueMinor, invoice.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="mt-2 flex justify-between text-sm font-semibold">
+            <span>{t("settle.total")}</span>
+            <span className="tabular-nums">
+              {balance.totals.map((total) => money(total.amountMinor, total.currency)).join(" + ")}
+            </span>
+          </p>
+        </section>
+      )}
+      {body}
+    </Blade>
   );
 }
