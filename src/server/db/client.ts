@@ -2,10 +2,12 @@ import "server-only";
 
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
 
 import { PrismaClient as PostgresqlPrismaClient } from "@/generated/prisma-postgresql/client";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
+import { keepPreparedStatements } from "./sqlite-statements";
 import { databaseEngine, databaseUrl } from "./url";
 
 /**
@@ -31,7 +33,20 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
     });
     return client as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 15_000 }) });
+  return new PrismaClient({ adapter: new SqliteAdapter({ url, timeout: 15_000 }) });
+}
+
+/** Prisma's SQLite adapter, on a connection that keeps its prepared statements (sqlite-statements.ts). */
+export class SqliteAdapter extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    // The adapter's connection is its own `client` field, not part of its typed API: should a
+    // new version name it otherwise, queries are prepared each time again, as before (and
+    // tests/integration/db/sqlite-statements.test.ts fails).
+    const client: unknown = (adapter as unknown as { client?: unknown }).client;
+    if (client instanceof Database) keepPreparedStatements(client);
+    return adapter;
+  }
 }
 
 /** Connections per server process; N servers on one PostgreSQL open N times this many. */
