@@ -43,4 +43,19 @@ describe("ClientMessages: the catalogs a part of the page hands its client compo
     // In the language of the page.
     expect(screen.getByText(catalogs.fr.invoices.commands.download)).toBeInTheDocument();
   });
+
+  it("a feature can hand over only the parts of its catalog its client components read", () => {
+    function Picked() {
+      return <p>{JSON.stringify(useMessages().invoices)}</p>;
+    }
+    underFullCatalogs(
+      <ClientMessages namespaces={["invoices.commands", "invoices.rowMenu"]}>
+        <Picked />
+        <GridWords />
+      </ClientMessages>,
+    );
+    const { commands, rowMenu } = catalogs.fr.invoices;
+    expect(screen.getByText(JSON.stringify({ commands, rowMenu }))).toBeInTheDocument();
+    expect(screen.getByText(commands.download)).toBeInTheDocument();
+  });
 });

@@ -14,6 +14,7 @@ import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { worldNow } from "@/server/world-clock";
 
+import { chartClientWords } from "../client-words";
 import { invoicesQuery } from "../filters";
 import { getBillingOverview, type AmountByCurrency } from "../queries";
 import { InvoiceTotalsChart, type InvoiceTotalPoint } from "./invoice-totals-chart";
@@ -130,7 +131,7 @@ export async function BillingOverview({ accountId, notices }: { accountId: strin
           )}
         </div>
         <div className="mt-4 max-w-6xl rounded border border-stroke-subtle bg-surface p-4">
-          <ClientMessages namespaces={["invoices"]}>
+          <ClientMessages namespaces={chartClientWords}>
             <InvoiceTotalsChart points={points} currency={account.currency} locale={locale} summary={summary} />
           </ClientMessages>
         </div>
