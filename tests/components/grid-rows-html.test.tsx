@@ -1,7 +1,7 @@
 // The Invoices grid's rows as server-rendered HTML (issue 18): every value escaped, text and attributes.
 import { describe, expect, it } from "vitest";
 
-import { gridRowsHtml, ID, type GridRowText } from "@/features/invoices/grid-rows-html";
+import { gridRowsHtml, ID, packGridRows, unpackGridRows, type GridRowText } from "@/features/invoices/grid-rows-html";
 
 const words = {
   select: `Select invoice ${ID}`,
@@ -82,5 +82,29 @@ describe("gridRowsHtml", () => {
     expect(body.querySelector("input")!.value).toBe(`G1"x`);
     expect(body.querySelector("input")!.getAttribute("aria-label")).toBe(`${hostile} G1"x`);
     expect(body.querySelector("a")!.getAttribute("href")).toBe(`/i?q=${hostile}&invoice=G1%22x&blade=details`);
+  });
+});
+
+describe("packGridRows", () => {
+  it("carries each row's values without their names, and unpackGridRows gives the rows back", () => {
+    const rows = [
+      row(),
+      row({ id: "G0000002", status: "paid", statusLabel: "Paid", amountDue: "$0.00", payable: false }),
+    ];
+    const packed = packGridRows(rows);
+    expect(packed[1]).toEqual([
+      "G0000002",
+      "Contoso Engineering",
+      "Oct 5, 2026",
+      "Nov 4, 2026",
+      "Sep 1, 2026 – Sep 30, 2026",
+      "$1,234.56",
+      "$0.00",
+      "paid",
+      "Paid",
+      false,
+    ]);
+    expect(JSON.stringify(packed)).not.toContain("statusLabel");
+    expect(unpackGridRows(JSON.parse(JSON.stringify(packed)))).toEqual(rows);
   });
 });

@@ -6,8 +6,6 @@ import { invoiceStatuses } from "@/lib/invoice-status";
 import { timespans, type InvoiceFilters } from "../filters";
 import { ProfileSelect } from "./profile-select";
 
-const control = "h-8 rounded border border-stroke bg-surface px-2 text-[13px]";
-
 /**
  * The grid's filters as a plain GET form: applying them changes the URL, so a
  * filtered view is a link that survives reload, with or without JavaScript.
@@ -25,13 +23,13 @@ export function InvoiceFiltersBar({
   const ts = useTranslations("invoices.status");
   return (
     <form method="get" action={basePath} aria-label={t("label")} className="flex flex-wrap items-end gap-3 py-3">
-      <label className="flex flex-col gap-1 text-[13px]">
+      <label className="filter">
         <span>{t("search")}</span>
-        <input type="search" name="q" defaultValue={filters.q} maxLength={40} className={`${control} w-48`} />
+        <input type="search" name="q" defaultValue={filters.q} maxLength={40} className="filter-control w-48" />
       </label>
-      <label className="flex flex-col gap-1 text-[13px]">
+      <label className="filter">
         <span>{t("timespan")}</span>
-        <select name="timespan" defaultValue={filters.timespan} className={control}>
+        <select name="timespan" defaultValue={filters.timespan} className="filter-control">
           {timespans.map((value) => (
             <option key={value} value={value}>
               {t(`timespans.${value}`)}
@@ -39,17 +37,17 @@ export function InvoiceFiltersBar({
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-[13px]">
+      <label className="filter">
         <span>{t("from")}</span>
-        <input type="date" name="from" defaultValue={filters.from} className={control} />
+        <input type="date" name="from" defaultValue={filters.from} className="filter-control" />
       </label>
-      <label className="flex flex-col gap-1 text-[13px]">
+      <label className="filter">
         <span>{t("to")}</span>
-        <input type="date" name="to" defaultValue={filters.to} className={control} />
+        <input type="date" name="to" defaultValue={filters.to} className="filter-control" />
       </label>
-      <label className="flex flex-col gap-1 text-[13px]">
+      <label className="filter">
         <span>{t("status")}</span>
-        <select name="status" defaultValue={filters.status} className={control}>
+        <select name="status" defaultValue={filters.status} className="filter-control">
           <option value="all">{t("allStatuses")}</option>
           {invoiceStatuses.map((value) => (
             <option key={value} value={value}>
@@ -59,14 +57,9 @@ export function InvoiceFiltersBar({
         </select>
       </label>
       {profiles.length > 1 && (
-        <label className="flex flex-col gap-1 text-[13px]">
+        <label className="filter">
           <span>{t("profile")}</span>
-          <ProfileSelect
-            profiles={profiles}
-            value={filters.profile ?? ""}
-            allLabel={t("allProfiles")}
-            className={control}
-          />
+          <ProfileSelect profiles={profiles} value={filters.profile ?? ""} allLabel={t("allProfiles")} />
         </label>
       )}
       <input type="hidden" name="sort" value={filters.sort} />

@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode }
 import { buttonClass } from "@/components/ui/button";
 import { ArrowDownload16Regular } from "@/components/ui/icons";
 
-import { gridRowsHtml, type GridRowText, type GridRowWords } from "../grid-rows-html";
+import { gridRowsHtml, unpackGridRows, type GridRowWords, type PackedGridRow } from "../grid-rows-html";
 import { invoicePdfPath, invoicesZipPath } from "../pdf-path";
 import { InvoiceRowMenu, type OpenRowMenu } from "./invoice-row-menu";
 
@@ -33,14 +33,14 @@ const rowBoxes = (table: HTMLTableElement | null) => [
  */
 export function InvoiceGridControls({
   accountId,
-  rows,
+  rows: packedRows,
   rowLink,
   words,
   headers,
 }: {
   accountId: string;
-  /** The invoices on this page, formatted in the reader's language: the selection keeps only these. */
-  rows: GridRowText[];
+  /** The invoices on this page, formatted in the reader's language (packGridRows): the selection keeps only these. */
+  rows: PackedGridRow[];
   /** A row's links: this + invoice ID + `&blade=` + details or pay. */
   rowLink: string;
   /** The per-row words (gridRowsHtml). */
@@ -54,6 +54,7 @@ export function InvoiceGridControls({
   // Selected invoice IDs, in the order they were picked (the ZIP keeps it).
   const [picked, setPicked] = useState<string[]>([]);
   const [menu, setMenu] = useState<OpenRowMenu | null>(null);
+  const rows = useMemo(() => unpackGridRows(packedRows), [packedRows]);
   const invoiceIds = useMemo(() => rows.map((row) => row.id), [rows]);
   const body = useMemo(() => ({ __html: gridRowsHtml(rows, rowLink, words) }), [rows, rowLink, words]);
   const onPage = new Set(invoiceIds);
@@ -110,13 +111,10 @@ export function InvoiceGridControls({
           {t("commands.selected", { count: selected.length })}
         </p>
       </div>
-      <table
-        ref={table}
-        className="w-full min-w-[880px] text-left text-[13px] [&_input]:size-4 [&_input]:accent-brand [&_td]:px-3 [&_td]:py-2 [&_td]:whitespace-nowrap [&_td:nth-child(7)]:text-right [&_td:nth-child(7)]:tabular-nums [&_td:nth-child(8)]:text-right [&_td:nth-child(8)]:tabular-nums [&_tbody_a]:text-brand [&_tbody_a:hover]:underline [&_td>span]:inline-flex [&_td>span]:items-center [&_td>span]:gap-1 [&_td>button]:inline-flex [&_td>button]:size-7 [&_td>button]:items-center [&_td>button]:justify-center [&_td>button]:rounded [&_td>button]:align-middle [&_td>button]:text-ink [&_td>button:hover]:bg-[#f0f0f0] [&_tbody_tr]:border-b [&_tbody_tr]:border-stroke-subtle [&_tbody_tr:hover]:bg-[#fafafa]"
-      >
+      <table ref={table} className="invoice-grid">
         <thead>
           <tr className="border-b border-stroke">
-            <th scope="col" className="w-8 px-3 py-2">
+            <th scope="col" className="w-8">
               <input
                 ref={selectAll}
                 type="checkbox"

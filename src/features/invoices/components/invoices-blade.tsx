@@ -32,6 +32,9 @@ export async function InvoicesBlade({
   const filters = parseInvoiceFilters(searchParams);
   const clock = await worldNow(user.worldId);
   const basePath = `${billingAccountPath(account.id)}/invoices`;
+  // The blade's own links (filters, sort headers, pages) are relative to its address: "invoices?page=2"
+  // from /billing/<account>/invoices, rather than the account's long path again in each of them.
+  const viewPath = "invoices";
   const [t, { rows, total, page, pages }, profiles] = await Promise.all([
     getTranslations("invoices"),
     listInvoices(account.id, filters, clock),
@@ -50,21 +53,21 @@ export async function InvoicesBlade({
         </div>
         {/* Plain links (filters' Reset, sort headers, rows, pages) that open in place. */}
         <InPlaceLinks>
-          <InvoiceFiltersBar basePath={basePath} filters={pageFilters} profiles={profiles} />
+          <InvoiceFiltersBar basePath={viewPath} filters={pageFilters} profiles={profiles} />
           <div className="bg-surface">
             <InvoicesGrid
-              basePath={basePath}
+              basePath={viewPath}
               invoices={rows}
               filters={pageFilters}
               access={access}
               accountId={account.id}
             />
           </div>
-          <Pagination basePath={basePath} filters={pageFilters} page={page} pages={pages} total={total} />
+          <Pagination basePath={viewPath} filters={pageFilters} page={page} pages={pages} total={total} />
           {total === 0 && filters.status !== "all" && (
             <a
               className="text-brand hover:underline"
-              href={`${basePath}${invoicesQuery({ ...filters, status: "all", page: 1 })}`}
+              href={`${viewPath}${invoicesQuery({ ...filters, status: "all", page: 1 })}`}
             >
               {t("filters.reset")}
             </a>

@@ -5,8 +5,9 @@ import { ClientMessages } from "@/i18n/client-messages";
 import { useFormatDate } from "@/i18n/use-date";
 import { useFormatMoney } from "@/i18n/use-money";
 
+import { gridClientWords } from "../client-words";
 import { invoicesQuery, type InvoiceFilters } from "../filters";
-import { ID, type GridRowText } from "../grid-rows-html";
+import { ID, packGridRows, type GridRowText } from "../grid-rows-html";
 import type { GridInvoice } from "../queries";
 import { InvoiceGridControls } from "./invoice-grid-controls";
 
@@ -40,21 +41,12 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
   const day = useFormatDate();
 
   const header = (label: string, column?: keyof typeof sortable) => {
-    if (!column)
-      return (
-        <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
-          {label}
-        </th>
-      );
+    if (!column) return <th scope="col">{label}</th>;
     const key = sortable[column];
     const active = filters.sort === key;
     const nextDir = active && filters.dir === "desc" ? "asc" : "desc";
     return (
-      <th
-        scope="col"
-        className="px-3 py-2 font-semibold whitespace-nowrap"
-        aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}
-      >
+      <th scope="col" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
         <a
           href={`${basePath}${invoicesQuery({ ...filters, sort: key, dir: nextDir, page: 1 })}`}
           className="hover:underline"
@@ -91,12 +83,12 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
 
   return (
     <div className="overflow-x-auto">
-      <ClientMessages namespaces={["invoices"]}>
+      <ClientMessages namespaces={gridClientWords}>
         <InvoiceGridControls
           // A new view (page, filter, sort) starts with nothing selected and no menu open.
           key={view}
           accountId={accountId}
-          rows={rows}
+          rows={packGridRows(rows)}
           // Relative to the blade's own address (a query only): a row does not repeat the long
           // billing account path in each of its links.
           rowLink={`${viewQuery}${viewQuery ? "&" : "?"}invoice=`}
@@ -111,7 +103,7 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
               {header(t("columns.total"), "totalMinor")}
               {header(t("columns.amountDue"))}
               {header(t("columns.status"))}
-              <th scope="col" className="px-3 py-2">
+              <th scope="col">
                 <span className="sr-only">{t("columns.actions")}</span>
               </th>
             </>

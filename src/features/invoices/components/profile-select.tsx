@@ -10,15 +10,13 @@ export function ProfileSelect({
   profiles,
   value,
   allLabel,
-  className,
 }: {
   profiles: { id: string; name: string }[];
   value: string;
   allLabel: string;
-  className: string;
 }) {
   return (
-    <select name="profile" defaultValue={value} className={className}>
+    <select name="profile" defaultValue={value} className="filter-control">
       <option value="">{allLabel}</option>
       {profiles.map((profile) => (
         <option key={profile.id} value={profile.id}>

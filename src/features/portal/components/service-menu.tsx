@@ -14,14 +14,9 @@ export function ServiceMenu({ basePath }: { basePath: string }) {
   const pathname = usePathname();
   const openInPlace = useInPlaceLinks();
   const item = (href: string, label: string) => {
-    const current = pathname === href;
     return (
       <li>
-        <a
-          href={href}
-          aria-current={current ? "page" : undefined}
-          className={`block border-l-2 px-4 py-1.5 text-[13px] hover:bg-[#f0f0f0] ${current ? "border-brand bg-brand-subtle font-semibold" : "border-transparent"}`}
-        >
+        <a href={href} aria-current={pathname === href ? "page" : undefined} className="service-menu-item">
           {label}
         </a>
       </li>
