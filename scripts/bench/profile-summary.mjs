@@ -17,7 +17,8 @@ const PARTS = [
   ["React: HTML rendering (Fizz)", /react-dom-server|react-dom\/[\w/]*server|ReactFizz/],
   ["React: other", /\/react(-dom)?\/|react\.production|react-jsx/],
   ["Prisma", /@prisma|\/generated\/prisma|prisma\/client|query-plan-executor|wasm:\/\//],
-  ["SQLite driver", /better-sqlite3/],
+  // The app's statement cache runs SQLite's own work (better-sqlite3's native calls) from its `all()`/`run()`.
+  ["SQLite driver", /better-sqlite3|src\/server\/db\/sqlite-statements/],
   ["Session (iron-session)", /iron-session|iron-webcrypto|uncrypto/],
   ["next-intl, ICU messages", /next-intl|use-intl|intl-messageformat|@formatjs|%40formatjs/],
   ["zod", /\/zod\//],
