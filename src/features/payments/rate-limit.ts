@@ -57,9 +57,13 @@ export function declineTurn(scope: "account" | "user", id: string): string {
  * attempts — on PostgreSQL, a lock every payment of the account would otherwise queue on. Once
  * proven, a card stays proven, so checking before the payment's transaction is safe.
  */
-export async function provenCard(paymentMethodId: string | null): Promise<boolean> {
+export async function provenCard(
+  paymentMethodId: string | null,
+  client: { payment: Pick<Db["payment"], "findFirst"> } = db,
+): Promise<boolean> {
   if (!paymentMethodId) return false;
-  const approved = await db.payment.findFirst({
+  // Read through the (paymentMethodId, status) index: one seek however many payments there are.
+  const approved = await client.payment.findFirst({
     where: { paymentMethodId, status: "SUCCEEDED" },
     select: { id: true },
   });
