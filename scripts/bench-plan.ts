@@ -11,18 +11,20 @@ type Captured = { sql: string; params: unknown[] };
 const captured: Captured[] = [];
 let recording = false;
 
-// Prisma's better-sqlite3 adapter runs every query as prepare(sql).bind(args).
-const prototype = Database.prototype as unknown as { prepare: (sql: string) => Database.Statement };
-const prepare = prototype.prepare;
-prototype.prepare = function (this: Database.Database, sql: string) {
-  const statement = prepare.call(this, sql);
-  const bind = statement.bind;
-  statement.bind = function (this: Database.Statement, ...params: unknown[]) {
-    if (recording) captured.push({ sql, params: params.flat() });
-    return bind.apply(this, params);
-  } as typeof statement.bind;
-  return statement;
-};
+// Prisma's SQLite queries run through the connection's kept statements (src/server/db/sqlite-statements.ts),
+// which pass the parameters on each call: record each statement's SQL and parameters where it runs.
+type Run = (this: Database.Statement, ...params: unknown[]) => unknown;
+const statementPrototype = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1")) as Record<
+  "all" | "get" | "run",
+  Run
+>;
+for (const method of ["all", "get", "run"] as const) {
+  const original = statementPrototype[method];
+  statementPrototype[method] = function (this: Database.Statement, ...params: unknown[]) {
+    if (recording) captured.push({ sql: this.source, params: params.flat() });
+    return original.apply(this, params);
+  };
+}
 
 const { listInvoices } = await import("../src/features/invoices/queries");
 const { parseInvoiceFilters } = await import("../src/features/invoices/filters");
