@@ -22,13 +22,13 @@ export const MAX_DECLINES_PER_ACCOUNT = 10;
 export const MAX_DECLINES_PER_USER = 10;
 
 /** The database, or the transaction a payment is being recorded in. */
-type PaymentCounter = { payment: Pick<Db["payment"], "count"> };
+type PaymentReader = { payment: Pick<Db["payment"], "count" | "findFirst"> };
 
 export async function declineLimitReached(
   accountId: string,
   userId: string,
   now: Date,
-  client: PaymentCounter = db,
+  client: PaymentReader = db,
 ): Promise<boolean> {
   const since = new Date(now.getTime() - DECLINE_WINDOW_MS);
   const risky = {
@@ -57,10 +57,7 @@ export function declineTurn(scope: "account" | "user", id: string): string {
  * attempts — on PostgreSQL, a lock every payment of the account would otherwise queue on. Once
  * proven, a card stays proven, so checking before the payment's transaction is safe.
  */
-export async function provenCard(
-  paymentMethodId: string | null,
-  client: { payment: Pick<Db["payment"], "findFirst"> } = db,
-): Promise<boolean> {
+export async function provenCard(paymentMethodId: string | null, client: PaymentReader = db): Promise<boolean> {
   if (!paymentMethodId) return false;
   // Read through the (paymentMethodId, status) index: one seek however many payments there are.
   const approved = await client.payment.findFirst({

@@ -34,7 +34,7 @@ export async function InvoicesBlade({
   const basePath = `${billingAccountPath(account.id)}/invoices`;
   // The blade's own links (filters, sort headers, pages) are relative to its address: "invoices?page=2"
   // from /billing/<account>/invoices, rather than the account's long path again in each of them.
-  const viewPath = "invoices";
+  const viewPath = basePath.slice(basePath.lastIndexOf("/") + 1);
   const [t, { rows, total, page, pages }, profiles] = await Promise.all([
     getTranslations("invoices"),
     listInvoices(account.id, filters, clock),
