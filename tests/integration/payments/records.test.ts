@@ -44,7 +44,11 @@ describe("payInvoice: notifications", () => {
 });
 
 describe("card data at rest", () => {
-  /** Occurrences of `needle` in `haystack` that are not inside a run of 32+ hex/dash characters (IDs, hashes). */
+  /**
+   * Occurrences of `needle` in `haystack` that are not inside a run of 32+ hex/dash characters (IDs, hashes)
+   * nor inside a processor reference (`SIM-` and 12 hex digits of a hash of the payment's random idempotency
+   * key: a 3-digit code turns up in one now and then, as in a CI run where "…A3615391" held it).
+   */
   function occurrencesOutsideIds(haystack: Buffer, needle: string): string[] {
     const text = haystack.toString("latin1");
     const found: string[] = [];
@@ -53,7 +57,9 @@ describe("card data at rest", () => {
       let end = at + needle.length;
       while (start > 0 && /[0-9a-fA-F-]/.test(text[start - 1])) start--;
       while (end < text.length && /[0-9a-fA-F-]/.test(text[end])) end++;
-      if (end - start < 32) found.push(JSON.stringify(text.slice(Math.max(0, at - 24), at + needle.length + 24)));
+      const processorReference = text.slice(start - 3, start + 1) === "SIM-";
+      if (end - start < 32 && !processorReference)
+        found.push(JSON.stringify(text.slice(Math.max(0, at - 24), at + needle.length + 24)));
     }
     return found;
   }
