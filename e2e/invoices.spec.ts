@@ -110,6 +110,30 @@ test.describe("the billing account admin", () => {
     expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
   });
 
+  test("filters the grid by billing profile", async ({ page }) => {
+    await openInvoicesLikeTheSeed(page, "admin@contoso.com");
+    const profile = page.getByLabel("Billing profile");
+    await expect(profile.locator("option:checked")).toHaveText("All billing profiles");
+    // The grid shows both of the account's profiles before the filter.
+    await page.getByLabel("Timespan").selectOption({ label: "Last 24 months" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]timespan=24m(&|$)/);
+    await expect(bodyRows(page)).toHaveCount(20);
+    const before = new Set(await bodyRows(page).locator("td:nth-child(3)").allInnerTexts());
+    expect(before).toEqual(new Set(["Contoso Engineering", "Contoso Finance"]));
+
+    await profile.selectOption({ label: "Contoso Finance" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/[?&]profile=[^&]+/);
+    await expect(profile.locator("option:checked")).toHaveText("Contoso Finance");
+    await expect(bodyRows(page).first().locator("td:nth-child(3)")).toHaveText("Contoso Finance");
+    const after = await bodyRows(page).locator("td:nth-child(3)").allInnerTexts();
+    expect(after.length).toBeGreaterThan(0);
+    expect(new Set(after)).toEqual(new Set(["Contoso Finance"]));
+    // Still 24 months: the other filters stay as they were.
+    await expect(page.getByLabel("Timespan")).toHaveValue("24m");
+  });
+
   test("downloads an invoice as a PDF", async ({ page }) => {
     await openInvoicesLikeTheSeed(page, "admin@contoso.com");
     const row = bodyRows(page).first();

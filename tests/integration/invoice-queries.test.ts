@@ -190,6 +190,24 @@ describe("listInvoices", () => {
     expect(pages.flat().map((row) => row.id)).not.toContain(allContoso[0].id);
   });
 
+  it("filters by billing profile: that profile's invoices only, named from its own row; another account's profile finds none", async () => {
+    const profiles = await testDb.db.billingProfile.findMany({ where: { billingAccountId: contosoId } });
+    expect(profiles.length).toBeGreaterThan(1);
+    for (const profile of profiles) {
+      const { pages, total } = await allPages(contosoId, { profile: profile.id });
+      const rows = pages.flat();
+      expect(total).toBe(allContoso.filter((invoice) => invoice.billingProfileId === profile.id).length);
+      expect(total).toBeGreaterThan(0);
+      expect(rows).toHaveLength(total);
+      expect(rows.every((row) => row.billingProfileId === profile.id)).toBe(true);
+      expect(new Set(rows.map((row) => row.billingProfile.name))).toEqual(new Set([profile.name]));
+    }
+    const fabrikamProfile = await testDb.db.billingProfile.findFirstOrThrow({
+      where: { billingAccountId: fabrikamId },
+    });
+    expect((await allPages(contosoId, { profile: fabrikamProfile.id })).total).toBe(0);
+  });
+
   it("limits rows to the timespan", async () => {
     const filters: InvoiceFilters = parseInvoiceFilters({ timespan: "3m" });
     const result = await listInvoices(contosoId, filters, TEST_NOW);
