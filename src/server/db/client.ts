@@ -42,7 +42,7 @@ export class SqliteAdapter extends PrismaBetterSqlite3 {
     const adapter = await super.connect();
     // The adapter's connection is its own `client` field, not part of its typed API: should a
     // new version name it otherwise, queries are prepared each time again, as before (and
-    // tests/integration/db/sqlite-statements.test.ts fails).
+    // tests/integration/db-setup/sqlite-statements.test.ts fails).
     const client: unknown = (adapter as unknown as { client?: unknown }).client;
     if (client instanceof Database) keepPreparedStatements(client);
     return adapter;

@@ -6,17 +6,15 @@
 //
 // Run: npx vitest run --config vitest.reliability-postgresql.config.ts (after `npx next build`).
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { removeDatabase, tempPostgresqlUrl } from "../../support/test-db";
 import { APPROVED, DECLINED, luhnVisa as visa } from "../support/cards";
 import { Figures, tally } from "../support/figures";
-import { addFixtures, openDb, type World } from "../support/fixtures";
+import { openDb, type World } from "../support/fixtures";
 import { http, newCardBody, paymentsPath, sessionCookie, type Answer } from "../support/http";
-import { ROOT, runDbSetup, startServer, stopAllServers, type Server } from "../support/server";
+import { endPostgresqlSuite, postgresqlWorld } from "../support/postgresql";
+import { runDbSetup, startServer, type Server } from "../support/server";
 
 const figures = new Figures("postgresql");
 const N = 24;
@@ -54,11 +52,7 @@ function pay(server: Server, invoiceId: string, body: unknown, cookie = admin, a
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
-    throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
-  url = tempPostgresqlUrl("servers");
-  runDbSetup(url);
-  world = await addFixtures(url);
+  ({ url, world } = await postgresqlWorld("servers"));
   admin = await sessionCookie(world.contoso.adminId);
   // Three servers on the one database; the processor takes 300 ms, so the requests really overlap.
   servers = await Promise.all(
@@ -68,11 +62,7 @@ beforeAll(async () => {
   );
 }, 240_000);
 
-afterAll(async () => {
-  await stopAllServers();
-  figures.write();
-  if (url && process.env.KEEP_TEST_DB !== "1") await removeDatabase(url);
-});
+afterAll(() => endPostgresqlSuite(url, figures));
 
 describe("three servers, one PostgreSQL database: 24 simultaneous payments of one invoice", () => {
   const spread = (i: number) => servers[i % servers.length];

@@ -5,15 +5,14 @@
 //
 // Run: npx vitest run --config vitest.reliability-postgresql.config.ts (after `npx next build`).
 import fs from "node:fs";
-import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { removeDatabase, tempPostgresqlUrl } from "../../support/test-db";
 import { Figures, tally } from "../support/figures";
-import { addFixtures, type World } from "../support/fixtures";
+import type { World } from "../support/fixtures";
 import { sessionCookie } from "../support/http";
-import { ROOT, runDbSetup, startServer, stopAllServers, type Server } from "../support/server";
+import { endPostgresqlSuite, postgresqlWorld } from "../support/postgresql";
+import { startServer, type Server } from "../support/server";
 
 const REQUESTS = 3_000;
 const figures = new Figures("postgresql-sustained-load");
@@ -57,19 +56,11 @@ function rssMb(pid: number): number {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
-    throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
-  url = tempPostgresqlUrl("sustained");
-  runDbSetup(url);
-  world = await addFixtures(url);
+  ({ url, world } = await postgresqlWorld("sustained"));
   server = await startServer({ label: "pg-sustained", dbFile: url });
 }, 240_000);
 
-afterAll(async () => {
-  await stopAllServers();
-  figures.write();
-  if (url && process.env.KEEP_TEST_DB !== "1") await removeDatabase(url);
-});
+afterAll(() => endPostgresqlSuite(url, figures));
 
 describe("one server on PostgreSQL, the Invoices blade without pause", () => {
   it(`answers ${REQUESTS.toLocaleString("en-US")} requests at concurrency 10 and stays up`, async () => {

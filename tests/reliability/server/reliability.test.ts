@@ -38,7 +38,16 @@ import {
   type Exchange,
 } from "../support/http";
 import { scanDatabaseFiles, scanDatabaseRows, scanRows, scanText, type Finding } from "../support/secrets";
-import { DB_DIR, OUT_DIR, ROOT, runDbSetup, startServer, stopAllServers, type Server } from "../support/server";
+import {
+  DB_DIR,
+  OUT_DIR,
+  requireProductionBuild,
+  ROOT,
+  runDbSetup,
+  startServer,
+  stopAllServers,
+  type Server,
+} from "../support/server";
 
 const t = catalogs.en.payments;
 const figures = new Figures("server");
@@ -144,8 +153,7 @@ function invoicesPagePath(accountId: string, query = ""): string {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
-    throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
+  requireProductionBuild();
   if (!ON_POSTGRESQL) fs.rmSync(DB_DIR, { recursive: true, force: true });
   // This run's logs and figures only (figures-hostile-input-*.json come from `vitest run`, before).
   fs.mkdirSync(OUT_DIR, { recursive: true });

@@ -18,6 +18,12 @@ import { launchServer } from "../../../scripts/lib/launch-server.mjs";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const OUT_DIR = path.join(ROOT, "test-results", "reliability");
 export const DB_DIR = path.join(os.tmpdir(), `azure-billing-reliability-${process.pid}`);
+/** The suites run `next start` on the existing build: without one they stop at once and say why. */
+export function requireProductionBuild(): void {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")))
+    throw new Error("no production build in .next/: run `npx next build` first (npm test does)");
+}
+
 export const SIM_NOW = "2026-11-20T09:00:00.000Z";
 /** 64 characters; the suite seals session cookies with it (tests/reliability/support/http.ts). */
 export const SESSION_SECRET = "reliability-suite-session-secret/not-for-production/0123456789ab";
