@@ -37,7 +37,7 @@ const featurePublic = {
     "components/pay-notices.tsx",
   ],
   portal: ["notifications.ts"],
-  invoices: ["filters.ts", "pdf-path.ts", "queries.ts"],
+  invoices: ["filters.ts", "grid-query.ts", "pdf-path.ts", "queries.ts"],
   payments: [],
   "billing-profiles": ["queries.ts"],
   arm: [],

@@ -26,7 +26,7 @@ for (const method of ["all", "get", "run"] as const) {
   };
 }
 
-const { listInvoices } = await import("../src/features/invoices/queries");
+const { listInvoices } = await import("../src/features/invoices/grid-query");
 const { parseInvoiceFilters } = await import("../src/features/invoices/filters");
 const { now } = await import("../src/server/clock");
 const { db } = await import("../src/server/db");

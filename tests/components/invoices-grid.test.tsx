@@ -6,7 +6,7 @@ import { InPlaceLinks } from "@/components/ui/in-place-links";
 import type { BillingAccess } from "@/features/access/policy";
 import { InvoicesGrid } from "@/features/invoices/components/invoices-grid";
 import { parseInvoiceFilters } from "@/features/invoices/filters";
-import type { GridInvoice } from "@/features/invoices/queries";
+import type { GridInvoice } from "@/features/invoices/grid-query";
 import { catalogs } from "@/i18n/catalogs";
 import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
 

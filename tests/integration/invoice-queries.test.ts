@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { PAGE_SIZE, parseInvoiceFilters, type InvoiceFilters } from "@/features/invoices/filters";
-import { getBillingOverview, listInvoices, type GridInvoice } from "@/features/invoices/queries";
+import { listInvoices, type GridInvoice } from "@/features/invoices/grid-query";
+import { getBillingOverview } from "@/features/invoices/queries";
 import { addDays, startOfUtcDay } from "@/lib/dates";
 import { invoiceStatus, invoiceStatuses, isPayableStatus, pendingMinorOf } from "@/lib/invoice-status";
 
@@ -206,6 +207,70 @@ describe("listInvoices", () => {
       where: { billingAccountId: fabrikamId },
     });
     expect((await allPages(contosoId, { profile: fabrikamProfile.id })).total).toBe(0);
+  });
+
+  it("reads each row's columns as Prisma does (dates, amounts, voided, profile) on either engine", async () => {
+    // listInvoices reads on the driver (SqlReader), not through Prisma: its rows must be Prisma's rows.
+    const { pages } = await allPages(contosoId, {});
+    const byId = new Map(allContoso.map((invoice) => [invoice.id, invoice]));
+    const profiles = new Map(
+      (await testDb.db.billingProfile.findMany({ where: { billingAccountId: contosoId } })).map((p) => [p.id, p.name]),
+    );
+    for (const row of pages.flat()) {
+      const invoice = byId.get(row.id)!;
+      expect(row, row.id).toEqual({
+        id: invoice.id,
+        invoiceDate: invoice.invoiceDate,
+        dueDate: invoice.dueDate,
+        periodStart: invoice.periodStart,
+        periodEnd: invoice.periodEnd,
+        currency: invoice.currency,
+        totalMinor: invoice.totalMinor,
+        amountDueMinor: invoice.amountDueMinor,
+        voided: invoice.voided,
+        billingProfileId: invoice.billingProfileId,
+        billingProfile: { name: profiles.get(invoice.billingProfileId) },
+        status: invoiceStatus(invoice, TEST_NOW),
+      });
+    }
+    expect(pages.flat().some((row) => row.voided)).toBe(true);
+  });
+
+  it("matches % and _ in a search as themselves, not as wildcards", async () => {
+    for (const q of ["%", "_", "G0%1", "G_1"]) {
+      expect((await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", q }), TEST_NOW)).total, q).toBe(
+        0,
+      );
+    }
+  });
+
+  it("takes a custom range's first and last days whole, to the millisecond", async () => {
+    const target = allContoso[5];
+    const day = target.invoiceDate.toISOString().slice(0, 10);
+    const onDay = allContoso.filter((invoice) => invoice.invoiceDate.toISOString().slice(0, 10) === day);
+    const exactly = await allPages(contosoId, { from: day, to: day });
+    expect(exactly.total).toBe(onDay.length);
+    expect(exactly.pages.flat().map((row) => row.id)).toContain(target.id);
+    const dayAfter = addDays(startOfUtcDay(target.invoiceDate), 1).toISOString().slice(0, 10);
+    const dayBefore = addDays(startOfUtcDay(target.invoiceDate), -1).toISOString().slice(0, 10);
+    expect((await allPages(contosoId, { from: dayAfter })).pages.flat().map((row) => row.id)).not.toContain(target.id);
+    expect((await allPages(contosoId, { to: dayBefore })).pages.flat().map((row) => row.id)).not.toContain(target.id);
+  });
+
+  it("shows only committed rows: not what an open transaction has written", async () => {
+    const target = allContoso.find((invoice) => invoice.amountDueMinor > 1 && !invoice.voided)!;
+    const amountDue = async () =>
+      (await listInvoices(contosoId, parseInvoiceFilters({ timespan: "custom", q: target.id }), TEST_NOW)).rows[0]
+        .amountDueMinor;
+    const rolledBack = new Error("rolled back");
+    await expect(
+      testDb.db.$transaction(async (tx) => {
+        await tx.invoice.update({ where: { id: target.id }, data: { amountDueMinor: 1 } });
+        expect(await amountDue()).toBe(target.amountDueMinor);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(await amountDue()).toBe(target.amountDueMinor);
   });
 
   it("limits rows to the timespan", async () => {

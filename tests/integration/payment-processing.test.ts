@@ -11,7 +11,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 import { GET as downloadPdf } from "@/app/api/billing/[accountId]/invoices/[invoiceId]/pdf/route";
 import { parseInvoiceFilters } from "@/features/invoices/filters";
-import { getBillingOverview, getInvoiceDetails, listInvoices } from "@/features/invoices/queries";
+import { listInvoices } from "@/features/invoices/grid-query";
+import { getBillingOverview, getInvoiceDetails } from "@/features/invoices/queries";
 import { payInvoice, type PayRequest } from "@/features/payments/pay-invoice";
 import { setCardProcessor } from "@/features/payments/processor/simulated";
 import type { CardProcessor, ChargeResult } from "@/features/payments/processor/types";

@@ -4,12 +4,8 @@ import { accountIdFromParam } from "@/features/access/paths";
 import { canViewInvoices } from "@/features/access/policy";
 import { loadBillingScope, type BillingScope } from "@/features/access/scope";
 import { timespanRange } from "@/features/invoices/filters";
-import {
-  getInvoiceDetails,
-  invoiceAccountId,
-  listBillingProfiles,
-  listInvoicesAfter,
-} from "@/features/invoices/queries";
+import { listBillingProfiles } from "@/features/invoices/grid-query";
+import { getInvoiceDetails, invoiceAccountId, listInvoicesAfter } from "@/features/invoices/queries";
 import { worldNow } from "@/server/world-clock";
 
 import { READ_API_VERSIONS } from "./api-version";

@@ -1,93 +1,14 @@
 import "server-only";
 
-import { cache } from "react";
-
 import type { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay } from "@/lib/dates";
 import { invoiceStatus, pendingMinorOf, type InvoiceStatus } from "@/lib/invoice-status";
 import { db } from "@/server/db";
 
-import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
 import { payableWhere, statusWhere } from "./status-where";
-
-const orderColumn = { invoiceDate: "invoiceDate", dueDate: "dueDate", amount: "totalMinor" } as const;
 
 /** An invoice's PENDING payments, for its `pendingMinor` (Payment processing until they settle). */
 const pendingPayments = { where: { status: "PENDING" }, select: { status: true, amountMinor: true } } as const;
-
-const gridInvoiceSelect = {
-  id: true,
-  invoiceDate: true,
-  dueDate: true,
-  periodStart: true,
-  periodEnd: true,
-  currency: true,
-  totalMinor: true,
-  amountDueMinor: true,
-  voided: true,
-  billingProfileId: true,
-  // How many payments the processor has not answered yet (few or none), counted in the page's own
-  // statement: an included relation would cost a second one.
-  _count: { select: { payments: { where: { status: "PENDING" } } } },
-} satisfies Prisma.InvoiceSelect;
-
-export type GridInvoice = Omit<Prisma.InvoiceGetPayload<{ select: typeof gridInvoiceSelect }>, "_count"> & {
-  billingProfile: { name: string };
-  status: InvoiceStatus;
-};
-
-/** One page of the grid for a billing account (already access-checked), and the total count. */
-export async function listInvoices(
-  accountId: string,
-  filters: InvoiceFilters,
-  now: Date,
-): Promise<{ rows: GridInvoice[]; total: number; page: number; pages: number }> {
-  const range = timespanRange(filters, now);
-  const where: Prisma.InvoiceWhereInput = {
-    billingAccountId: accountId,
-    ...(filters.profile ? { billingProfileId: filters.profile } : {}),
-    ...(range.gte || range.lt ? { invoiceDate: range } : {}),
-    ...(filters.q ? { id: { contains: filters.q.toUpperCase() } } : {}),
-    ...(filters.status !== "all" ? statusWhere(filters.status, now) : {}),
-  };
-  const total = await db.invoice.count({ where });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(filters.page, pages);
-  const [rows, profiles] = await Promise.all([
-    db.invoice.findMany({
-      where,
-      select: gridInvoiceSelect,
-      // The invoice ID breaks ties so pages never overlap.
-      orderBy: [{ [orderColumn[filters.sort]]: filters.dir }, { id: filters.dir }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
-    // The grid's page also lists the profiles (filter), so the names come from that one query.
-    listBillingProfiles(accountId),
-  ]);
-  const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
-  return {
-    rows: rows.map(({ _count, ...row }) => ({
-      ...row,
-      billingProfile: { name: names.get(row.billingProfileId) ?? "" },
-      // The status only asks whether a payment is pending (pendingMinor > 0), and a PENDING payment
-      // always carries a positive amount: the count answers the same question as the sum.
-      status: invoiceStatus({ ...row, pendingMinor: _count.payments }, now),
-    })),
-    total,
-    page,
-    pages,
-  };
-}
-
-/** The account's billing profiles (ID and name) by name; one query per request however many parts ask (React cache). */
-export const listBillingProfiles = cache(async (accountId: string) => {
-  return db.billingProfile.findMany({
-    where: { billingAccountId: accountId },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
-});
 
 /** One invoice of the account with what the details blade shows, or null. */
 export async function getInvoiceDetails(accountId: string, invoiceId: string) {

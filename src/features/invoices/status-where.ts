@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay } from "@/lib/dates";
 import { invoiceStatuses, isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
 import { db } from "@/server/db";
@@ -25,6 +25,32 @@ export function statusWhere(status: InvoiceStatus, now: Date): Prisma.InvoiceWhe
       return { ...unpaidInFull, dueDate: { lt: today } };
     case "due":
       return { ...unpaidInFull, dueDate: { gte: today } };
+  }
+}
+
+const pendingPayment = Prisma.sql`SELECT 1 FROM "Payment" WHERE "Payment"."invoiceId" = "Invoice"."id" AND "Payment"."status" = 'PENDING'`;
+
+/**
+ * statusWhere() as SQL on "Invoice", for the grid's statements on the driver (SqlReader): the
+ * same conditions, term for term; tests/integration/invoice-queries.test.ts holds both to
+ * invoiceStatus() on SQLite and PostgreSQL.
+ */
+export function statusSql(status: InvoiceStatus, now: Date): Prisma.Sql {
+  const today = startOfUtcDay(now);
+  const unpaidInFull = Prisma.sql`"voided" = false AND "amountDueMinor" > 0 AND "amountDueMinor" = "totalMinor"`;
+  switch (status) {
+    case "void":
+      return Prisma.sql`"voided" = true`;
+    case "processing":
+      return Prisma.sql`"voided" = false AND "amountDueMinor" <= 0 AND EXISTS (${pendingPayment})`;
+    case "paid":
+      return Prisma.sql`"voided" = false AND "amountDueMinor" <= 0 AND NOT EXISTS (${pendingPayment})`;
+    case "partiallyPaid":
+      return Prisma.sql`"voided" = false AND "amountDueMinor" > 0 AND "amountDueMinor" < "totalMinor"`;
+    case "pastDue":
+      return Prisma.sql`${unpaidInFull} AND "dueDate" < ${today}`;
+    case "due":
+      return Prisma.sql`${unpaidInFull} AND "dueDate" >= ${today}`;
   }
 }
 

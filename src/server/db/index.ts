@@ -8,4 +8,5 @@ const globalForDb = globalThis as unknown as { portalDb?: Db };
 export const db: Db = globalForDb.portalDb ?? createPrismaClient();
 if (process.env.NODE_ENV !== "production") globalForDb.portalDb = db;
 
+export { sqlReader } from "./client";
 export type { Db, Tx } from "./client";

@@ -31,16 +31,7 @@ type PreparedForAdapter = {
  * at the same time. The least recently used statement goes when more than `limit` are kept.
  */
 export function keepPreparedStatements(client: Database.Database, limit = KEPT_STATEMENTS): void {
-  const prepare = client.prepare.bind(client);
-  const kept = new Map<string, Database.Statement<Params>>();
-  const prepared = (sql: string) => {
-    let statement = kept.get(sql);
-    if (statement) kept.delete(sql);
-    else statement = prepare<Params>(sql);
-    kept.set(sql, statement);
-    if (kept.size > limit) kept.delete(kept.keys().next().value as string);
-    return statement;
-  };
+  const prepared = preparedStatements(client, limit);
   const forAdapter = (sql: string): PreparedForAdapter => {
     const statement = prepared(sql);
     return {
@@ -55,4 +46,24 @@ export function keepPreparedStatements(client: Database.Database, limit = KEPT_S
   };
   // The adapter is the only caller of this connection's prepare(): it is not shared.
   client.prepare = forAdapter as unknown as typeof client.prepare;
+}
+
+/**
+ * The connection's statements by SQL text, prepared once: the least recently used one goes when
+ * more than `limit` are kept. Takes the connection's own prepare() as it is when called.
+ */
+export function preparedStatements(
+  client: Database.Database,
+  limit = KEPT_STATEMENTS,
+): (sql: string) => Database.Statement<Params> {
+  const prepare = client.prepare.bind(client);
+  const kept = new Map<string, Database.Statement<Params>>();
+  return (sql) => {
+    let statement = kept.get(sql);
+    if (statement) kept.delete(sql);
+    else statement = prepare<Params>(sql);
+    kept.set(sql, statement);
+    if (kept.size > limit) kept.delete(kept.keys().next().value as string);
+    return statement;
+  };
 }

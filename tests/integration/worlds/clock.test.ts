@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import { parseInvoiceFilters } from "@/features/invoices/filters";
-import { getBillingOverview, listInvoices } from "@/features/invoices/queries";
+import { listInvoices } from "@/features/invoices/grid-query";
+import { getBillingOverview } from "@/features/invoices/queries";
 import { payInvoice } from "@/features/payments/pay-invoice";
 import { notificationsFor } from "@/features/portal/notifications";
 import type { WorldView } from "@/features/worlds/world-view";

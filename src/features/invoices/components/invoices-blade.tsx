@@ -9,7 +9,7 @@ import { billingAccountAdmins, requireBillingScope } from "@/features/access/sco
 import { worldNow } from "@/server/world-clock";
 
 import { invoicesQuery, parseInvoiceFilters } from "../filters";
-import { listBillingProfiles, listInvoices } from "../queries";
+import { listBillingProfiles, listInvoices } from "../grid-query";
 import { InvoiceFiltersBar } from "./invoice-filters-bar";
 import { InvoicesGrid } from "./invoices-grid";
 import { Pagination } from "./pagination";

@@ -7,8 +7,8 @@ import { useFormatMoney } from "@/i18n/use-money";
 
 import { gridClientWords } from "../client-words";
 import { invoicesQuery, type InvoiceFilters } from "../filters";
+import type { GridInvoice } from "../grid-query";
 import { ID, packGridRows, type GridRowText } from "../grid-rows-html";
-import type { GridInvoice } from "../queries";
 import { InvoiceGridControls } from "./invoice-grid-controls";
 
 type Props = {
