@@ -1,6 +1,7 @@
 // The query plan of the Invoices grid (npm run bench calls it): runs the grid's
 // own listInvoices() on a benchmark database, records the SQL and parameters
-// Prisma hands to better-sqlite3, and asks SQLite for EXPLAIN QUERY PLAN of each.
+// it hands to better-sqlite3 (through its SqlReader, src/server/db/sql-reader.ts),
+// and asks SQLite for EXPLAIN QUERY PLAN of each.
 // Prints one JSON object on stdout.
 //   DATABASE_URL=file:… SIM_NOW=… node -C react-server --import tsx scripts/bench-plan.ts '<filters as JSON>' […]
 import Database from "better-sqlite3";
@@ -11,7 +12,7 @@ type Captured = { sql: string; params: unknown[] };
 const captured: Captured[] = [];
 let recording = false;
 
-// Prisma's SQLite queries run through the connection's kept statements (src/server/db/sqlite-statements.ts),
+// The grid's statements run through a connection's kept statements (src/server/db/sqlite-statements.ts),
 // which pass the parameters on each call: record each statement's SQL and parameters where it runs.
 type Run = (this: Database.Statement, ...params: unknown[]) => unknown;
 const statementPrototype = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1")) as Record<
@@ -77,7 +78,7 @@ for (const arg of process.argv.slice(2)) {
     page: result.page,
     pages: result.pages,
     ms,
-    // The parameters as Prisma bound them (BigInt for integers): SQLite plans by the bound types.
+    // The parameters as they were bound: SQLite plans by the bound types.
     statements: captured.map(({ sql, params }) => ({
       sql,
       params,
