@@ -242,5 +242,5 @@ export async function buildInvoicePdf(
     });
   });
 
-  return pdf.save();
+  return pdf.save({ useObjectStreams: false });
 }
