@@ -14,9 +14,9 @@ export type SqlRow = Record<string, unknown>;
  * Read-only SQL straight on the database driver, for the few hot reads where Prisma's own
  * per-call work costs more than the statement (the Invoices grid's three statements take ~0.3 ms
  * in SQLite, and ~1.6 ms of the server's CPU a page through Prisma: docs/performance.md, sixth
- * round). The statement is Prisma's
- * `Prisma.sql` template: `.sql` (? placeholders) on SQLite, `.text` ($1…) on PostgreSQL, so one
- * SQL text serves both engines; quote identifiers ("Invoice") and keep to the SQL both share.
+ * round). The statement is Prisma's `Prisma.sql` template: `.sql` (? placeholders) on SQLite,
+ * `.text` ($1…) on PostgreSQL, so one SQL text serves both engines; quote identifiers
+ * ("Invoice") and keep to the SQL both share.
  *
  * Only SELECTs: every write goes through Prisma and its transactions.
  */
