@@ -8,7 +8,7 @@ import { db, sqlReader } from "@/server/db";
 import { booleanOf, dateOf, numberOf } from "@/server/db/sql-reader";
 
 import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
-import { statusSql } from "./status-where";
+import { pendingPaymentsSql, statusSql } from "./status-where";
 
 /** The grid's sort keys as columns (a fixed list: the SQL takes them as they are). */
 const orderColumn = { invoiceDate: "invoiceDate", dueDate: "dueDate", amount: "totalMinor" } as const;
@@ -68,8 +68,7 @@ export async function listInvoices(
     reader.all(Prisma.sql`
       SELECT "id", "invoiceDate", "dueDate", "periodStart", "periodEnd", "currency", "totalMinor",
         "amountDueMinor", "voided", "billingProfileId",
-        (SELECT COUNT(*) FROM "Payment" WHERE "Payment"."invoiceId" = "Invoice"."id"
-          AND "Payment"."status" = 'PENDING') AS "pendingPayments"
+        (SELECT COUNT(*) ${pendingPaymentsSql}) AS "pendingPayments"
       FROM "Invoice"
       WHERE "id" IN (SELECT "id" FROM "Invoice" WHERE ${where} ORDER BY ${order}
         LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE})

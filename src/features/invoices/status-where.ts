@@ -28,7 +28,9 @@ export function statusWhere(status: InvoiceStatus, now: Date): Prisma.InvoiceWhe
   }
 }
 
-const pendingPayment = Prisma.sql`SELECT 1 FROM "Payment" WHERE "Payment"."invoiceId" = "Invoice"."id" AND "Payment"."status" = 'PENDING'`;
+/** The invoice's payments the processor has not answered yet, as SQL on "Invoice": `SELECT … ${pendingPaymentsSql}`. */
+export const pendingPaymentsSql = Prisma.sql`FROM "Payment" WHERE "Payment"."invoiceId" = "Invoice"."id" AND "Payment"."status" = 'PENDING'`;
+const pendingPayment = Prisma.sql`SELECT 1 ${pendingPaymentsSql}`;
 
 /**
  * statusWhere() as SQL on "Invoice", for the grid's statements on the driver (SqlReader): the

@@ -74,12 +74,7 @@ export class SqliteAdapter extends PrismaBetterSqlite3 {
   }
 
   override async connect() {
-    const adapter = await super.connect();
-    const dispose = adapter.dispose.bind(adapter);
-    adapter.dispose = () => {
-      this.reader.close();
-      return dispose();
-    };
+    const adapter = whenDisposed(await super.connect(), () => this.reader.close());
     // The adapter's connection is its own `client` field, not part of its typed API: should a
     // new version name it otherwise, queries are prepared each time again, as before (and
     // tests/integration/db-setup/sqlite-statements.test.ts fails).
@@ -94,15 +89,20 @@ class PostgresqlAdapter extends PrismaPg {
   pool: pg.Pool | null = null;
 
   override async connect() {
-    const adapter = await super.connect();
+    const adapter = whenDisposed(await super.connect(), () => (this.pool = null));
     this.pool = adapter.underlyingDriver();
-    const dispose = adapter.dispose.bind(adapter);
-    adapter.dispose = () => {
-      this.pool = null;
-      return dispose();
-    };
     return adapter;
   }
+}
+
+/** The adapter, doing `then` first when Prisma disposes of it ($disconnect()). */
+function whenDisposed<Adapter extends { dispose(): Promise<void> }>(adapter: Adapter, then: () => void): Adapter {
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = () => {
+    then();
+    return dispose();
+  };
+  return adapter;
 }
 
 /** Connections per server process; N servers on one PostgreSQL open N times this many. */

@@ -28,18 +28,20 @@ export type SqlReader = { all(query: Prisma.Sql): Promise<SqlRow[]> };
  * connection reads only committed rows (WAL lets it read during a write).
  */
 export function sqliteReader(file: string, timeoutMs: number): SqlReader & { close(): void } {
-  let connection: Database.Database | null = null;
-  let prepared: ReturnType<typeof preparedStatements> | null = null;
-  const open = () => {
-    connection ??= new Database(file, { timeout: timeoutMs });
-    prepared ??= preparedStatements(connection);
-    return prepared;
+  // Opened on the first read, again after close().
+  let open: { connection: Database.Database; prepared: ReturnType<typeof preparedStatements> } | null = null;
+  const prepared = () => {
+    if (!open) {
+      const connection = new Database(file, { timeout: timeoutMs });
+      open = { connection, prepared: preparedStatements(connection) };
+    }
+    return open.prepared;
   };
   return {
-    all: async (query) => open()(query.sql).all(query.values.map(sqliteValue)) as SqlRow[],
+    all: async (query) => prepared()(query.sql).all(query.values.map(sqliteValue)) as SqlRow[],
     close: () => {
-      connection?.close();
-      connection = prepared = null;
+      open?.connection.close();
+      open = null;
     },
   };
 }
