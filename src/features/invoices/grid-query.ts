@@ -54,7 +54,15 @@ export async function listInvoices(
     filters.status !== "all" && statusSql(filters.status, now),
   ].filter((condition) => condition instanceof Prisma.Sql);
   const where = Prisma.join(conditions, " AND ");
-  const [counted] = await reader.all(Prisma.sql`SELECT COUNT(*) AS "count" FROM "Invoice" WHERE ${where}`);
+  // A view of a date range (every timespan but an open custom one) reads that range of the date index,
+  // which carries every column the statuses and sorts need: its cost is bounded by the range. Left to
+  // its statistics SQLite counts past due in 24 months from the status index instead (all the account's
+  // unpaid invoices: 1.5 ms against 0.4 at 100,000) and has picked the amount index for a page
+  // (the whole account: 90 ms).
+  const invoices = range.gte
+    ? Prisma.sql`"Invoice" ${reader.indexedBy("Invoice_date_view_idx")}`
+    : Prisma.sql`"Invoice"`;
+  const [counted] = await reader.all(Prisma.sql`SELECT COUNT(*) AS "count" FROM ${invoices} WHERE ${where}`);
   const total = numberOf(counted?.count);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pages);
@@ -70,7 +78,7 @@ export async function listInvoices(
         "amountDueMinor", "voided", "billingProfileId",
         (SELECT COUNT(*) ${pendingPaymentsSql}) AS "pendingPayments"
       FROM "Invoice"
-      WHERE "id" IN (SELECT "id" FROM "Invoice" WHERE ${where} ORDER BY ${order}
+      WHERE "id" IN (SELECT "id" FROM ${invoices} WHERE ${where} ORDER BY ${order}
         LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE})
       ORDER BY ${order}`),
     // The grid's page also lists the profiles (filter), so the names come from that one query.
