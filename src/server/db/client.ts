@@ -10,6 +10,7 @@ import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
 import { postgresqlReader, sqliteReader, type SqlReader } from "./sql-reader";
 import { keepPreparedStatements } from "./sqlite-statements";
+import { outsideStatementsWait } from "./sqlite-transactions";
 import { databaseEngine, databaseFile, databaseUrl } from "./url";
 
 /** Each client's SqlReader, on the same database (sqlReader). */
@@ -63,7 +64,10 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
 
 const BUSY_TIMEOUT_MS = 15_000;
 
-/** Prisma's SQLite adapter, on a connection that keeps its prepared statements (sqlite-statements.ts). */
+/**
+ * Prisma's SQLite adapter, on a connection that keeps its prepared statements (sqlite-statements.ts),
+ * where a statement from outside an open transaction waits for it (sqlite-transactions.ts).
+ */
 export class SqliteAdapter extends PrismaBetterSqlite3 {
   /** The SqlReader's own connection to the same file, closed with Prisma's ($disconnect()). */
   readonly reader: ReturnType<typeof sqliteReader>;
@@ -74,7 +78,7 @@ export class SqliteAdapter extends PrismaBetterSqlite3 {
   }
 
   override async connect() {
-    const adapter = whenDisposed(await super.connect(), () => this.reader.close());
+    const adapter = outsideStatementsWait(whenDisposed(await super.connect(), () => this.reader.close()));
     // The adapter's connection is its own `client` field, not part of its typed API: should a
     // new version name it otherwise, queries are prepared each time again, as before (and
     // tests/integration/db-setup/sqlite-statements.test.ts fails).
