@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
+import type { IsolationLevel, SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
 
 /**
  * Statements from outside an open interactive transaction wait for it to end, on Prisma's SQLite adapter.
@@ -20,17 +20,17 @@ import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils
 export function outsideStatementsWait<Adapter extends SqlDriverAdapter>(adapter: Adapter): Adapter {
   /** Settles when the open transaction commits or rolls back; null when none is open. */
   let open: Promise<void> | null = null;
+  /** `run` now if no transaction is open, else once it has ended (and again none is open). */
+  const whenNoneOpen = <Args extends unknown[], Result>(run: (...args: Args) => Promise<Result>) => {
+    const waiting = (...args: Args): Promise<Result> => (open ? open.then(() => waiting(...args)) : run(...args));
+    return waiting;
+  };
 
-  const queryRaw = adapter.queryRaw.bind(adapter);
-  const executeRaw = adapter.executeRaw.bind(adapter);
-  const executeScript = adapter.executeScript.bind(adapter);
+  adapter.queryRaw = whenNoneOpen(adapter.queryRaw.bind(adapter));
+  adapter.executeRaw = whenNoneOpen(adapter.executeRaw.bind(adapter));
+  adapter.executeScript = whenNoneOpen(adapter.executeScript.bind(adapter));
   const startTransaction = adapter.startTransaction.bind(adapter);
-
-  adapter.queryRaw = (query) => (open ? open.then(() => adapter.queryRaw(query)) : queryRaw(query));
-  adapter.executeRaw = (query) => (open ? open.then(() => adapter.executeRaw(query)) : executeRaw(query));
-  adapter.executeScript = (script) => (open ? open.then(() => adapter.executeScript(script)) : executeScript(script));
-  adapter.startTransaction = (isolationLevel) => {
-    if (open) return open.then(() => adapter.startTransaction(isolationLevel));
+  adapter.startTransaction = whenNoneOpen((isolationLevel?: IsolationLevel) => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     open = gate;
@@ -45,7 +45,7 @@ export function outsideStatementsWait<Adapter extends SqlDriverAdapter>(adapter:
         throw error;
       },
     );
-  };
+  });
   return adapter;
 }
 

@@ -2,7 +2,7 @@
 // the count and the page's IDs from the covering date index alone (Invoice_date_view_idx), never a table
 // scan, whatever the statistics say. The rows they list: ../grid-date-range.test.ts, on both engines.
 import Database from "better-sqlite3";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { parseInvoiceFilters, timespans } from "@/features/invoices/filters";
 import { listInvoices } from "@/features/invoices/grid-query";
@@ -18,10 +18,6 @@ let contosoId: string;
 
 beforeAll(async () => {
   contosoId = (await testDb.db.billingAccount.findFirstOrThrow({ where: { name: "Contoso Ltd" } })).id;
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 /** SQLite's plan of a statement, its parameters left unbound (NULL). */
