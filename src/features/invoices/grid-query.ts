@@ -8,7 +8,7 @@ import { db, sqlReader } from "@/server/db";
 import { booleanOf, dateOf, numberOf } from "@/server/db/sql-reader";
 
 import { PAGE_SIZE, timespanRange, type InvoiceFilters } from "./filters";
-import { pendingPaymentsSql, statusSql } from "./status-where";
+import { hasPendingPaymentSql, statusSql } from "./status-where";
 
 /** The grid's sort keys as columns (a fixed list: the SQL takes them as they are). */
 const orderColumn = { invoiceDate: "invoiceDate", dueDate: "dueDate", amount: "totalMinor" } as const;
@@ -71,12 +71,12 @@ export async function listInvoices(
   const order = Prisma.sql`${Prisma.raw(`"${orderColumn[filters.sort]}"`)} ${direction}, "id" ${direction}`;
   const [rows, profiles] = await Promise.all([
     // The page's IDs first, then its rows: the sort of a deep page (1,961 past-due invoices by amount at
-    // 100,000) carries the ID alone, and the pending payments are counted for the 20 rows shown only
+    // 100,000) carries the ID alone, and whether a payment is pending is asked for the 20 rows shown only
     // (SQLite, page 50 of that view: 2.6 → 1.5 ms; a first page costs the same).
     reader.all(Prisma.sql`
       SELECT "id", "invoiceDate", "dueDate", "periodStart", "periodEnd", "currency", "totalMinor",
         "amountDueMinor", "voided", "billingProfileId",
-        (SELECT COUNT(*) ${pendingPaymentsSql}) AS "pendingPayments"
+        ${hasPendingPaymentSql} AS "pendingPayment"
       FROM "Invoice"
       WHERE "id" IN (SELECT "id" FROM ${invoices} WHERE ${where} ORDER BY ${order}
         LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE})
@@ -103,8 +103,8 @@ export async function listInvoices(
         ...invoice,
         billingProfile: { name: names.get(invoice.billingProfileId) ?? "" },
         // The status only asks whether a payment is pending (pendingMinor > 0), and a PENDING payment
-        // always carries a positive amount: the count answers the same question as the sum.
-        status: invoiceStatus({ ...invoice, pendingMinor: numberOf(row.pendingPayments) }, now),
+        // always carries a positive amount: "is one pending" answers the same question as the sum.
+        status: invoiceStatus({ ...invoice, pendingMinor: booleanOf(row.pendingPayment) ? 1 : 0 }, now),
       };
     }),
     total,

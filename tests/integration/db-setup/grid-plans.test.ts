@@ -1,6 +1,7 @@
 // SQLite's plan (EXPLAIN QUERY PLAN) of the grid's statements on a date range, as the reader runs them:
 // the count and the page's IDs from the covering date index alone (Invoice_date_view_idx), never a table
-// scan, whatever the statistics say. The rows they list: ../grid-date-range.test.ts, on both engines.
+// scan, whatever the statistics say; and the pending payments read once per statement, never once per
+// invoice. The rows they list: ../grid-date-range.test.ts, on both engines.
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -60,6 +61,30 @@ describe("the grid's plan on a date range", () => {
         /SEARCH Invoice USING COVERING INDEX Invoice_date_view_idx \(billingAccountId=\? AND invoiceDate>\?\)/,
       );
       expect(plan, sql).not.toMatch(/SCAN Invoice\b/);
+    }
+  });
+});
+
+describe("the grid's pending payments", () => {
+  it("are read once per statement from their index, never per invoice, in every view and on every page", async () => {
+    const reader = sqlReader(db);
+    const read = vi.spyOn(reader, "all");
+    // "custom" with no dates: the whole account, where a probe per invoice cost 111 ms at 100,000 (Payment processing).
+    for (const timespan of ["custom", "12m"])
+      for (const status of ["all", ...invoiceStatuses])
+        await listInvoices(contosoId, parseInvoiceFilters({ timespan, status }), TEST_NOW);
+    const statements = [...new Set(read.mock.calls.map(([query]) => query.sql))].filter((sql) =>
+      sql.includes('"Payment"'),
+    );
+    // Every page statement (its rows' status), and the counts of Payment processing and Paid.
+    expect(statements.length).toBeGreaterThanOrEqual(2 * (invoiceStatuses.length + 1) + 2 * 2);
+    for (const sql of statements) {
+      const plan = planOf(testDb.file, sql);
+      expect(plan, sql).toMatch(
+        /LIST SUBQUERY \d+\nSEARCH Payment USING INDEX Payment_status_leaseExpiresAt_idx \(status=\?\)/,
+      );
+      expect(plan, sql).not.toMatch(/CORRELATED/);
+      expect(plan, sql).not.toMatch(/SCAN (Invoice|Payment)\b/);
     }
   });
 });
