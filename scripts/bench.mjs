@@ -30,7 +30,7 @@
 // on PostgreSQL the same scenarios run on databases the bench creates on BENCH_POSTGRES_URL (else
 // TEST_POSTGRES_URL, else the local server) and drops, plus pay with two servers on one database
 // against one server (bench/scale.mjs), on the largest world. BENCH_DURATION / BENCH_WARMUP (seconds) and
-// BENCH_ROUNDS override the defaults (15 s in 3 rounds after a 5 s warm-up).
+// BENCH_ROUNDS override the defaults (15 s in 3 rounds after a 10 s warm-up in 2 turns).
 // Every load loop is bounded in time; the whole run stops itself after BENCH_DEADLINE_MIN.
 //
 // The steps live in scripts/bench/: settings.mjs (options, shared settings), build.mjs (1),
@@ -60,6 +60,7 @@ import {
   SIM_NOW,
   SIZES,
   WARMUP,
+  WARMUP_TURNS,
   work,
 } from "./bench/settings.mjs";
 import { dropRunDatabases, paymentChecks } from "./bench/worlds.mjs";
@@ -173,6 +174,7 @@ async function main() {
     settings: {
       connections: CONNECTIONS,
       warmupSeconds: WARMUP,
+      warmupTurns: WARMUP_TURNS,
       durationSeconds: DURATION,
       rounds: ROUNDS,
       simNow: SIM_NOW,

@@ -7,7 +7,17 @@ import { sealData } from "iron-session";
 
 import { autocannonRun, finish, logResult, measure, newTally } from "./measure.mjs";
 import { freePort, startServer } from "./server.mjs";
-import { CONNECTIONS, DEEP_PAGE, DEEP_QUERY, DURATION, log, ROUNDS, SESSION_SECRET, WARMUP } from "./settings.mjs";
+import {
+  CONNECTIONS,
+  DEEP_PAGE,
+  DEEP_QUERY,
+  DURATION,
+  log,
+  ROUNDS,
+  SESSION_SECRET,
+  WARMUP,
+  WARMUP_TURNS,
+} from "./settings.mjs";
 import { prepareDatabase, queryPlan, readWorld, setupDatabase } from "./worlds.mjs";
 
 async function expectPage(url, cookie, marker) {
@@ -102,10 +112,16 @@ const PAGE_SCENARIOS = ["bare", "floor", "grid", "gridDeep", "pdf"];
 const scenarioName = (ctx, key) => (key === "gridDeep" ? `grid p${ctx.deep.page}` : key);
 
 export async function loadPages(ctxs) {
-  log(`warm-up: ${WARMUP} s per scenario and database`);
-  for (const ctx of ctxs)
+  // A fresh server keeps getting cheaper for its first half minute of load or so (V8 optimising Next's,
+  // React's and the app's code as each page's shapes reach it): warmed one row after the other, 5 s
+  // each, the first measured round was the slowest on every server (the bare page 14.6, 12.3, 10.3 ms
+  // a request in rounds 1-3) and alone made most of the floor's spread. So the rows warm in turns too.
+  const turn = Math.max(1, Math.round(WARMUP / WARMUP_TURNS));
+  log(`warm-up: ${WARMUP_TURNS} turns of ${turn} s per scenario and database`);
+  for (let round = 0; round < WARMUP_TURNS; round++)
     for (const key of PAGE_SCENARIOS)
-      await autocannonRun({ url: ctx.url(ctx.paths[key]), headers: { cookie: ctx.cookie }, duration: WARMUP });
+      for (const ctx of ctxs)
+        await autocannonRun({ url: ctx.url(ctx.paths[key]), headers: { cookie: ctx.cookie }, duration: turn });
   const slice = Math.max(1, Math.round(DURATION / ROUNDS));
   log(`measuring: ${ROUNDS} rounds of ${slice} s per scenario and database, taking turns`);
   for (const ctx of ctxs) for (const key of PAGE_SCENARIOS) ctx.tallies[key] = newTally();

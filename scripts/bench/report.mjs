@@ -96,7 +96,7 @@ function engineTargets(runs, prefix) {
 export function markdown(report) {
   const lines = [];
   lines.push(
-    `Measured ${report.date} — ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, Next.js ${report.machine.next}; load average ${report.machine.loadAverageStart.join(" / ")} at the start, ${report.machine.loadAverageEnd.join(" / ")} at the end; concurrency ${report.settings.connections}; per row a ${report.settings.warmupSeconds} s warm-up, then ${report.settings.durationSeconds} s in ${report.settings.rounds} rounds taking turns with the other rows; build ${report.build.source}.`,
+    `Measured ${report.date} — ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GB, Node ${report.machine.node}, Next.js ${report.machine.next}; load average ${report.machine.loadAverageStart.join(" / ")} at the start, ${report.machine.loadAverageEnd.join(" / ")} at the end; concurrency ${report.settings.connections}; per row a ${report.settings.warmupSeconds} s warm-up${report.settings.warmupTurns ? ` in ${report.settings.warmupTurns} turns` : ""}, then ${report.settings.durationSeconds} s in ${report.settings.rounds} rounds taking turns with the other rows; build ${report.build.source}.`,
   );
   lines.push("");
   lines.push(

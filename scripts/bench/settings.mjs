@@ -22,7 +22,9 @@ export const option = (name) => argv.find((arg) => arg.startsWith(`--${name}=`))
 
 export const QUICK = flag("quick");
 export const DURATION = Number(process.env.BENCH_DURATION ?? (QUICK ? 4 : 15));
-export const WARMUP = Number(process.env.BENCH_WARMUP ?? (QUICK ? 2 : 5));
+export const WARMUP = Number(process.env.BENCH_WARMUP ?? (QUICK ? 2 : 10));
+/** The page rows' warm-up is cut into this many turns, taking turns like the measured rounds (load.mjs). */
+export const WARMUP_TURNS = 2;
 export const CONNECTIONS = 10;
 export const SIM_NOW = "2026-11-20T09:00:00.000Z";
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
