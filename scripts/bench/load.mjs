@@ -112,10 +112,10 @@ const PAGE_SCENARIOS = ["bare", "floor", "grid", "gridDeep", "pdf"];
 const scenarioName = (ctx, key) => (key === "gridDeep" ? `grid p${ctx.deep.page}` : key);
 
 export async function loadPages(ctxs) {
-  // A fresh server keeps getting cheaper for its first half minute of load or so (V8 optimising Next's,
-  // React's and the app's code as each page's shapes reach it): warmed one row after the other, 5 s
-  // each, the first measured round was the slowest on every server (the bare page 14.6, 12.3, 10.3 ms
-  // a request in rounds 1-3) and alone made most of the floor's spread. So the rows warm in turns too.
+  // A fresh server keeps getting cheaper for its first ~20 s of load (V8 optimising Next's, React's and
+  // the app's code as each page's shapes reach it), and 5 s a row, one row after the other, was close to
+  // that: the rows warm 10 s each, in turns like the rounds. The first measured round is still often the
+  // slowest, for a reason not found yet (docs/performance.md, eighth round): the noise rule accounts for it.
   const turn = Math.max(1, Math.round(WARMUP / WARMUP_TURNS));
   log(`warm-up: ${WARMUP_TURNS} turns of ${turn} s per scenario and database`);
   for (let round = 0; round < WARMUP_TURNS; round++)
