@@ -82,5 +82,7 @@ describe("one server on PostgreSQL, the Invoices blade without pause", () => {
     expect(failures, server.log().slice(-2_000)).toBe(0);
     expect(tally(statuses)).toBe(`200×${REQUESTS}`);
     expect(server.process.exitCode).toBeNull();
-  });
+    // Its own time limit: 73 s here, 146-183 s with one of the two cores busy elsewhere (CI ran out of the
+    // suite's 180 s once). What it checks is memory and answers, not speed (that is `npm run bench`).
+  }, 600_000);
 });
