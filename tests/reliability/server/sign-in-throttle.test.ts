@@ -1,7 +1,8 @@
 // Review finding 2 against next start: parallel wrong passwords posted to the real sign-in form. The throttle
-// engages, the server's CPU time beyond what the same requests cost without any password check stays far below
-// what every guess hashed would add, the limit holds across a restart (it is in the database), and the real user's password works once the window has passed (a server
-// restarted with the simulator clock 16 minutes on).
+// engages, the server's CPU time beyond what the same requests cost without any password check stays far
+// below what every guess hashed would add, the limit holds across a restart (it is in the database), and the
+// real user's password works once the window has passed (a server restarted with the simulator clock 16
+// minutes on).
 import fs from "node:fs";
 
 import bcrypt from "bcryptjs";
@@ -108,6 +109,7 @@ describe("sign-in throttle against next start (review finding 2)", () => {
     expect(outcomes.filter((o) => o === "throttled")).toHaveLength(GUESSES - MAX_FAILURES_PER_ACCOUNT);
 
     // What one password check costs here (bcryptjs, cost 10), measured in this process.
+    // CPU time, not wall time: the machine may be loaded.
     const started = process.cpuUsage();
     await bcrypt.compare("guess", await bcrypt.hash("x", 10));
     const used = process.cpuUsage(started);
