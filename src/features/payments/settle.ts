@@ -6,7 +6,7 @@ import { addNotification } from "@/features/portal/notifications";
 import { db } from "@/server/db";
 import { userNow } from "@/server/world-clock";
 
-import { saveCard, type CardToSave } from "./cards";
+import { saveCardOfPayment, type CardToSave } from "./cards";
 import { leaseExpired } from "./lease";
 import { cardProcessor } from "./processor/simulated";
 import type { ChargeResult } from "./processor/types";
@@ -39,7 +39,7 @@ export async function settlePayment(
     .$transaction(async (tx) => {
       if (result.outcome === "approved") {
         const paymentMethodId = newCard
-          ? (await saveCard(tx, newCard, settledAt, payment.userId)).id
+          ? await saveCardOfPayment(tx, newCard, settledAt, payment.userId)
           : payment.paymentMethodId;
         const claimed = await tx.payment.updateMany({
           where: { id: payment.id, status: "PENDING" },
