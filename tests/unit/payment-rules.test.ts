@@ -1,4 +1,4 @@
-// The card-payment rules of product.md: the per-currency card limit (USD 50,000
+// The card-payment rules of docs/product.md: the per-currency card limit (USD 50,000
 // for an MCA invoice), and the amount of one (partial) payment. Expected values
 // are written from the rules, in minor units, not computed by the code under test.
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// The simulated processor's test cards (product.md, "The simulated card
+// The simulated processor's test cards (docs/product.md, "The simulated card
 // processor"): deterministic outcomes chosen by card number, behind one
 // interface. The expected table is written out here as documented.
 // The simulator keeps a ledger of charges (the gateway's own records) in the

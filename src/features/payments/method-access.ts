@@ -23,7 +23,7 @@ export function formText(formData: FormData, key: string): string {
 
 /**
  * Session and policy for managing the cards of a billing account; null when not allowed. The billing
- * account admin manages every profile's cards (product.md's roles; profile-level roles are not modelled).
+ * account admin manages every profile's cards (docs/product.md's roles; profile-level roles are not modelled).
  */
 export async function authoriseCardManagement(accountId: string) {
   const user = await currentUser();

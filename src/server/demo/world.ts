@@ -1,5 +1,5 @@
 /**
- * The demo world of product.md, described as data: who exists, which accounts
+ * The demo world of docs/product.md, described as data: who exists, which accounts
  * they hold roles on, and what each billing profile's invoice history looks
  * like. seed.ts turns it into rows relative to the simulator clock.
  */

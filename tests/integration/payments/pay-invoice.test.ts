@@ -2,7 +2,7 @@
 // action payInvoiceAction() as the blade calls it, and payInvoice() beneath it.
 // Sessions are real iron-session seals in the faked next/headers cookie jar;
 // the simulated processor is wrapped to count charges. Expected outcomes come
-// from product.md ("Rules", "The simulated card processor") and the documented
+// from docs/product.md ("Rules", "The simulated card processor") and the documented
 // test-card table, not from the code under test.
 //
 // This file: payInvoice(), the function beneath the action and the API: each test card, idempotency, refusals that write nothing.
