@@ -10,6 +10,15 @@ import { defineConfig, globalIgnores } from "eslint/config";
  * below, which form no cycle (tests/unit/layers.test.ts checks both the rule
  * and the graph of src/).
  */
+/**
+ * The product never imports the tooling: nothing in src/ reaches scripts/, tests/, e2e/, bench/ or prisma/
+ * (the scripts import the product, never the reverse). Kept in every src/ rule set that restricts imports.
+ */
+const leavingSrc = {
+  regex: "^(\\.\\./)+(scripts|tests|e2e|bench|prisma|packages|examples)(/|$)",
+  message: "src/ never imports from outside src/: move what the product needs into src/ and let the tooling import it.",
+};
+
 const featureUses = {
   access: [],
   portal: ["access"],
@@ -105,6 +114,7 @@ const eslintConfig = defineConfig([
       ],
     },
     rules: {
+      "no-restricted-imports": ["error", { patterns: [leavingSrc] }],
       "boundaries/dependencies": [
         "error",
         {
@@ -125,6 +135,7 @@ const eslintConfig = defineConfig([
         "error",
         {
           patterns: [
+            leavingSrc,
             {
               group: ["@/server/db", "@/server/db/*", "@/generated/*"],
               message: "Components never touch the database: read through the feature's queries.ts.",

@@ -32,8 +32,32 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "generated" ? [] : sourceFiles(full);
-    return /\.(ts|tsx|mts)$/.test(entry.name) ? [full] : [];
+    return /\.(ts|tsx|mts|mjs)$/.test(entry.name) ? [full] : [];
   });
+}
+
+/** Every local import under `srcDir`: the importing file and the imported path, both relative to `srcDir`. */
+function localImports(srcDir: string): { file: string; specifier: string; target: string }[] {
+  return sourceFiles(srcDir).flatMap((file) =>
+    ts
+      .preProcessFile(readFileSync(file, "utf8"), true, true)
+      .importedFiles.map(({ fileName: specifier }) => {
+        let target: string;
+        if (specifier.startsWith("@/")) target = path.join(srcDir, specifier.slice(2));
+        else if (specifier.startsWith(".")) target = path.resolve(path.dirname(file), specifier);
+        else return null; // a package
+        const relative = (to: string) => path.relative(srcDir, to).split(path.sep).join("/");
+        return { file: relative(file), specifier, target: relative(target) };
+      })
+      .filter((entry) => entry !== null),
+  );
+}
+
+/** Imports that leave `srcDir` (into scripts/, tests/…): the product must not depend on its tooling. */
+export function importsLeavingSrc(srcDir: string): string[] {
+  return localImports(srcDir)
+    .filter(({ target }) => target.startsWith("../"))
+    .map(({ file, specifier }) => `${file} imports ${specifier}`);
 }
 
 /** Folder → folders it imports (itself left out), read from every import, export … from and import() under `srcDir`. */
@@ -41,18 +65,13 @@ export function folderGraph(srcDir: string): FolderGraph {
   const graph: FolderGraph = new Map();
   for (const file of sourceFiles(srcDir)) {
     const from = folderOf(path.relative(srcDir, file).split(path.sep).join("/"));
-    const edges = graph.get(from) ?? new Set<string>();
-    graph.set(from, edges);
-    for (const { fileName: specifier } of ts.preProcessFile(readFileSync(file, "utf8"), true, true).importedFiles) {
-      let target: string;
-      if (specifier.startsWith("@/")) target = path.join(srcDir, specifier.slice(2));
-      else if (specifier.startsWith(".")) target = path.resolve(path.dirname(file), specifier);
-      else continue; // a package
-      const relative = path.relative(srcDir, target).split(path.sep).join("/");
-      if (relative.startsWith("../")) continue; // outside src/ (scripts/): not a layer
-      const to = folderOf(relative);
-      if (to !== from) edges.add(to);
-    }
+    if (!graph.has(from)) graph.set(from, new Set<string>());
+  }
+  for (const { file, target } of localImports(srcDir)) {
+    if (target.startsWith("../")) continue; // outside src/: refused by importsLeavingSrc, not a layer
+    const from = folderOf(file);
+    const to = folderOf(target);
+    if (to !== from) graph.get(from)!.add(to);
   }
   return graph;
 }

@@ -1,11 +1,11 @@
 // Runs `prisma generate` offline, for both engines: prisma/schema.prisma (SQLite)
-// and its PostgreSQL variant (scripts/postgresql-schema.mjs), each into its own
+// and its PostgreSQL variant (src/server/db/postgresql-schema.mjs), each into its own
 // client under src/generated/. The Prisma CLI wants a native schema engine
 // before generate, which it would download; generate never runs it, so any
 // existing executable satisfies the check (see shared stack notes).
 import { spawnSync } from "node:child_process";
 
-import { writePostgresqlSchema } from "./postgresql-schema.mjs";
+import { writePostgresqlSchema } from "../src/server/db/postgresql-schema.mjs";
 
 const env = {
   ...process.env,

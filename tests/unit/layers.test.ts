@@ -1,9 +1,18 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { ESLint } from "eslint";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { describeGraph, folderCycles, folderGraph, upwardEdges, type FolderGraph } from "../../scripts/import-graph";
+import {
+  describeGraph,
+  folderCycles,
+  folderGraph,
+  importsLeavingSrc,
+  upwardEdges,
+  type FolderGraph,
+} from "../../scripts/import-graph";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -22,6 +31,26 @@ describe("the import graph of src/, folder by folder", () => {
 
   it("has no edge from a lower layer to a higher one", () => {
     expect(upwardEdges(graph), describeGraph(graph)).toEqual([]);
+  });
+
+  it("has no import that leaves src/ (the product never imports its tooling)", () => {
+    expect(importsLeavingSrc(path.join(root, "src"))).toEqual([]);
+  });
+
+  it("finds an import that leaves src/, from .ts and .mjs alike", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-graph-"));
+    fs.mkdirSync(path.join(dir, "src", "server"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "src", "server", "a.ts"), 'import { x } from "../../scripts/x.mjs";\n');
+    fs.writeFileSync(path.join(dir, "src", "server", "b.mjs"), 'export { y } from "../../tests/y";\n');
+    fs.writeFileSync(path.join(dir, "src", "server", "c.ts"), 'import { a } from "./a";\n');
+    try {
+      expect(importsLeavingSrc(path.join(dir, "src")).sort()).toEqual([
+        "server/a.ts imports ../../scripts/x.mjs",
+        "server/b.mjs imports ../../tests/y",
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -112,6 +141,15 @@ describe("the boundaries lint rule (eslint.config.mjs)", { timeout: 60_000 }, ()
         'import { requireBillingScope } from "@/features/access/scope";\nexport const x = requireBillingScope;\n',
       ),
     ).toEqual([]);
+  });
+
+  it("refuses an import that leaves src/ (no-restricted-imports), in components too", async () => {
+    for (const file of ["src/server/db/fixture.ts", "src/features/payments/components/fixture.tsx"]) {
+      const [result] = await eslint.lintText('import { x } from "../../../scripts/lib/x.mjs";\nexport const y = x;\n', {
+        filePath: path.join(root, file),
+      });
+      expect(result.messages.map((message) => message.ruleId)).toContain("no-restricted-imports");
+    }
   });
 
   it("keeps the database client out of components (no-restricted-imports)", async () => {

@@ -31,7 +31,7 @@ export function sqlReader(client: Db): SqlReader {
  * lets readers go on during a write.
  *
  * PostgreSQL: Prisma compiles queries per provider, so the PostgreSQL variant
- * of the same schema has its own generated client (scripts/postgresql-schema.mjs).
+ * of the same schema has its own generated client (src/server/db/postgresql-schema.mjs).
  * Both are generated from one set of models and expose the same model API, so
  * the rest of the code sees one type, `Db`; where the engines differ in
  * behaviour (taking turns), see locks.ts.

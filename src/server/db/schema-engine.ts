@@ -13,8 +13,8 @@ import {
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as engineModule from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-import { postgresqlSchema, postgresqlSchemaPath } from "../../../scripts/postgresql-schema.mjs";
 import { catalogPool } from "./catalog-pool";
+import { postgresqlSchema, postgresqlSchemaPath } from "./postgresql-schema.mjs";
 import { databaseEngine, type DatabaseEngine } from "./url";
 
 /**
