@@ -1,4 +1,4 @@
-// Downloads as the portal does them (issue 17, point 2): select invoices in the
+// Downloads as the portal does them: select invoices in the
 // grid's checkbox column, then Download in the command bar — one invoice gives its
 // PDF, several one ZIP of their PDFs (read back here with fflate) — and a row's
 // "…" menu prepares the invoice's Azure usage file (CSV). English and French.

@@ -1,4 +1,4 @@
-// The words today's portal uses (issue 17, point 4): Properties says "Billing
+// The words today's portal uses: Properties says "Billing
 // account type" (fr: "Type de compte de facturation"), and the grid shows
 // "Partially paid" only on rows whose Amount due is a remaining part of the total.
 // It needs the seed's partially paid invoice, which the payment journeys pay off on the

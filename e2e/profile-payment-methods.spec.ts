@@ -1,4 +1,4 @@
-// Billing profiles › profile › Payment methods (issue 17, point 3), in English and in French: a card is
+// Billing profiles › profile › Payment methods, in English and in French: a card is
 // replaced and edited under its billing profile, then the seeded default (Visa •••• 4242) is given back and
 // the new card removed. Each test runs in a billing world of its own (e2e/support/worlds.ts): the payment
 // specs save cards on the demo world's profiles, which must not change what this one finds.

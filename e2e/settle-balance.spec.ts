@@ -1,4 +1,4 @@
-// Settle balance (MOSP, issue 17 point 1), in English and in French: Fabrikam's admin sees the banner
+// Settle balance (MOSP), in English and in French: Fabrikam's admin sees the banner
 // on Overview and Invoices, opens Settle balance, pays every past-due invoice with the saved card, and
 // the banner goes away. Each test first adds a past-due invoice of its own to the shared database, so it
 // passes alone, repeated, or after another spec paid the seed's; nothing else relies on Fabrikam being

@@ -1,4 +1,4 @@
-// npm run bench, point 5 of issue 18: the run's own noise, and verdicts that respect it. The
+// npm run bench: the run's own noise, and verdicts that respect it. The
 // noise is the floor's spread across rounds (measure.mjs: (max − min) / median of its per-round
 // p50, or of its per-round CPU per request); rounds take turns with every other scenario, so it is
 // the machine's load as the ratios saw it.

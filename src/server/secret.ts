@@ -62,7 +62,7 @@ export function sessionSecret(env: Env = process.env): string {
 }
 
 /**
- * The key the portal used for card fingerprints until the review of issue 16. It is printed in
+ * The key the portal used for card fingerprints until a security review moved it out of the code. It is printed in
  * the repository, so a fingerprint made with it gives the card number back by brute force: it is
  * refused outside tests, which keep it only to prove that recovery works with it.
  */

@@ -1,4 +1,4 @@
-// The Invoices grid's icons as one static file (issue 18): the committed file is exactly what
+// The Invoices grid's icons as one static file (one request, cached): the committed file is exactly what
 // the icon components draw, and every icon a row refers to is in it.
 import fs from "node:fs";
 import path from "node:path";

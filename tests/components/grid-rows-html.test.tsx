@@ -1,4 +1,4 @@
-// The Invoices grid's rows as server-rendered HTML (issue 18): every value escaped, text and attributes.
+// The Invoices grid's rows as server-rendered HTML (rendered outside React for speed): every value escaped, text and attributes.
 import { describe, expect, it } from "vitest";
 
 import { gridRowsHtml, ID, packGridRows, unpackGridRows, type GridRowText } from "@/features/invoices/grid-rows-html";

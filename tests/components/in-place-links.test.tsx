@@ -1,4 +1,4 @@
-// InPlaceLinks (issue 18): one delegated handler opens the plain links inside it in place, as
+// InPlaceLinks: one delegated handler opens the plain links inside it in place, as
 // next/link would, and leaves to the browser what a person expects the browser to do.
 import { fireEvent, render, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";

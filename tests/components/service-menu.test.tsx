@@ -1,4 +1,4 @@
-// The billing account's left menu (issue 18): plain links that open in place, the current blade marked.
+// The billing account's left menu: plain links that open in place, the current blade marked.
 import { fireEvent, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Finding 1 of the security review (issue 16): a stolen database file must not give card numbers back.
+// A security review's first finding: a stolen database file must not give card numbers back.
 // The database keeps brand, last four, expiry and a fingerprint (HMAC of the number). With the issuer
 // prefix known (the first six digits), a 16-digit card has 10^6 middle-digit candidates, 10^5 after the
 // Luhn check: the attack below really runs them, with every key an attacker could know.

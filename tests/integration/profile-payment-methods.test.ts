@@ -1,4 +1,4 @@
-// Billing profiles › profile › Payment methods (issue 17, point 3) on a real seeded database (SQLite here,
+// Billing profiles › profile › Payment methods (the MCA card pages of change-credit-card) on a real seeded database (SQLite here,
 // PostgreSQL under vitest.postgresql.config.ts): the page's read (default first), Replace with a saved or
 // a new card, Edit (expiry, holder, address — never the number), and Remove refused while a payment with
 // the card is pending. Every refusal writes nothing.

@@ -1,4 +1,4 @@
-// Settle balance (MOSP, issue 17 point 1) on a real seeded database — SQLite here, PostgreSQL under
+// Settle balance (MOSP's past-due banner) on a real seeded database — SQLite here, PostgreSQL under
 // vitest.postgresql.config.ts: every past-due invoice of Fabrikam paid once, one payment each; a decline
 // on one reported while the others stay paid; the same attempt sent again charges nothing more; and
 // who may settle (the admin of a MOSP account outside the Pay now countries).

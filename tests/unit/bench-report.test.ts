@@ -1,4 +1,4 @@
-// npm run bench's verdicts (issue 18, point 5): the noise of a run is the floor's spread across
+// npm run bench's verdicts: the noise of a run is the floor's spread across
 // rounds, and a ratio nearer its limit than that is "inconclusive", never a pass.
 import { describe, expect, it } from "vitest";
 

@@ -1,4 +1,4 @@
-// How npm test (scripts/test-all.mjs) counts a step. Before issue 16, a step that ran zero tests
+// How npm test (scripts/test-all.mjs) counts a step. Once, a step that ran zero tests
 // passed and skipped tests were never reported.
 import { describe, expect, it } from "vitest";
 

@@ -1,4 +1,4 @@
-// The session cookie's unseal, kept per exact sealed value (issue 18: ~7% of an empty page's CPU).
+// The session cookie's unseal, kept per exact sealed value (unsealing cost ~7% of an empty page's CPU).
 import { sealData } from "iron-session";
 import { afterEach, describe, expect, it, vi } from "vitest";
 

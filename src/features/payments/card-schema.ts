@@ -98,8 +98,6 @@ export function cardEditSchema(now: Date) {
   return z.object(cardDetails).superRefine((card, ctx) => refuseExpired(card, now, ctx));
 }
 
-export type CardEdit = z.output<ReturnType<typeof cardEditSchema>>;
-
 export type NewCardInput = z.input<ReturnType<typeof newCardSchema>>;
 export type NewCard = z.output<ReturnType<typeof newCardSchema>>;
 export type CardField = keyof NewCardInput;

@@ -27,4 +27,3 @@ export const billingCountries = [
   "BR",
   "MX",
 ] as const;
-export type BillingCountry = (typeof billingCountries)[number];
