@@ -96,6 +96,10 @@ const eslintConfig = defineConfig([
     "playwright-report/**",
     "blob-report/**",
     "coverage/**",
+    // The test kit's compiled output (packages/billing-sim-kit: `npm run build` there), and the example suite's own install.
+    "packages/*/dist/**",
+    "examples/*/node_modules/**",
+    "examples/*/test-results/**",
   ]),
   {
     files: ["src/**/*.{ts,tsx,mts}"],
@@ -148,7 +152,7 @@ const eslintConfig = defineConfig([
   {
     // Node-side tests and Playwright specs render no React: helpers named use*
     // (useTestDatabase, Playwright's fixture `use`) are not hooks there.
-    files: ["tests/**/*.ts", "e2e/**/*.ts"],
+    files: ["tests/**/*.ts", "e2e/**/*.ts", "packages/**/*.ts", "examples/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
 ]);

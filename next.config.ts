@@ -41,6 +41,14 @@ const nextConfig: NextConfig = {
       },
     ];
   },
+  experimental: {
+    // Next.js buffers the body of every request src/proxy.ts sees (all but static files), up to this size,
+    // before the route runs; past it the rest is read and dropped. 10 MB by default: eight uploads at once
+    // held 80 MB. Over 1 MB no request of ours is valid (server actions refuse it; the token endpoint and JSON
+    // routes refuse over 16 KiB, src/server/request-body.ts); 2 MB keeps a whole chunk past that limit, so a
+    // cut body still reads as too large, never as a shorter valid one.
+    proxyClientMaxBodySize: "2mb",
+  },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pdf-lib"],
   turbopack: {
     rules: {

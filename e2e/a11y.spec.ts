@@ -23,6 +23,7 @@ import { DEMO_PASSWORD, signIn } from "./support/auth";
 import { E2E_DATABASE_FILE, repoRoot } from "./support/env";
 import { focusWithoutIndicator } from "./support/focus";
 import { addFabrikamPastDueInvoice } from "./support/past-due";
+import { choosePaymentMethod, pickerWords } from "./support/pay-now";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const SCOPES_USER = "a11y-scopes@contoso.com";
@@ -105,10 +106,14 @@ test("the check itself reports violations when there are some", async ({ page })
   );
 });
 
-/** Two desktop sizes: a label that depends on the layout (text shown or hidden by a breakpoint) is caught at either. */
+/**
+ * Two desktop sizes and a phone: a label that depends on the layout (text shown or hidden by a breakpoint, the
+ * service menu folded behind its Menu button below 768 px) is caught at any of them.
+ */
 const VIEWPORTS = [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
+  { width: 390, height: 844 },
 ];
 
 for (const viewport of VIEWPORTS) {
@@ -230,13 +235,30 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByRole("heading", { name: "Contoso Engineering | Payment methods" })).toBeVisible();
       await expectNoViolations(page, "Profile payment methods");
       const defaultSection = page.getByRole("region", { name: "Default payment method" });
+      // Replace opens Select a payment method's pane; Add new payment method, then Set as default with nothing typed.
       await defaultSection.getByRole("button", { name: "Replace", exact: true }).click();
-      await defaultSection.getByRole("radio", { name: "Add a new card" }).check();
+      const pane = page.getByRole("dialog", { name: "Select a payment method" });
+      await expect(pane.getByRole("combobox")).toBeFocused();
+      await expectNoViolations(page, "Profile payment methods (Select a payment method pane)");
+      await pane.getByRole("button", { name: "Add new payment method" }).click();
       await defaultSection.getByRole("button", { name: "Set as default" }).click();
       await expect(defaultSection.getByLabel("Card number")).toBeFocused();
-      await defaultSection.getByRole("button", { name: /^Edit / }).click();
-      await expect(defaultSection.getByRole("form", { name: /^Edit / })).toBeVisible();
-      await expectNoViolations(page, "Profile payment methods (replace with errors, edit open)");
+      await expectNoViolations(page, "Profile payment methods (replace with errors)");
+      await defaultSection.getByRole("button", { name: "Cancel" }).click();
+      // A card's "…" menu, then its Edit pane and its Delete confirmation (one pane at a time).
+      const more = page.getByRole("button", { name: "More actions for Visa •••• 4242" });
+      await more.click();
+      await expect(page.getByRole("menu", { name: "More actions for Visa •••• 4242" })).toBeVisible();
+      await expectNoViolations(page, "Profile payment methods (card menu open)");
+      await page.getByRole("menuitem", { name: "Edit" }).click();
+      await expect(page.getByRole("dialog", { name: "Edit Visa •••• 4242" })).toBeVisible();
+      await expectNoViolations(page, "Profile payment methods (Edit pane)");
+      await page.keyboard.press("Escape");
+      await more.click();
+      await page.getByRole("menuitem", { name: "Delete" }).click();
+      await expect(page.getByRole("dialog", { name: "Delete a payment method" })).toBeVisible();
+      await expectNoViolations(page, "Profile payment methods (Delete, card in use)");
+      await page.keyboard.press("Escape");
       // The add-card form, submitted empty: errors next to the fields, focus on the first one.
       await page.getByRole("button", { name: "Add a card" }).click();
       const form = page.getByRole("form", { name: /^Add a card to / });
@@ -258,7 +280,7 @@ for (const viewport of VIEWPORTS) {
       const blade = page.getByRole("dialog", { name: "Settle balance" });
       await expect(blade.getByText("Total past-due balance")).toBeVisible();
       await expectNoViolations(page, "Settle balance blade");
-      await blade.getByRole("radio", { name: "Add a new payment method" }).check();
+      await choosePaymentMethod(page, blade, "new");
       await blade.getByRole("button", { name: "Pay", exact: true }).click();
       await expect(blade.getByLabel("Card number")).toBeFocused();
       await expectNoViolations(page, "Settle balance blade (new card, errors shown)");
@@ -274,7 +296,11 @@ for (const viewport of VIEWPORTS) {
       await expect(dialog).toBeVisible();
       await expectNoViolations(page, "Pay now blade");
 
-      await dialog.getByRole("radio", { name: "Add a new payment method" }).check();
+      await dialog.getByRole("button", { name: "Select a payment method", exact: true }).click();
+      await expect(page.getByRole("dialog", { name: "Select a payment method" }).getByRole("combobox")).toBeFocused();
+      await expectNoViolations(page, "Pay now blade (Select a payment method pane)");
+      await page.keyboard.press("Escape");
+      await choosePaymentMethod(page, dialog, "new");
       await expect(dialog.getByLabel("Card number")).toBeVisible();
       await expectNoViolations(page, "Pay now blade (new card form)");
 
@@ -347,7 +373,7 @@ for (const viewport of VIEWPORTS) {
           .getByRole("link", { name: /^Payer maintenant la facture / })
           .click();
         const dialog = page.getByRole("dialog", { name: "Payer maintenant" });
-        await dialog.getByRole("radio", { name: "Ajouter un nouveau mode de paiement" }).check();
+        await choosePaymentMethod(page, dialog, "new", pickerWords.fr);
         await dialog.getByRole("button", { name: "Payer maintenant", exact: true }).click();
         await expect(dialog.getByLabel("Numéro de carte")).toHaveAccessibleDescription("Entrez le numéro de carte.");
         await expectNoViolations(page, "Payer maintenant (erreurs affichées)");
@@ -359,10 +385,20 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByRole("heading", { name: "Contoso Engineering | Modes de paiement" })).toBeVisible();
         const defaultSection = page.getByRole("region", { name: "Mode de paiement par défaut" });
         await defaultSection.getByRole("button", { name: "Remplacer", exact: true }).click();
-        await defaultSection.getByRole("radio", { name: "Ajouter une nouvelle carte" }).check();
-        await defaultSection.getByRole("button", { name: /^Modifier / }).click();
-        await expect(defaultSection.getByRole("form", { name: /^Modifier / })).toBeVisible();
-        await expectNoViolations(page, "Modes de paiement du profil (remplacer, modifier)");
+        await expect(
+          page.getByRole("dialog", { name: "Sélectionner un mode de paiement" }).getByRole("combobox"),
+        ).toBeFocused();
+        await expectNoViolations(page, "Modes de paiement du profil (remplacer)");
+        await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: "Autres actions pour Visa •••• 4242" }).click();
+        await page.getByRole("menuitem", { name: "Modifier" }).click();
+        await expect(page.getByRole("dialog", { name: "Modifier Visa •••• 4242" })).toBeVisible();
+        await expectNoViolations(page, "Modes de paiement du profil (modifier)");
+        await page.keyboard.press("Escape");
+        await page.getByRole("button", { name: "Autres actions pour Visa •••• 4242" }).click();
+        await page.getByRole("menuitem", { name: "Supprimer" }).click();
+        await expect(page.getByRole("dialog", { name: "Supprimer un mode de paiement" })).toBeVisible();
+        await expectNoViolations(page, "Modes de paiement du profil (supprimer)");
       });
 
       test("Régler le solde d’un compte à paiement à l’utilisation", async ({ page }) => {
@@ -375,7 +411,7 @@ for (const viewport of VIEWPORTS) {
         await page.goto("/billing");
         await page.getByRole("link", { name: "Régler le solde", exact: true }).click();
         const blade = page.getByRole("dialog", { name: "Régler le solde" });
-        await blade.getByRole("radio", { name: "Ajouter un nouveau mode de paiement" }).check();
+        await choosePaymentMethod(page, blade, "new", pickerWords.fr);
         await blade.getByRole("button", { name: "Payer", exact: true }).click();
         await expect(blade.getByLabel("Numéro de carte")).toBeFocused();
         await expectNoViolations(page, "Régler le solde (erreurs affichées)");

@@ -121,7 +121,7 @@ test("signing out from the account menu ends the session, and a copy of the old 
   expect(copied.map((cookie) => cookie.name)).toEqual(["__Host-portal_session"]);
 
   await page.getByRole("button", { name: "Account manager for Adele Vance" }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin$/);
 
   await page.goto("/");
@@ -140,6 +140,49 @@ test("signing out from the account menu ends the session, and a copy of the old 
   await expect(other).toHaveURL(/\/signin\?returnTo=/);
   await expect(other.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await thief.close();
+});
+
+test("signing out ends this browser only; Sign out everywhere ends every browser and the user's tokens", async ({
+  browser,
+}) => {
+  // The reader: signing them out everywhere disturbs no other test's session.
+  const email = "reader@contoso.com";
+  const [laptop, phone] = [await browser.newContext(), await browser.newContext()];
+  const [onLaptop, onPhone] = [await laptop.newPage(), await phone.newPage()];
+  await signIn(onLaptop, email);
+  await signIn(onPhone, email);
+  const tokenAnswer = await laptop.request.post("/oauth2/token", {
+    form: { grant_type: "password", username: email, password: PASSWORD },
+  });
+  expect(tokenAnswer.status()).toBe(200);
+  const { access_token: token } = (await tokenAnswer.json()) as { access_token: string };
+  const armStatus = async () =>
+    (
+      await laptop.request.get("/providers/Microsoft.Billing/billingAccounts?api-version=2020-05-01", {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).status();
+  const menu = (page: Page) => page.getByRole("button", { name: /^Account manager for / });
+
+  // Sign out on the laptop: the phone and the script's token keep working.
+  await onLaptop.goto("/");
+  await menu(onLaptop).click();
+  await onLaptop.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(onLaptop).toHaveURL(/\/signin$/);
+  await onPhone.goto(`${contosoPath}/invoices`);
+  await expect(onPhone.getByRole("heading", { name: "Contoso Ltd | Invoices" })).toBeVisible();
+  expect(await armStatus()).toBe(200);
+
+  // Sign in again on the laptop, then Sign out everywhere from the phone: both browsers and the token end.
+  await signIn(onLaptop, email);
+  await menu(onPhone).click();
+  await onPhone.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(onPhone).toHaveURL(/\/signin$/);
+  await onLaptop.goto(`${contosoPath}/invoices`);
+  await expect(onLaptop).toHaveURL(/\/signin\?returnTo=/);
+  expect(await armStatus()).toBe(401);
+  await laptop.close();
+  await phone.close();
 });
 
 test("the sign-in page lists the demo accounts and answers a wrong password and an unknown email alike", async ({

@@ -110,13 +110,18 @@ test("les six étapes de l’article, en français : la facture en retard passe 
     panneau.getByText(/^Les paiements par carte sont limités à 50\s000,00\s\$US par facture\.$/),
   ).toBeVisible();
 
-  // 5. « Sélectionner un mode de paiement » : une carte existante, la Mastercard enregistrée.
-  const modes = panneau.getByRole("group", { name: "Sélectionner un mode de paiement" });
-  await expect(modes.getByRole("radio", { name: "Ajouter un nouveau mode de paiement" })).toBeVisible();
-  await expect(modes.getByRole("radio", { name: /^American Express se terminant par 0005/ })).toBeDisabled();
-  await expect(panneau.getByText("Expirée — cette carte ne peut pas être utilisée")).toBeVisible();
-  const mastercard = modes.getByRole("radio", { name: /^Mastercard se terminant par 4444, expiration \d{2}\/\d{4}$/ });
-  await mastercard.check();
+  // 5. « Sélectionner un mode de paiement » ouvre un volet : une liste déroulante des cartes (la carte expirée
+  // affichée mais non sélectionnable) et le lien « Ajouter un nouveau mode de paiement » ; la Mastercard enregistrée.
+  await panneau.getByRole("button", { name: "Sélectionner un mode de paiement", exact: true }).click();
+  const volet = page.getByRole("dialog", { name: "Sélectionner un mode de paiement" });
+  await expect(volet.getByRole("combobox", { name: "Cartes enregistrées" })).toBeFocused();
+  await expect(volet.getByRole("button", { name: "Ajouter un nouveau mode de paiement" })).toBeVisible();
+  await expect(volet.getByRole("option", { name: /^American Express se terminant par 0005/ })).toBeDisabled();
+  const mastercard = volet.getByRole("option", { name: /^Mastercard se terminant par 4444, expiration \d{2}\/\d{4}$/ });
+  await volet.getByRole("combobox").selectOption((await mastercard.getAttribute("value"))!);
+  await volet.getByRole("button", { name: "Sélectionner", exact: true }).click();
+  await expect(volet).toHaveCount(0);
+  await expect(panneau.getByText(/^Mastercard se terminant par 4444, expiration \d{2}\/\d{4}$/)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/french-1-payer-maintenant.png` });
 
   // 6. « Payer maintenant » : le panneau se ferme et la facture est à l’état Payé.
@@ -166,10 +171,14 @@ test("la facture PDF est en français", async ({ page, world }) => {
     .filter({ has: page.getByRole("cell", { name: /^72\s450,00\s\$US$/ }) });
   const id = (await ligne.getByRole("cell").nth(1).innerText()).trim();
   // Downloaded by the browser, whose request carries its French Accept-Language.
-  await ligne.getByRole("button", { name: `Autres actions pour la facture ${id}` }).click();
+  // The row's download icon (download-azure-invoice: "the download icon … at the end of the row", then Invoice).
+  await ligne.getByRole("button", { name: `Télécharger ${id}` }).click();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("menu").getByRole("menuitem", { name: "Télécharger le PDF" }).click(),
+    page
+      .getByRole("menu", { name: `Télécharger ${id}` })
+      .getByRole("menuitem", { name: "Facture" })
+      .click(),
   ]);
   expect(download.suggestedFilename()).toBe(`Invoice_${id}.pdf`);
   const { text } = await pdfParse(new Uint8Array(await fs.readFile(await download.path())) as unknown as Buffer);
@@ -209,7 +218,7 @@ test("le réglage Langue du menu du compte est enregistré sur le compte et revi
     "true",
   );
   await expect(page.getByRole("combobox", { name: "Langue" })).toHaveValue("fr");
-  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await page.getByRole("button", { name: "Se déconnecter", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
   await english.close();
 

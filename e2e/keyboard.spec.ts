@@ -100,16 +100,23 @@ test("pays the past-due invoice with the keyboard only: sign in, search, Invoice
   await expect(dialog.getByRole("heading", { level: 2 })).toBeFocused();
   await expect(dialog.getByText(`Invoice ${id}`, { exact: true })).toBeVisible();
 
-  // 5. Select a payment method: Tab into the group (its first card), Space picks it, the arrow keys move the choice.
-  const methods = dialog.getByRole("group", { name: "Select a payment method" });
-  const first = methods.getByRole("radio").first();
-  const mastercard = methods.getByRole("radio", { name: /^Mastercard ending in 4444,/ });
-  await tabTo(page, first);
-  await page.keyboard.press("Space");
-  await expect(first).toBeChecked();
-  for (let i = 0; i < 6 && !(await mastercard.isChecked()); i++) await page.keyboard.press("ArrowDown");
-  await expect(mastercard).toBeChecked();
-  await expect(mastercard).toBeFocused();
+  // 5. Select a payment method: Tab to the button, Enter opens its pane with the focus on the drop-down of
+  // cards; the arrow keys pick one (the expired card is skipped), Tab to Select, Enter closes the pane.
+  const opener = dialog.getByRole("button", { name: "Select a payment method", exact: true });
+  await tabTo(page, opener);
+  await page.keyboard.press("Enter");
+  const pane = page.getByRole("dialog", { name: "Select a payment method" });
+  const cardList = pane.getByRole("combobox", { name: "Saved cards" });
+  await expect(cardList).toBeFocused();
+  const chosen = () => cardList.evaluate((list: HTMLSelectElement) => list.selectedOptions[0]?.textContent ?? "");
+  for (let i = 0; i < 6 && !(await chosen()).startsWith("Mastercard ending in 4444,"); i++)
+    await page.keyboard.press("ArrowDown");
+  expect(await chosen()).toMatch(/^Mastercard ending in 4444,/);
+  await tabTo(page, pane.getByRole("button", { name: "Select", exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(pane).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  await expect(dialog.getByText(/^Mastercard ending in 4444, expires \d{2}\/\d{4}$/)).toBeVisible();
 
   // 6. Pay now.
   const submit = dialog.getByRole("button", { name: "Pay now", exact: true });
@@ -173,11 +180,17 @@ test("a new card with the keyboard: errors are announced on the fields, then a v
   const dialog = page.getByRole("dialog", { name: "Pay now" });
   await expect(dialog.getByRole("heading", { level: 2 })).toBeFocused();
 
-  // Into the group, then the arrow keys down to "Add a new payment method" (the expired card is skipped).
-  const addNew = dialog.getByRole("radio", { name: "Add a new payment method" });
-  await tabTo(page, dialog.getByRole("radio").first());
-  for (let i = 0; i < 6 && !(await addNew.isChecked()); i++) await page.keyboard.press("ArrowDown");
-  await expect(addNew).toBeChecked();
+  // Select a payment method's pane, then Add new payment method (the next Tab stop after the drop-down):
+  // the pane closes onto the card form, focus on the card number.
+  await tabTo(page, dialog.getByRole("button", { name: "Select a payment method", exact: true }));
+  await page.keyboard.press("Enter");
+  const pane = page.getByRole("dialog", { name: "Select a payment method" });
+  await expect(pane.getByRole("combobox")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(pane.getByRole("button", { name: "Add new payment method" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(pane).toHaveCount(0);
+  await expect(dialog.getByLabel("Card number")).toBeFocused();
 
   // Submit empty: focus goes to the first invalid field, which describes its error.
   const submit = dialog.getByRole("button", { name: "Pay now", exact: true });

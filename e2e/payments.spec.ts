@@ -22,15 +22,16 @@ import {
   ADMIN,
   blade,
   bladeAmountDue,
+  choosePaymentMethod,
   dollars,
   expectPaidInFull,
   findInvoice,
   grid,
-  methods,
   openInvoices,
   openPayNow,
   paymentsOf,
   payNowButton,
+  pickerOptions,
   rowOf,
   serviceMenu,
   SHOTS,
@@ -63,12 +64,10 @@ test.describe("Pay now, as the billing account admin", () => {
     expect(await bladeAmountDue(dialog)).toBe(invoice.amountDueCents);
     await expect(dialog.getByText("Card payments are limited to $50,000.00 per invoice.")).toBeVisible();
 
-    // 5. Select a payment method: an existing card, the saved Mastercard.
-    const mastercard = methods(dialog).getByRole("radio", {
-      name: /^Mastercard ending in 4444, expires \d{2}\/\d{4}$/,
-    });
-    await mastercard.check();
-    await expect(mastercard).toBeChecked();
+    // 5. Select a payment method: its pane's drop-down, an existing card, the saved Mastercard.
+    await expect(payNowButton(dialog)).toBeDisabled();
+    await choosePaymentMethod(page, dialog, /^Mastercard ending in 4444, expires \d{2}\/\d{4}$/);
+    await expect(dialog.getByText(/^Mastercard ending in 4444, expires \d{2}\/\d{4}$/)).toBeVisible();
     await expect(payNowButton(dialog)).toBeEnabled();
     await page.screenshot({ path: `${SHOTS}/payments-1-pay-now-blade.png` });
 
@@ -103,11 +102,11 @@ test.describe("Pay now, as the billing account admin", () => {
     await openInvoices(page);
     const invoice = await findInvoice(page, "Contoso Engineering", "Due");
     const dialog = await openPayNow(page, invoice);
-    // The saved cards offered (every radio but "Add a new payment method"), to compare with Payment methods later.
-    const savedCards = (await methods(dialog).getByRole("radio").count()) - 1;
+    // The saved cards offered (the drop-down's cards), to compare with Payment methods later.
+    const savedCards = (await pickerOptions(page, dialog)).length;
     expect(savedCards).toBeGreaterThan(0);
 
-    await methods(dialog).getByRole("radio", { name: "Add a new payment method" }).check();
+    await choosePaymentMethod(page, dialog, "new");
     await dialog.getByLabel("Card number").fill("4242 4242 4242 4242");
     await dialog.getByLabel("Expiration month").selectOption({ label: "12" });
     await dialog.getByLabel("Expiration year").selectOption({ label: "2029" });
@@ -140,13 +139,14 @@ test.describe("Pay now, as the billing account admin", () => {
     await page.getByRole("link", { name: "Manage payment methods of Contoso Engineering" }).click();
     await expect(page.getByRole("heading", { name: "Contoso Engineering | Payment methods" })).toBeVisible();
     const defaultCard = page.getByRole("region", { name: "Default payment method" });
-    const others = page.getByRole("region", { name: "Other payment methods" });
+    const cards = page.getByRole("region", { name: "Your credit cards" });
     await expect(defaultCard.getByText("Visa •••• 4242", { exact: true })).toHaveCount(1);
     await expect(defaultCard.getByText("12/2029")).toBeVisible();
     await expect(defaultCard.getByText("Adele Vance")).toBeVisible();
-    await expect(others.getByRole("cell", { name: "Visa •••• 4242", exact: true })).toHaveCount(0);
-    // No card was added: the profile has the cards Pay now offered before paying (the default and the others).
-    await expect(others.locator("tbody tr")).toHaveCount(savedCards - 1);
+    // Your credit cards lists every card, the default once among them.
+    await expect(cards.getByRole("cell", { name: "Visa •••• 4242", exact: true })).toHaveCount(1);
+    // No card was added: the profile has the cards Pay now offered before paying.
+    await expect(cards.locator("tbody tr")).toHaveCount(savedCards);
     await page.screenshot({ path: `${SHOTS}/payments-4-payment-methods.png`, fullPage: true });
 
     // Invoice details: the payment, and its receipt.
@@ -197,7 +197,7 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(wire.getByText("Include the invoice number as the reference")).toBeVisible();
 
     await expect(payNowButton(dialog)).toHaveCount(0);
-    await expect(dialog.getByRole("radio")).toHaveCount(0);
+    await expect(dialog.getByRole("button", { name: "Select a payment method" })).toHaveCount(0);
     await expect(dialog.getByRole("group", { name: "Select a payment method" })).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/payments-10-wire-transfer.png` });
   });

@@ -8,6 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./support/auth";
 import { E2E_DATABASE_FILE } from "./support/env";
 import { addFabrikamPastDueInvoice } from "./support/past-due";
+import { choosePaymentMethod, pickerWords, type PickerWords } from "./support/pay-now";
 
 type Words = {
   email: string;
@@ -18,6 +19,7 @@ type Words = {
   banner: RegExp;
   settle: string;
   card: RegExp;
+  picker: PickerWords;
   pay: string;
   settled: RegExp;
   total: string;
@@ -32,6 +34,7 @@ const english: Words = {
   banner: /past-due balance of/,
   settle: "Settle balance",
   card: /^Mastercard ending in 4444/,
+  picker: pickerWords.en,
   pay: "Pay",
   settled: /^Your past-due balance is settled: \d+ invoices? paid\.$/,
   total: "Total past-due balance",
@@ -46,6 +49,7 @@ const french: Words = {
   banner: /solde en souffrance de/,
   settle: "Régler le solde",
   card: /^Mastercard se terminant par 4444/,
+  picker: pickerWords.fr,
   pay: "Payer",
   settled: /^Votre solde en souffrance est réglé : \d+ factures? payées?\.$/,
   total: "Solde total en souffrance",
@@ -68,7 +72,8 @@ async function settlePastDueBalance(page: Page, w: Words) {
   await expect(blade).toBeVisible();
   await expect(blade.getByRole("cell", { name: invoiceId })).toBeVisible();
   await expect(blade.getByText(w.total)).toBeVisible();
-  await blade.getByRole("radio", { name: w.card }).check();
+  // Select a payment method's pane: the subscription's Mastercard from its drop-down (resolve-past-due-balance).
+  await choosePaymentMethod(page, blade, w.card, w.picker);
   await blade.getByRole("button", { name: w.pay, exact: true }).click();
   await expect(blade.getByRole("status").getByText(w.settled)).toBeVisible();
   await expect(blade.getByRole("list").getByText(invoiceId)).toBeVisible();

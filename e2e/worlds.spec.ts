@@ -1,19 +1,20 @@
-// Worlds and test clocks through the browser (e2e/support/worlds.ts): the README's example — a world, its clock
+// Worlds and test clocks through the browser (the test kit, packages/billing-sim-kit, via e2e/support/worlds.ts): the README's example — a world, its clock
 // moved 40 days, the invoice that fell past due paid — and two worlds side by side, a payment in one unseen in the
 // other. Each test makes and deletes its own worlds, so these tests change nothing the other specs rely on.
+import { choosePaymentMethod } from "./support/pay-now";
 import { createWorld, deleteWorld, expect, test } from "./support/worlds";
 
 test("an invoice falls past due 40 days on, and the admin pays it", async ({ page, world }) => {
-  const { pastDueInvoices } = await world.advanceClock(40); // Nov 20 → Dec 30: November's invoice was due Dec 5
-  const invoiceId = pastDueInvoices[0];
+  const { pastDue } = await world.advanceClock(40); // Nov 20 → Dec 30: November's invoices were due Dec 5
+  // What fell past due, as objects: Contoso Engineering's, payable by card (Contoso Finance's is over the limit).
+  const invoiceId = pastDue.find((invoice) => invoice.billingProfileName === "Contoso Engineering")!.number;
   await page.goto(`/billing/${encodeURIComponent(world.account("Contoso Ltd").id)}/invoices`);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: invoiceId, exact: true }) });
   await expect(row.getByRole("cell", { name: "Past due", exact: true })).toBeVisible();
 
   await row.getByRole("link", { name: `Pay now for invoice ${invoiceId}` }).click();
   const blade = page.getByRole("dialog");
-  const methods = blade.getByRole("group", { name: "Select a payment method" });
-  await methods.getByRole("radio", { name: /^Visa ending in 4242/ }).check();
+  await choosePaymentMethod(page, blade, /^Visa ending in 4242/);
   await blade.getByRole("button", { name: "Pay now", exact: true }).click();
 
   await expect(row.getByRole("cell", { name: "Paid", exact: true })).toBeVisible();
@@ -34,7 +35,7 @@ test("a payment in one world is not in another: its grid still shows the invoice
     const invoiceId = (await pastDue.getAttribute("aria-label"))?.replace("Pay now for invoice ", "") ?? "";
     await pastDue.click();
     const blade = page.getByRole("dialog");
-    await blade.getByRole("radio", { name: /^Visa ending in 4242/ }).check();
+    await choosePaymentMethod(page, blade, /^Visa ending in 4242/);
     await blade.getByRole("button", { name: "Pay now", exact: true }).click();
     await expect(page.getByText(`for invoice ${invoiceId} succeeded.`)).toBeVisible();
     await page.goto(grid);

@@ -12,6 +12,7 @@ import { DatabaseSetupError, migrateDatabase } from "../src/server/db/migrate";
 import { optimizeDatabase } from "../src/server/db/optimize";
 import { dropDatabase } from "../src/server/db/postgresql";
 import { databaseEngine, databaseFile, databaseLabel, databaseUrl } from "../src/server/db/url";
+import { ensureAppRegistrations } from "../src/server/demo/app-registrations";
 import { seedDemo } from "../src/server/demo/seed";
 
 /** Prisma's messages start with a blank line: the first line with text says what went wrong. */
@@ -40,11 +41,17 @@ try {
   try {
     const applied = await migrateDatabase(url, async () => {
       if (await seedDemo(db, { now: now() })) console.log("Demo data created (sign in as admin@contoso.com).");
+      // The demo world's app registrations (docs/clients.md), also into a database seeded before they existed.
+      await db.$transaction((tx) => ensureAppRegistrations(tx, null, now()));
     });
     if (applied.length) console.log(`Database ${label}: applied ${applied.join(", ")}`);
     // Payments a stopped server left half-way are settled against the processor's ledger.
     const reconciled = await reconcilePendingPayments();
-    if (reconciled) console.log(`Reconciled ${reconciled} payment(s) left pending by a previous run.`);
+    if (reconciled.settled) console.log(`Reconciled ${reconciled.settled} payment(s) left pending by a previous run.`);
+    for (const failure of reconciled.failed)
+      console.error(
+        `Payment ${failure.paymentId} could not be reconciled (the server's reconciler retries it): ${failure.error}`,
+      );
   } finally {
     await db.$disconnect();
   }

@@ -16,3 +16,15 @@
 // more time in garbage collection (most on the grid, which allocates the most).
 export const serverNodeFlags = ["--max-old-space-size=256", "--max-semi-space-size=32"];
 export const serverEnv = { MALLOC_ARENA_MAX: "2" };
+
+// Loaded into every production server whatever its other flags (launch-server.mjs puts it first, so a
+// bench run with BENCH_NODE_OPTIONS keeps it): forwarded headers are believed only from TRUSTED_PROXIES,
+// and the app learns the socket's address (scripts/forwarded-headers.mjs).
+export const serverPreloadFlags = ["--import", new URL("./forwarded-headers.mjs", import.meta.url).href];
+
+// With HTTPS_PORT set, the same server also answers over TLS on that port (scripts/https-listener.mjs:
+// the local CA's certificate, no proxy hop). Decided by the server's own environment, so every launcher
+// (npm start, the reliability suite) gets it the same way.
+/** @param {NodeJS.ProcessEnv} env the server's environment */
+export const httpsPreloadFlags = (env) =>
+  env.HTTPS_PORT ? ["--import", new URL("./https-listener.mjs", import.meta.url).href] : [];

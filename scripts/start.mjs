@@ -36,6 +36,7 @@ run(process.execPath, ["-C", "react-server", "--import", "tsx", "scripts/db-setu
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 console.log(`Azure billing portal simulator: http://localhost:${port}`);
+// HTTPS_PORT: scripts/https-listener.mjs serves TLS too and prints the local CA's path (docs/clients.md).
 const server = launchServer({ host, port });
 // Ctrl+C or a service manager's stop: the server finishes what it is doing, then this script ends with it.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void server.stop());

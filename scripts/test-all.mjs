@@ -15,6 +15,8 @@
 //                                                  build: concurrency, crashes, faults, web security)
 //   6. e2e         playwright test               (each test; counted from its JSON report;
 //                                                  5 and 6 are skipped and counted as one failure if the build failed)
+//      example     examples/playwright-suite: a user's suite over the installed test kit (3 workers, its own
+//                  server: scripts/example-suite.mjs; skipped and counted as one failure if the build failed)
 //   7. e2e order   in CI (CI=true) or with E2E_ORDER_CHECK=1: the self-contained journeys again, in a
 //                  shuffled file order (a new seed each run, printed) and each test twice (--repeat-each 2):
 //                  a spec that only passes after another one, or only once, fails here. (payments.spec.ts
@@ -170,6 +172,19 @@ if (!buildOk) {
   record("e2e", 0, 1, "skipped: build failed");
 } else {
   playwrightStep("e2e", playwrightReport);
+}
+
+// 6b. The example suite (examples/playwright-suite): a user's suite over the installed test kit, 3 workers, on a
+//     server of its own (scripts/example-suite.mjs); counted from its JSON report.
+const exampleReport = path.join(resultsDir, "example-suite-results.json");
+if (!buildOk) {
+  record("example", 0, 1, "skipped: build failed");
+} else {
+  fs.rmSync(exampleReport, { force: true });
+  const code = run("example", [path.join(root, "scripts", "example-suite.mjs")], {
+    EXAMPLE_JSON_REPORT: exampleReport,
+  });
+  recordTests("example", playwrightCounts(code, readJson(exampleReport)?.stats));
 }
 
 // 7. The self-contained journeys in a shuffled order, each twice (CI, or E2E_ORDER_CHECK=1).

@@ -98,3 +98,53 @@ export async function paymentsOf(page: Page, invoice: Invoice): Promise<string[]
   const rows = await payments.locator("tbody tr").all();
   return Promise.all(rows.map(async (row) => (await row.getByRole("cell").allInnerTexts()).map((text) => text.trim())));
 }
+
+/** The picker's words in one language (en by default). */
+export type PickerWords = { open: string; select: string; addNew: string };
+export const pickerWords: Record<"en" | "fr", PickerWords> = {
+  en: { open: "Select a payment method", select: "Select", addNew: "Add new payment method" },
+  fr: {
+    open: "Sélectionner un mode de paiement",
+    select: "Sélectionner",
+    addNew: "Ajouter un nouveau mode de paiement",
+  },
+};
+
+/**
+ * The portal's click path for a card (pay-bill, change-credit-card): Select a payment method opens a pane on
+ * the right; a saved card is picked from its drop-down (by its label) and Select closes the pane, or Add new
+ * payment method closes it onto the card form. `scope` holds the Select a payment method button (a blade or
+ * a form); the pane is a dialog of its own, named like the button.
+ */
+export async function choosePaymentMethod(
+  page: Page,
+  scope: Locator,
+  card: RegExp | "new",
+  words: PickerWords = pickerWords.en,
+): Promise<void> {
+  await scope.getByRole("button", { name: words.open, exact: true }).click();
+  const pane = page.getByRole("dialog", { name: words.open });
+  await expect(pane.getByRole("combobox")).toBeFocused();
+  if (card === "new") {
+    await pane.getByRole("button", { name: words.addNew }).click();
+  } else {
+    const value = await pane.getByRole("option", { name: card }).getAttribute("value");
+    await pane.getByRole("combobox").selectOption(value!);
+    await pane.getByRole("button", { name: words.select, exact: true }).click();
+  }
+  await expect(pane).toHaveCount(0);
+}
+
+/** The options of the picker's drop-down (opened and closed again with Escape): label and whether selectable. */
+export async function pickerOptions(page: Page, scope: Locator, words: PickerWords = pickerWords.en) {
+  await scope.getByRole("button", { name: words.open, exact: true }).click();
+  const pane = page.getByRole("dialog", { name: words.open });
+  const options = await pane
+    .getByRole("option")
+    .evaluateAll((all) =>
+      all.map((option) => ({ label: option.textContent ?? "", disabled: (option as HTMLOptionElement).disabled })),
+    );
+  await page.keyboard.press("Escape");
+  await expect(pane).toHaveCount(0);
+  return options.slice(1);
+}

@@ -112,3 +112,35 @@ export async function openSql(url) {
     close: () => client.end(),
   };
 }
+
+/**
+ * A session row for a user (a session cookie is valid only with its row), expiring in a day of real time.
+ * SQLite stores dates as Prisma does, ISO text with +00:00; PostgreSQL takes the timestamp.
+ */
+export async function addSession(url, id, userId) {
+  const now = new Date();
+  const until = new Date(now.getTime() + 24 * 60 * 60 * 1000);
+  if (url.startsWith("file:")) {
+    const insert = `INSERT INTO "Session" (id, "userId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?)`;
+    const sqlite = new Database(url.slice("file:".length));
+    try {
+      const text = (date) => date.toISOString().replace(/Z$/, "+00:00");
+      sqlite.prepare(insert).run(id, userId, text(now), text(until));
+    } finally {
+      sqlite.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query(`INSERT INTO "Session" (id, "userId", "createdAt", "expiresAt") VALUES ($1, $2, $3, $4)`, [
+      id,
+      userId,
+      now,
+      until,
+    ]);
+  } finally {
+    await client.end();
+  }
+}

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 
 import { sealData } from "iron-session";
 
+import { addSession } from "./engines.mjs";
 import { autocannonRun, finish, logResult, measure, newTally } from "./measure.mjs";
 import { freePort, startServer } from "./server.mjs";
 import {
@@ -68,7 +69,9 @@ export async function prepareSize(size) {
   const server = await startServer(url, port, size.label);
   const ctx = { size, databaseUrl: url, world, plan, server, tallies: {}, results: {} };
   try {
-    const cookie = `portal_session=${await sealData({ userId: world.adminId }, { password: SESSION_SECRET, ttl: 28_800 })}`;
+    const sessionId = randomUUID();
+    await addSession(ctx.databaseUrl, sessionId, world.adminId);
+    const cookie = `portal_session=${await sealData({ userId: world.adminId, sessionId }, { password: SESSION_SECRET, ttl: 28_800 })}`;
     const account = encodeURIComponent(world.accountId);
     const gridPath = `/billing/${account}/invoices`;
     const url = (pathname) => server.base + pathname;

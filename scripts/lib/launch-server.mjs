@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import { serverEnv, serverNodeFlags } from "../server-node-flags.mjs";
+import { httpsPreloadFlags, serverEnv, serverNodeFlags, serverPreloadFlags } from "../server-node-flags.mjs";
 
 /**
  * @typedef {object} LaunchOptions
@@ -16,7 +16,8 @@ import { serverEnv, serverNodeFlags } from "../server-node-flags.mjs";
  * @property {number | string} port
  * @property {NodeJS.ProcessEnv} [env] the server's environment (default: this process's); the production
  *   environment of server-node-flags.mjs is laid under it
- * @property {string[]} [nodeFlags] Node's flags (default: the production server's, serverNodeFlags)
+ * @property {string[]} [nodeFlags] Node's flags (default: the production server's, serverNodeFlags); the
+ *   forwarded-headers preload (serverPreloadFlags) is loaded whatever they are
  * @property {"inherit" | "capture" | { file: string }} [output] the server's stdout and stderr: shared with this
  *   process (default), kept in memory (the last 200 chunks) or written to a file
  */
@@ -24,6 +25,7 @@ import { serverEnv, serverNodeFlags } from "../server-node-flags.mjs";
 /**
  * @typedef {object} LaunchedServer
  * @property {string} url e.g. http://127.0.0.1:3000
+ * @property {string | null} httpsUrl e.g. https://localhost:3443 when the environment sets HTTPS_PORT
  * @property {import("node:child_process").ChildProcess} child
  * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited resolves when the process ends
  * @property {() => string} output what the server printed so far ("" with output "inherit")
@@ -52,7 +54,10 @@ export function launchServer(options) {
   // Idle keep-alive connections stay open 70 s (Next's default is 5 s): a client that reuses a connection just as
   // the server drops it gets ECONNRESET — a load balancer's pooled connections, or a test suite's request context
   // between two tests. Next's docs suggest 70 s behind a load balancer (docs/deploy.md).
+  const env = { ...serverEnv, ...(options.env ?? process.env) };
   const args = [
+    ...serverPreloadFlags,
+    ...httpsPreloadFlags(env),
     ...(options.nodeFlags ?? serverNodeFlags),
     nextBin,
     "start",
@@ -67,7 +72,7 @@ export function launchServer(options) {
   const stdio = output === "inherit" ? "inherit" : output === "capture" ? "pipe" : ["ignore", logFd, logFd];
   const child = spawn(process.execPath, args, {
     cwd,
-    env: { ...serverEnv, ...(options.env ?? process.env) },
+    env,
     stdio: stdio === "pipe" ? ["ignore", "pipe", "pipe"] : stdio,
   });
   if (logFd !== undefined) fs.closeSync(logFd);
@@ -89,9 +94,11 @@ export function launchServer(options) {
   );
   const hasEnded = () => child.exitCode !== null || child.signalCode !== null;
   const url = `http://${host}:${options.port}`;
+  const httpsUrl = env.HTTPS_PORT ? `https://localhost:${env.HTTPS_PORT}` : null;
 
   return {
     url,
+    httpsUrl,
     child,
     exited,
     output: () =>

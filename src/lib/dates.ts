@@ -19,6 +19,14 @@ export function addMonths(date: Date, months: number): Date {
   return target;
 }
 
+/**
+ * The last day a request may name (an API's period, a world's clock). What is computed from it (a
+ * due date 30 days on, the day after a period's end) still has a four-digit year: past 9999-12-31
+ * ISO text turns into "+010000-…", which clients and the database's date text do not read as dates.
+ */
+export const LATEST_DAY = "9998-12-31";
+export const LATEST_MOMENT = new Date(`${LATEST_DAY}T23:59:59.999Z`);
+
 export const INVOICE_DAY_OF_MONTH = 5;
 export const PAYMENT_TERMS_DAYS = 30;
 

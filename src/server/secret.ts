@@ -4,24 +4,39 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+import { dataDir } from "./data-dir";
+
 type Env = Record<string, string | undefined>;
 
 const cache = new Map<string, string>();
 
 /**
+ * Where an installation secret lives: the data directory (DATA_DIR, default ./data: data-dir.ts), so nothing is
+ * written into the application folder. A file an older version generated in the working directory is still read
+ * where it is (never moved: the application folder may be read-only, and another server may be reading it), so
+ * an upgrade keeps everyone signed in and every card fingerprint valid.
+ */
+export function installationSecretFile(fileName: string, env: Env = process.env, cwd = process.cwd()): string {
+  const legacy = path.join(cwd, fileName);
+  if (fs.existsSync(legacy)) return legacy;
+  return path.join(path.resolve(cwd, dataDir(env)), fileName);
+}
+
+/**
  * A secret of this installation: generated on first use into an ignored file
- * (mode 0600) next to the app, and read back by every later process — the
+ * (mode 0600) in the data directory, and read back by every later process — the
  * server, `db:setup`'s seeding, a second server on the same files. Two
  * processes starting at once agree on one value: it is written to a temporary
  * file first and linked into place, which fails if the other was faster.
  * The value is never logged.
  */
-function installationSecret(fileName: string): string {
-  const file = path.join(process.cwd(), fileName);
+export function installationSecret(fileName: string, env: Env = process.env, cwd = process.cwd()): string {
+  const file = installationSecretFile(fileName, env, cwd);
   const known = cache.get(file);
   if (known) return known;
   let value = readSecret(file);
   if (!value) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
     fs.writeFileSync(temporary, randomBytes(32).toString("hex"), { mode: 0o600 });
     try {
@@ -32,7 +47,7 @@ function installationSecret(fileName: string): string {
       fs.rmSync(temporary, { force: true });
     }
     value = readSecret(file);
-    if (!value) throw new Error(`${fileName} is empty: delete it to generate a new secret.`);
+    if (!value) throw new Error(`${file} is empty: delete it to generate a new secret.`);
   }
   cache.set(file, value);
   return value;
@@ -49,7 +64,7 @@ function readSecret(file: string): string | undefined {
 
 /**
  * The key that seals session cookies: SESSION_SECRET (at least 32 characters)
- * when set; otherwise this installation's `.session-secret`, so restarting a
+ * when set; otherwise this installation's `.session-secret` (in the data directory), so restarting a
  * developer's portal keeps everyone signed in.
  */
 export function sessionSecret(env: Env = process.env): string {
@@ -58,7 +73,7 @@ export function sessionSecret(env: Env = process.env): string {
     if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters long.");
     return fromEnv;
   }
-  return installationSecret(".session-secret");
+  return installationSecret(".session-secret", env);
 }
 
 /**
@@ -87,5 +102,5 @@ export function cardFingerprintKey(env: Env = process.env): string {
     if (fromEnv.length < 32) throw new Error("CARD_FINGERPRINT_KEY must be at least 32 characters long.");
     return fromEnv;
   }
-  return installationSecret(".card-fingerprint-key");
+  return installationSecret(".card-fingerprint-key", env);
 }

@@ -7,7 +7,13 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 import { GridIconsDocument } from "@/features/invoices/components/grid-icons";
-import { GRID_ICONS_FILE, gridIconHref, ROW_MENU_ICON, statusIconId } from "@/features/invoices/grid-icon-refs";
+import {
+  GRID_ICONS_FILE,
+  gridIconHref,
+  ROW_DOWNLOAD_ICON,
+  ROW_MENU_ICON,
+  statusIconId,
+} from "@/features/invoices/grid-icon-refs";
 import { gridRowsHtml } from "@/features/invoices/grid-rows-html";
 import { invoiceStatuses } from "@/lib/invoice-status";
 
@@ -18,10 +24,10 @@ describe("public/invoice-grid-icons.svg", () => {
     expect(committed).toBe(`${renderToStaticMarkup(<GridIconsDocument />)}\n`);
   });
 
-  it("holds a symbol for each status and for the row menu, painted in the <use>'s colour", () => {
+  it("holds a symbol for each status, the row's download icon and its menu, painted in the <use>'s colour", () => {
     const doc = new DOMParser().parseFromString(committed, "image/svg+xml");
     const ids = [...doc.querySelectorAll("symbol")].map((symbol) => symbol.id);
-    expect(ids).toEqual([...invoiceStatuses.map(statusIconId), ROW_MENU_ICON]);
+    expect(ids).toEqual([...invoiceStatuses.map(statusIconId), ROW_DOWNLOAD_ICON, ROW_MENU_ICON]);
     for (const symbol of doc.querySelectorAll("symbol"))
       expect(symbol.querySelector("svg")?.getAttribute("fill")).toBe("currentColor");
   });
@@ -41,12 +47,14 @@ describe("public/invoice-grid-icons.svg", () => {
         payable: false,
       })),
       "?invoice=",
-      { select: "s", payNow: "p", payNowLabel: "p", menu: "m" },
+      { select: "s", payNow: "p", payNowLabel: "p", download: "d", menu: "m" },
     );
     const body = document.createElement("tbody");
     body.innerHTML = html;
     const hrefs = new Set([...body.querySelectorAll("use")].map((use) => use.getAttribute("href")));
-    expect(hrefs).toEqual(new Set([...invoiceStatuses.map(statusIconId), ROW_MENU_ICON].map(gridIconHref)));
+    expect(hrefs).toEqual(
+      new Set([...invoiceStatuses.map(statusIconId), ROW_DOWNLOAD_ICON, ROW_MENU_ICON].map(gridIconHref)),
+    );
     expect(gridIconHref(ROW_MENU_ICON)).toBe(`/${GRID_ICONS_FILE}#${ROW_MENU_ICON}`);
   });
 });

@@ -7,6 +7,7 @@ const words = {
   select: `Select invoice ${ID}`,
   payNow: "Pay now",
   payNowLabel: `Pay now for invoice ${ID}`,
+  download: `Download ${ID}`,
   menu: `More actions for invoice ${ID}`,
 };
 
@@ -31,7 +32,7 @@ function parse(html: string): HTMLTableSectionElement {
 }
 
 describe("gridRowsHtml", () => {
-  it("writes a row's cells, links, box and menu button", () => {
+  it("writes a row's cells, links, box, download icon and menu button", () => {
     const body = parse(gridRowsHtml([row()], "/billing/a%3A1/invoices?status=due&page=2&invoice=", words));
     const cells = [...body.querySelectorAll("td")].map((cell) => cell.textContent);
     expect(cells).toEqual([
@@ -58,10 +59,17 @@ describe("gridRowsHtml", () => {
       "G0000001",
       "Select invoice G0000001",
     ]);
-    const button = body.querySelector("button")!;
-    expect(button.value).toBe("G0000001");
-    expect(button.getAttribute("aria-label")).toBe("More actions for invoice G0000001");
-    expect(button.getAttribute("aria-haspopup")).toBe("menu");
+    // At the end of the row: the download icon, then "…" (download-azure-invoice), each opening its menu.
+    const [download, more] = body.querySelectorAll("button");
+    expect([download.value, download.getAttribute("aria-label"), download.dataset.menu]).toEqual([
+      "G0000001",
+      "Download G0000001",
+      "download",
+    ]);
+    expect(download.getAttribute("aria-haspopup")).toBe("menu");
+    expect(more.value).toBe("G0000001");
+    expect(more.getAttribute("aria-label")).toBe("More actions for invoice G0000001");
+    expect(more.getAttribute("aria-haspopup")).toBe("menu");
   });
 
   it("leaves Pay now out of a row the policy does not offer it on", () => {

@@ -56,7 +56,13 @@ const admin: BillingAccess = { role: "BILLING_ACCOUNT_ADMIN", agreementType: "MC
 const reader: BillingAccess = { role: "BILLING_ACCOUNT_READER", agreementType: "MCA" };
 
 /** `canPay`: the admin of an MCA account; else its reader. */
-function renderGrid(props: { canPay: boolean; rows?: GridInvoice[]; access?: BillingAccess; inPlace?: boolean }) {
+function renderGrid(props: {
+  canPay: boolean;
+  rows?: GridInvoice[];
+  access?: BillingAccess;
+  inPlace?: boolean;
+  subscriptions?: Record<string, string>;
+}) {
   const grid = (
     <InvoicesGrid
       basePath={basePath}
@@ -64,6 +70,7 @@ function renderGrid(props: { canPay: boolean; rows?: GridInvoice[]; access?: Bil
       filters={parseInvoiceFilters({})}
       access={props.access ?? (props.canPay ? admin : reader)}
       accountId="acc:1"
+      subscriptions={props.subscriptions}
     />
   );
   return render(
@@ -192,6 +199,46 @@ describe("InvoicesGrid", () => {
     expect(screen.getByRole("link", { name: "Pay now for invoice G00000010" })).toBeInTheDocument();
   });
 
+  it("ends each row with a download icon whose menu holds the invoice (download-azure-invoice)", () => {
+    renderGrid({ canPay: false });
+    const id = idOf("paid");
+    const icon = within(rowFor(id)).getByRole("button", { name: `Download ${id}` });
+    expect(icon).toHaveAttribute("aria-haspopup", "menu");
+    fireEvent.click(icon);
+    expect(icon).toHaveAttribute("aria-expanded", "true");
+    const menu = screen.getByRole("menu", { name: `Download ${id}` });
+    // No tax document: the simulator issues none (docs/fidelity.md).
+    expect(
+      within(menu)
+        .getAllByRole("menuitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Invoice"]);
+    expect(within(menu).getByRole("menuitem", { name: "Invoice" })).toHaveAttribute(
+      "href",
+      `/api/billing/acc%3A1/invoices/${id}/pdf`,
+    );
+    // The "…" of the same row opens its own menu instead.
+    fireEvent.click(within(rowFor(id)).getByRole("button", { name: `More actions for invoice ${id}` }));
+    expect(
+      within(screen.getByRole("menu", { name: `More actions for invoice ${id}` }))
+        .getAllByRole("menuitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Invoice", "Prepare Azure usage file"]);
+  });
+
+  it("names each invoice's subscription, and no billing profile, on a pay-as-you-go (MOSP) account", () => {
+    renderGrid({
+      canPay: false,
+      access: { role: "BILLING_ACCOUNT_ADMIN", agreementType: "MOSP", country: "LU" },
+      subscriptions: { "PROFILE-1": "Azure subscription 1" },
+    });
+    const headers = screen.getAllByRole("columnheader").map((header) => header.textContent);
+    expect(headers).toContain("Subscription");
+    expect(headers).not.toContain("Billing profile");
+    expect(within(rowFor(idOf("due"))).getByRole("cell", { name: "Azure subscription 1" })).toBeVisible();
+    expect(screen.queryByRole("cell", { name: "Contoso Engineering" })).toBeNull();
+  });
+
   it("links every row to its details blade and its PDF", () => {
     renderGrid({ canPay: false });
     for (const invoice of rows) {
@@ -203,7 +250,7 @@ describe("InvoicesGrid", () => {
         within(rowFor(invoice.id)).getByRole("button", { name: `More actions for invoice ${invoice.id}` }),
       );
       const menu = screen.getByRole("menu", { name: `More actions for invoice ${invoice.id}` });
-      const pdf = within(menu).getByRole("menuitem", { name: "Download PDF" });
+      const pdf = within(menu).getByRole("menuitem", { name: "Invoice" });
       expect(pdf).toHaveAttribute("href", `/api/billing/acc%3A1/invoices/${invoice.id}/pdf`);
       expect(pdf).toHaveAttribute("download");
       const usage = within(menu).getByRole("menuitem", { name: "Prepare Azure usage file" });
@@ -271,7 +318,7 @@ describe("InvoicesGrid row links", () => {
     expect(fireEvent.click(screen.getByRole("link", { name: id }), { ctrlKey: true })).toBe(true);
     expect(fireEvent.click(screen.getByRole("link", { name: id }), { button: 1 })).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: `More actions for invoice ${id}` }));
-    expect(fireEvent.click(screen.getByRole("menuitem", { name: "Download PDF" }))).toBe(true);
+    expect(fireEvent.click(screen.getByRole("menuitem", { name: "Invoice" }))).toBe(true);
     expect(router.push).not.toHaveBeenCalled();
   });
 });
@@ -339,7 +386,7 @@ describe("InvoicesGrid row menu", () => {
     const firstButton = screen.getByRole("button", { name: `More actions for invoice ${first.id}` });
     fireEvent.click(firstButton);
     expect(firstButton).toHaveAttribute("aria-expanded", "true");
-    const pdf = screen.getByRole("menuitem", { name: "Download PDF" });
+    const pdf = screen.getByRole("menuitem", { name: "Invoice" });
     expect(pdf).toHaveFocus();
     fireEvent.keyDown(pdf, { key: "ArrowDown" });
     expect(screen.getByRole("menuitem", { name: "Prepare Azure usage file" })).toHaveFocus();

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { CardFields, emptyCard } from "@/features/payments/components/card-fields";
 import { EditCardForm } from "@/features/payments/components/edit-card-form";
+import { OnePane, usePane } from "@/features/payments/components/one-pane";
 import { ReplaceDefaultForm } from "@/features/payments/components/replace-default-form";
 import { catalogs } from "@/i18n/catalogs";
 
@@ -32,6 +33,16 @@ function inLocale(locale: "en" | "fr", ui: React.ReactNode) {
     <NextIntlClientProvider locale={locale} messages={catalogs[locale]} timeZone="UTC">
       {ui}
     </NextIntlClientProvider>,
+  );
+}
+
+/** What the card's "…" menu does on Edit (your-credit-cards.test.tsx): opens the card's Edit pane. */
+function OpenEdit({ label }: { label: string }) {
+  const [, setOpen] = usePane("edit:card-1");
+  return (
+    <button type="button" onClick={() => setOpen(true)}>
+      {label}
+    </button>
   );
 }
 
@@ -83,8 +94,16 @@ describe("CardFields", () => {
 
 describe("EditCardForm", () => {
   it("opens prefilled, refuses an expired date in the browser without calling the server, then saves", async () => {
-    inLocale("en", <EditCardForm accountId="acc" card={card} label="Mastercard •••• 4444" nowIso={NOW} />);
-    fireEvent.click(screen.getByRole("button", { name: "Edit Mastercard •••• 4444" }));
+    inLocale(
+      "en",
+      <OnePane>
+        <OpenEdit label="Edit" />
+        <EditCardForm accountId="acc" card={card} label="Mastercard •••• 4444" nowIso={NOW} />
+      </OnePane>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Edit" }));
+    // In a pane on the right, named after the card.
+    expect(screen.getByRole("dialog", { name: "Edit Mastercard •••• 4444" })).toBeVisible();
     const form = screen.getByRole("form", { name: "Edit Mastercard •••• 4444" });
     expect(within(form).getByLabelText("Name on card")).toHaveValue("Adele Vance");
     expect(within(form).getByLabelText("Postal code")).toHaveValue("98052");
@@ -115,16 +134,26 @@ describe("EditCardForm", () => {
   });
 
   it("speaks French", () => {
-    inLocale("fr", <EditCardForm accountId="acc" card={card} label="Mastercard •••• 4444" nowIso={NOW} />);
-    fireEvent.click(screen.getByRole("button", { name: "Modifier Mastercard •••• 4444" }));
+    inLocale(
+      "fr",
+      <OnePane>
+        <OpenEdit label="Modifier" />
+        <EditCardForm accountId="acc" card={card} label="Mastercard •••• 4444" nowIso={NOW} />
+      </OnePane>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Modifier" }));
+    expect(screen.getByRole("dialog", { name: "Modifier Mastercard •••• 4444" })).toBeVisible();
     expect(screen.getByRole("button", { name: "Enregistrer les modifications" })).toBeVisible();
   });
 });
 
 describe("ReplaceDefaultForm", () => {
-  const cards = [{ id: "card-2", label: "Visa •••• 1881 (10/2030)" }];
+  const cards = [
+    { id: "card-2", brand: "visa", last4: "1881", expMonth: 10, expYear: 2030, expired: false, isDefault: false },
+    { id: "card-3", brand: "visa", last4: "0005", expMonth: 1, expYear: 2025, expired: true, isDefault: false },
+  ];
 
-  it("offers the other usable cards and a new one; Set as default waits for a choice", async () => {
+  it("opens Select a payment method's pane at once: another card (not an expired one) or a new one", async () => {
     inLocale(
       "en",
       <ReplaceDefaultForm
@@ -139,20 +168,21 @@ describe("ReplaceDefaultForm", () => {
     const form = screen.getByRole("form", { name: "Replace the default payment method" });
     const submit = within(form).getByRole("button", { name: "Set as default" });
     expect(submit).toBeDisabled();
-    expect(
-      within(form)
-        .getAllByRole("radio")
-        .map((radio) => radio.getAttribute("value")),
-    ).toEqual(["saved:card-2", "new"]);
+    let pane = screen.getByRole("dialog", { name: "Select a payment method" });
+    expect(within(pane).getByRole("option", { name: /^Visa ending in 0005/ })).toHaveProperty("disabled", true);
 
-    fireEvent.click(within(form).getByRole("radio", { name: "Add a new card" }));
+    fireEvent.click(within(pane).getByRole("button", { name: "Add new payment method" }));
     expect(within(form).getByLabelText("Card number")).toBeVisible();
     fireEvent.submit(form);
     expect(await within(form).findByText("Enter the card number.")).toBeVisible();
     expect(actions.replaceDefaultPaymentMethodAction).not.toHaveBeenCalled();
 
-    fireEvent.click(within(form).getByRole("radio", { name: "Visa •••• 1881 (10/2030)" }));
+    fireEvent.click(within(form).getByRole("button", { name: "Select a payment method" }));
+    pane = screen.getByRole("dialog", { name: "Select a payment method" });
+    fireEvent.change(within(pane).getByRole("combobox"), { target: { value: "card-2" } });
+    fireEvent.click(within(pane).getByRole("button", { name: "Select" }));
     expect(within(form).queryByLabelText("Card number")).toBeNull();
+    expect(within(form).getByText("Visa ending in 1881, expires 10/2030")).toBeVisible();
     await act(async () => {
       fireEvent.click(submit);
     });
@@ -160,5 +190,18 @@ describe("ReplaceDefaultForm", () => {
     expect(sent.get("choice")).toBe("saved");
     expect(sent.get("paymentMethodId")).toBe("card-2");
     expect(await screen.findByRole("status")).toHaveTextContent("Replaced.");
+  });
+
+  it("closes again when its pane is dismissed with nothing chosen", () => {
+    inLocale(
+      "en",
+      <ReplaceDefaultForm accountId="acc" billingProfileId="P1" profileName="P" cards={cards} nowIso={NOW} />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Replace" }));
+    fireEvent.click(
+      within(screen.getByRole("dialog", { name: "Select a payment method" })).getByRole("button", { name: "Cancel" }),
+    );
+    expect(screen.queryByRole("form")).toBeNull();
+    expect(screen.getByRole("button", { name: "Replace" })).toBeVisible();
   });
 });

@@ -27,6 +27,15 @@ function renderForm(locale: "en" | "fr" = "en") {
   );
 }
 
+/** Select a payment method → the pane's drop-down → Select (the picker: payment-method-picker.test.tsx). */
+function chooseCard(cardId: string, locale: "en" | "fr" = "en") {
+  const name = locale === "en" ? "Select a payment method" : "Sélectionner un mode de paiement";
+  fireEvent.click(screen.getByRole("button", { name }));
+  const pane = screen.getByRole("dialog", { name });
+  fireEvent.change(within(pane).getByRole("combobox"), { target: { value: cardId } });
+  fireEvent.click(within(pane).getByRole("button", { name: locale === "en" ? "Select" : "Sélectionner" }));
+}
+
 const settled = (results: SettleState["results"]): SettleState => ({
   status: "settled",
   nextAttemptId: "attempt-2",
@@ -39,9 +48,11 @@ describe("SettleBalanceForm", () => {
   it("offers the saved cards (expired ones not selectable) or a new card, and Pay waits for a choice", () => {
     renderForm();
     expect(screen.getByRole("button", { name: "Pay" })).toBeDisabled();
-    expect(screen.getByRole("radio", { name: /^Mastercard ending in 4444/ })).toBeEnabled();
-    expect(screen.getByRole("radio", { name: /^Visa ending in 0005/ })).toBeDisabled();
-    fireEvent.click(screen.getByRole("radio", { name: "Add a new payment method" }));
+    fireEvent.click(screen.getByRole("button", { name: "Select a payment method" }));
+    const pane = screen.getByRole("dialog", { name: "Select a payment method" });
+    expect(within(pane).getByRole("option", { name: /^Mastercard ending in 4444/ })).toHaveProperty("disabled", false);
+    expect(within(pane).getByRole("option", { name: /^Visa ending in 0005/ })).toHaveProperty("disabled", true);
+    fireEvent.click(within(pane).getByRole("button", { name: "Add new payment method" }));
     expect(screen.getByLabelText("Card number")).toBeVisible();
     // The card form's rules, in the browser, before anything is sent.
     fireEvent.submit(screen.getByRole("button", { name: "Pay" }).closest("form")!);
@@ -57,7 +68,7 @@ describe("SettleBalanceForm", () => {
       ]),
     );
     renderForm();
-    fireEvent.click(screen.getByRole("radio", { name: /^Mastercard ending in 4444/ }));
+    chooseCard("mc");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Pay" }));
     });
@@ -86,7 +97,7 @@ describe("SettleBalanceForm", () => {
       ]),
     );
     renderForm("fr");
-    fireEvent.click(screen.getByRole("radio", { name: /^Mastercard se terminant par 4444/ }));
+    chooseCard("mc", "fr");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Payer" }));
     });

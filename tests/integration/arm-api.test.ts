@@ -100,6 +100,25 @@ describe("the ARM handlers", () => {
     }
   });
 
+  it("refuses a period past 9998-12-31 with ARM's error (it listed nothing before)", async () => {
+    for (const query of [
+      "api-version=2020-05-01&periodStartDate=2020-01-01&periodEndDate=9999-12-31",
+      "api-version=2020-05-01&periodStartDate=9999-01-01&periodEndDate=9999-12-31",
+      "api-version=2020-05-01&periodStartDate=2020-01-01&periodEndDate=12-31-9999",
+    ]) {
+      const answer = await listInvoices(get(invoicesPath(query), adminToken), encodeURIComponent(contosoId));
+      const body = await answer.json();
+      expect([answer.status, body.error.code], query).toEqual([400, "InvalidQueryParameterValue"]);
+      expect(body.error.message).toContain("9998-12-31");
+    }
+    const last = await listInvoices(
+      get(invoicesPath("api-version=2020-05-01&periodStartDate=2020-01-01&periodEndDate=9998-12-31"), adminToken),
+      encodeURIComponent(contosoId),
+    );
+    expect(last.status).toBe(200);
+    expect((await last.json()).value.length).toBeGreaterThan(0);
+  });
+
   it("lists the same invoices to the reader as to the admin, with absolute links at the caller's origin", async () => {
     const query = "api-version=2020-05-01&periodStartDate=2020-01-01&periodEndDate=2026-12-31";
     const mine = await (await listInvoices(get(invoicesPath(query), adminToken), contosoId)).json();
@@ -142,12 +161,14 @@ describe("the ARM handlers", () => {
     expect(await done.json()).toEqual({
       url: `${ORIGIN}/api/billing/${encodeURIComponent(contosoId)}/invoices/${invoice.id}/pdf`,
     });
+    // 2024-04-01 names the document (documentName) instead of a download token.
     const newer = await startInvoiceDownload(
-      get(`${base}/download?api-version=2024-04-01&downloadToken=DRS_${invoice.id}`, adminToken, "POST"),
+      get(`${base}/download?api-version=2024-04-01&documentName=${invoice.id}`, adminToken, "POST"),
       contosoId,
       invoice.id,
     );
-    expect([newer.status, (await newer.json()).error.code]).toEqual([400, "InvalidApiVersionParameter"]);
+    expect(newer.status).toBe(202);
+    expect(new URL(newer.headers.get("location")!).searchParams.get("documentName")).toBe(invoice.id);
   });
 
   it("answers 501 for a Billing operation it does not serve, 404 for what is no Billing resource", async () => {

@@ -1,12 +1,11 @@
 // The invoice PDF route, called directly: a real sealed session cookie in the
 // faked next/headers jar, the seeded database, and the PDF's text read back.
-import { sealData } from "iron-session";
 import { NextRequest } from "next/server";
 import pdfParse from "pdf-parse";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { GET } from "@/app/api/billing/[accountId]/invoices/[invoiceId]/pdf/route";
-import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
+import { SESSION_COOKIE } from "@/features/access/session";
 import { invoicePdfFileName } from "@/features/invoices/invoice-pdf";
 import { buildInvoicePdf, type InvoicePdfTexts } from "@/features/invoices/pdf-layout";
 import { invoicePdfPath } from "@/features/invoices/pdf-path";
@@ -14,6 +13,7 @@ import { toWinAnsi } from "@/features/invoices/pdf-text";
 import { formatMoney } from "@/lib/money";
 
 import { cookieJar } from "../support/next-request";
+import { sessionCookieFor } from "../support/session-cookie";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase } from "../support/test-db";
 
@@ -39,9 +39,7 @@ beforeEach(() => {
 
 /** Puts a real iron-session cookie for this user in the jar, as the sign-in action would. */
 async function signInAs(email: string) {
-  const user = await testDb.db.user.findUniqueOrThrow({ where: { email } });
-  const sealed = await sealData({ userId: user.id }, { password: sessionOptions().password, ttl: SESSION_TTL_SECONDS });
-  cookieJar.set(SESSION_COOKIE, sealed, { httpOnly: true, path: "/" });
+  cookieJar.set(SESSION_COOKIE, await sessionCookieFor(testDb.db, email), { httpOnly: true, path: "/" });
 }
 
 /** Calls the handler the way Next does for the URL invoicePdfPath() builds (params arrive URL-encoded or not). */

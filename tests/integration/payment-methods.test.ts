@@ -22,6 +22,7 @@ import { cardFingerprint } from "@/server/card-fingerprint";
 
 import { expectNoDatabaseChange } from "../support/db-snapshot";
 import { revalidatePath } from "../support/next-request";
+import { advanceRealTime } from "../support/real-time";
 import { signInAs } from "../support/session-cookie";
 import { TEST_NOW, useTestDatabase } from "../support/test-db";
 
@@ -44,8 +45,10 @@ afterAll(() => {
   setCardProcessor(undefined);
 });
 beforeEach(async () => {
-  // Each test three hours after the previous one (which may move its clock an hour on): outside every hourly window.
+  // Each test three hours after the previous one (which may move an hour on), on the simulator's clock and in
+  // real time (the new-card limit's window): outside every hourly window.
   process.env.SIM_NOW = new Date(TEST_NOW.getTime() + ++tick * 3 * HOUR).toISOString();
+  advanceRealTime(3 * HOUR);
   setCardProcessor(new SimulatedProcessor(0, "none"));
   await signInAs(testDb.db, "admin@contoso.com");
 });
@@ -170,8 +173,11 @@ describe("new cards per hour (review finding 3)", () => {
     expect((await removePaymentMethodAction(idle, cardForm(one.id))).status).toBe("ok");
     expect(await addPaymentMethodAction(idle, addForm(profileId, visaNumber(98)))).toMatchObject({ status: "error" });
 
-    // An hour later, it is allowed again.
-    process.env.SIM_NOW = new Date(new Date(process.env.SIM_NOW!).getTime() + HOUR + 1000).toISOString();
+    // The window is real time: the simulator's clock moving on a day changes nothing.
+    process.env.SIM_NOW = new Date(new Date(process.env.SIM_NOW!).getTime() + 24 * HOUR).toISOString();
+    expect(await addPaymentMethodAction(idle, addForm(profileId, visaNumber(97)))).toMatchObject({ status: "error" });
+    // An hour later in real time, it is allowed again.
+    advanceRealTime(HOUR + 1000);
     expect((await addPaymentMethodAction(idle, addForm(profileId, visaNumber(98)))).status).toBe("ok");
   });
 

@@ -77,7 +77,11 @@ describe("POST …/payments with the session cookie", () => {
     const outcome = await expectNoDatabaseChange(testDb.db, () => post(headers));
     const response = outcome.value!;
     expect(response.status).toBe(status);
-    expect(await response.json()).toEqual({ status: "error", message });
+    expect(await response.json()).toEqual({
+      status: "error",
+      message,
+      error: { code: status === 415 ? "UnsupportedMediaType" : "CrossSiteRequest", message },
+    });
   });
 
   it("is served from the portal's own page: JSON (with a charset) and our Origin", async () => {

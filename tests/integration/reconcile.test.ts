@@ -4,12 +4,13 @@
 // first, so a late charge on that key cannot succeed. Runs on both engines.
 import { randomUUID } from "node:crypto";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { payInvoice } from "@/features/payments/pay-invoice";
 import { cardProcessor, setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { ChargeRequest } from "@/features/payments/processor/types";
 import { reconcilePendingPayments } from "@/features/payments/settle";
+import { databaseNow } from "@/server/db/database-clock";
 
 import { dueInvoiceData, newCardMethod } from "../support/fixtures";
 import { useTestDatabase as migratedTestDatabase, TEST_NOW } from "../support/test-db";
@@ -113,7 +114,7 @@ describe("reconciling PENDING payments", () => {
 
   it("abandons a payment past its lease at the processor first: the late charge on that key is refused, the amount given back", async () => {
     const { charge, read } = await pendingPayment(new Date(Date.now() - 1));
-    expect(await reconcilePendingPayments()).toBeGreaterThanOrEqual(1);
+    expect((await reconcilePendingPayments()).settled).toBeGreaterThanOrEqual(1);
     let state = await read();
     expect(state.payment).toMatchObject({ status: "FAILED", declineCode: "processing_error" });
     expect(state.invoice.amountDueMinor).toBe(100_00);
@@ -137,7 +138,7 @@ describe("reconciling PENDING payments", () => {
     await approved.charge();
     const abandoned = await pendingPayment(new Date(Date.now() - 1));
     const settled = await Promise.all(Array.from({ length: 5 }, () => reconcilePendingPayments()));
-    expect(settled.reduce((sum, n) => sum + n, 0)).toBe(2);
+    expect(settled.reduce((sum, pass) => sum + pass.settled, 0)).toBe(2);
     const [a, b] = [await approved.read(), await abandoned.read()];
     expect([a.payment.status, b.payment.status]).toEqual(["SUCCEEDED", "FAILED"]);
     expect([a.notifications, b.notifications]).toEqual([1, 1]);
@@ -168,6 +169,52 @@ describe("a processor answer after the payment timeout", () => {
     await expect.poll(async () => (await payment()).status, { timeout: 5_000, interval: 100 }).toBe("SUCCEEDED");
     // The new card was saved by that late settlement.
     expect(await testDb.db.paymentMethod.count({ where: { billingProfileId: "REC-PROFILE" } })).toBe(1);
+    delete process.env.SIM_PROCESSOR_SLOW_MS;
+  });
+});
+
+// Two servers whose clocks disagree by more than the lease margin (10 s) judge a lease on the same
+// clock, the database's: the one running ahead does not abandon a payment the other still waits on, and
+// one running behind does not write a lease that has already run out. The server's skew is its Date.
+describe("leases on the database's clock, whatever each server's clock says", () => {
+  afterEach(() => vi.useRealTimers());
+  const skewServerClock = (ms: number) => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + ms);
+  };
+
+  it("a server 60 s ahead leaves a live lease, written 25 s ahead of the database's clock, to its owner", async () => {
+    const written = await databaseNow(testDb.db);
+    const { read } = await pendingPayment(new Date(written.getTime() + 25_000));
+    skewServerClock(60_000);
+    await reconcilePendingPayments();
+    const { payment, ledger } = await read();
+    expect(payment.status).toBe("PENDING");
+    expect(ledger).toEqual([]);
+  });
+
+  it("a server 60 s behind writes its lease from the database's clock, and the lease still runs out on time", async () => {
+    process.env.PAYMENT_TIMEOUT_MS = "50";
+    process.env.SIM_PROCESSOR_SLOW_MS = "2000";
+    setCardProcessor(new SimulatedProcessor(0, "slow"));
+    const invoiceId = `G0REC${String(++invoices).padStart(5, "0")}`;
+    await testDb.db.invoice.create({
+      data: dueInvoiceData({ id: invoiceId, accountId: "rec-account", profileId: "REC-PROFILE" }),
+    });
+    skewServerClock(-60_000);
+    const before = await databaseNow(testDb.db);
+    const outcome = await payInvoice({
+      userId: "rec-admin",
+      accountId: "rec-account",
+      invoiceId,
+      idempotencyKey: randomUUID(),
+      method: newCardMethod("4242424242424242"),
+    });
+    expect(outcome.status).toBe("inProgress");
+    const { leaseExpiresAt } = await testDb.db.payment.findFirstOrThrow({ where: { invoiceId } });
+    // The payment timeout (50 ms) and the margin (10 s) from the database's clock, not from the lagging server's.
+    expect(leaseExpiresAt!.getTime() - before.getTime()).toBeGreaterThanOrEqual(10_000);
+    expect(leaseExpiresAt!.getTime() - before.getTime()).toBeLessThan(15_000);
     delete process.env.SIM_PROCESSOR_SLOW_MS;
   });
 });

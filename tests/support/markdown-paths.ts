@@ -5,7 +5,7 @@ import path from "node:path";
 export const ROOT = path.resolve(__dirname, "..", "..");
 
 /** The folders a path written from the repository's root starts with (the README names these). */
-export const ROOTED_FOLDERS = ["src", "scripts", "tests", "e2e", "docs", "prisma"];
+export const ROOTED_FOLDERS = ["src", "scripts", "tests", "e2e", "docs", "prisma", "packages", "examples"];
 
 const rootedPattern = (folders: string[]) => new RegExp(`^(${folders.join("|")})/`);
 const BARE_FILE = /^[\w./-]+\.(md|ts|tsx|mjs|json|prisma)$/;

@@ -63,10 +63,11 @@ describe("period dates", () => {
 });
 
 describe("api-version", () => {
-  it("answers 2020-05-01 and 2024-04-01 for reads, 2020-05-01 only for the download", () => {
+  it("answers 2020-05-01 and 2024-04-01 for reads and the download", () => {
     expect(checkApiVersion("2020-05-01", READ_API_VERSIONS)).toEqual({ ok: true, version: "2020-05-01" });
     expect(checkApiVersion("2024-04-01", READ_API_VERSIONS)).toEqual({ ok: true, version: "2024-04-01" });
-    expect(checkApiVersion("2024-04-01", DOWNLOAD_API_VERSIONS)).toMatchObject({
+    expect(checkApiVersion("2024-04-01", DOWNLOAD_API_VERSIONS)).toEqual({ ok: true, version: "2024-04-01" });
+    expect(checkApiVersion("2021-10-01", DOWNLOAD_API_VERSIONS)).toMatchObject({
       ok: false,
       code: "InvalidApiVersionParameter",
     });

@@ -45,6 +45,6 @@ describe("helpDocumentsFor", () => {
       expect(documents.length).toBeGreaterThan(0);
       for (const { href } of documents) expect(new URL(href).origin).toBe("https://learn.microsoft.com");
     }
-    expect(Object.keys(helpDocuments)).toHaveLength(4);
+    expect(Object.keys(helpDocuments)).toHaveLength(6);
   });
 });

@@ -12,8 +12,9 @@ const focusable =
 /**
  * A blade: a panel that opens from the right over the page, at its own URL.
  * It is a modal dialog — labelled by its title, focus moved in on open and
- * kept inside, Escape or the close button go back to `closeHref`, and focus
- * returns to what opened it.
+ * kept inside, Escape (wherever focus is) or the close button go back to
+ * `closeHref`, and focus returns to what opened it. On a phone it takes the
+ * whole width, its close button in view.
  */
 export function Blade({
   title,
@@ -47,6 +48,19 @@ export function Blade({
       }
     };
   }, []);
+
+  // Escape closes the blade wherever focus is: inside it (onKeyDown below, which a pane or menu inside the blade
+  // can stop), or dropped on <body> when the element that held it went away (a form re-rendered after a decline),
+  // where the panel's handler never hears it.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || (event.target !== document.body && event.target !== document.documentElement))
+        return;
+      router.push(closeHref, { scroll: false });
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [router, closeHref]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === "Escape") {
@@ -86,8 +100,8 @@ export function Blade({
         onKeyDown={onKeyDown}
         className={`flex h-full w-full flex-col border-l border-stroke bg-surface shadow-[-8px_0_16px_rgba(0,0,0,0.14)] ${width === "wide" ? "max-w-[760px]" : "max-w-[480px]"}`}
       >
-        <div className="flex items-start justify-between gap-4 border-b border-stroke-subtle px-6 py-4">
-          <div>
+        <div className="flex items-start justify-between gap-4 border-b border-stroke-subtle px-4 py-4 sm:px-6">
+          <div className="min-w-0 break-words">
             <h2 id={titleId} tabIndex={-1} className="text-xl font-semibold outline-none">
               {title}
             </h2>
@@ -97,12 +111,13 @@ export function Blade({
             type="button"
             aria-label={t("close")}
             onClick={() => router.push(closeHref, { scroll: false })}
-            className="flex size-8 items-center justify-center rounded hover:bg-[#f0f0f0]"
+            className="flex size-8 shrink-0 items-center justify-center rounded hover:bg-[#f0f0f0]"
           >
             <Dismiss20Regular aria-hidden />
           </button>
         </div>
-        <div className="flex-1 overflow-y-auto px-6 py-4">{children}</div>
+        {/* A column: a form that takes the rest of it (flex-1) keeps its buttons at the blade's bottom (mt-auto). */}
+        <div className="flex min-h-0 flex-1 flex-col overflow-y-auto px-4 py-4 sm:px-6">{children}</div>
       </div>
     </div>
   );

@@ -14,7 +14,7 @@ export async function Breadcrumb({ items }: { items: Crumb[] }) {
   const all: Crumb[] = [{ label: t("home"), href: "/" }, ...items];
   return (
     <InPlaceLinks>
-      <nav aria-label={t("label")} className="no-print px-6 pt-3 text-[13px]">
+      <nav aria-label={t("label")} className="no-print px-4 pt-3 text-[13px] md:px-6">
         <ol className="flex flex-wrap items-center gap-1">
           {all.map((crumb, index) => (
             <li key={`${index}-${crumb.label}`} className="flex items-center gap-1">

@@ -14,6 +14,7 @@ export { Dismiss20Regular } from "@fluentui/react-icons/headless/svg/dismiss";
 export { ErrorCircle16Filled, ErrorCircle20Filled } from "@fluentui/react-icons/headless/svg/error-circle";
 export { Info20Filled } from "@fluentui/react-icons/headless/svg/info";
 export { MoreHorizontal20Regular } from "@fluentui/react-icons/headless/svg/more-horizontal";
+export { Navigation20Regular } from "@fluentui/react-icons/headless/svg/navigation";
 export { Open16Regular } from "@fluentui/react-icons/headless/svg/open";
 export { Payment20Regular } from "@fluentui/react-icons/headless/svg/payment";
 export { PersonCircle24Regular } from "@fluentui/react-icons/headless/svg/person-circle";

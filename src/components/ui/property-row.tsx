@@ -21,10 +21,11 @@ export function PropertyRow({
   return (
     <div
       className={`grid gap-2 ${ruled ? "border-b border-stroke-subtle py-1.5" : "py-0.5"}`}
-      style={{ gridTemplateColumns: `${labelWidth} 1fr` }}
+      // On a phone the label gives up width (at most 40%) and a long value (an account ID) wraps, not the page.
+      style={{ gridTemplateColumns: `min(${labelWidth}, 40%) minmax(0, 1fr)` }}
     >
       <dt className="text-ink-muted">{label}</dt>
-      <dd className={valueClassName}>{children}</dd>
+      <dd className={`[overflow-wrap:anywhere] ${valueClassName}`}>{children}</dd>
     </div>
   );
 }

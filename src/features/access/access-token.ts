@@ -27,7 +27,7 @@ export function accessTokenKey(secret: string = sessionSecret()): Uint8Array {
 
 export type IssuedToken = { accessToken: string; expiresIn: number; expiresOn: number };
 
-/** A token for a user, valid from `now` (the simulator clock) for an hour. */
+/** A token for a user, valid from `now` (the real time: securityNow, never SIM_NOW) for an hour. */
 export async function issueAccessToken(
   user: { id: string; email: string; sessionVersion: number },
   now: Date,
@@ -50,9 +50,10 @@ export async function issueAccessToken(
 }
 
 export type TokenCheck =
-  { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: "expired" | "invalid" };
+  | { ok: true; userId: string; sessionVersion: number; tenantId?: string }
+  | { ok: false; reason: "expired" | "invalid" };
 
-/** Checks signature, algorithm, issuer, audience and lifetime against the simulator clock. */
+/** Checks signature, algorithm, issuer, audience and lifetime against `now` (the real time: securityNow). */
 export async function verifyAccessToken(
   token: string,
   now: Date,
@@ -70,7 +71,9 @@ export async function verifyAccessToken(
     if (typeof payload.sub !== "string" || !payload.sub) return { ok: false, reason: "invalid" };
     if (typeof sessionVersion !== "number" || !Number.isSafeInteger(sessionVersion))
       return { ok: false, reason: "invalid" };
-    return { ok: true, userId: payload.sub, sessionVersion };
+    // tid: the directory of an app's token (client-credentials.ts); the bearer check holds it to the app's world.
+    if (payload.tid !== undefined && typeof payload.tid !== "string") return { ok: false, reason: "invalid" };
+    return { ok: true, userId: payload.sub, sessionVersion, ...(payload.tid ? { tenantId: payload.tid } : {}) };
   } catch (error) {
     return { ok: false, reason: error instanceof errors.JWTExpired ? "expired" : "invalid" };
   }

@@ -8,8 +8,9 @@ import { z } from "zod";
 import { applySavedLocale } from "@/i18n/locale";
 
 import { verifyCredentials } from "./credentials";
+import { deviceSeal, rememberDevice } from "./known-device";
 import { safeReturnPath } from "./return-path";
-import { endSession, startSession } from "./session";
+import { endEverySession, endSession, startSession } from "./session";
 import { clientAddress } from "./sign-in-throttle";
 
 const signInSchema = z.object({
@@ -19,6 +20,13 @@ const signInSchema = z.object({
 });
 
 export type SignInState = { error?: string; email?: string };
+
+/** "Try again in N seconds" below a minute (the account-wide delay, a busy server), else in minutes. */
+function tooManyAttempts(t: Awaited<ReturnType<typeof getTranslations<"access.signIn">>>, seconds: number): string {
+  return seconds < 60
+    ? t("tooManyAttemptsSeconds", { seconds })
+    : t("tooManyAttempts", { minutes: Math.ceil(seconds / 60) });
+}
 
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const t = await getTranslations("access.signIn");
@@ -31,19 +39,28 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
   if (!parsed.success) return { error: t("invalidInput"), email: typedEmail };
 
   // The throttle comes before any hash: past the limit, a guess costs a row count, not a bcrypt comparison.
-  const check = await verifyCredentials(parsed.data.email, parsed.data.password, clientAddress(await headers()));
-  if (check.status === "throttled")
-    return { error: t("tooManyAttempts", { minutes: Math.ceil(check.retryAfterSeconds / 60) }), email: typedEmail };
+  const source = { address: clientAddress(await headers()), deviceSeal: await deviceSeal() };
+  const check = await verifyCredentials(parsed.data.email, parsed.data.password, source);
+  if (check.status === "throttled") return { error: tooManyAttempts(t, check.retryAfterSeconds), email: typedEmail };
   // One message for an unknown email and a wrong password: no account enumeration.
   if (check.status === "wrong") return { error: t("wrongCredentials"), email: typedEmail };
 
   const { user } = check;
+  // This browser is known to the account from now on: strangers' guesses no longer slow it down.
+  await rememberDevice(user.email);
   await startSession(user);
   await applySavedLocale(user.locale);
   redirect(safeReturnPath(parsed.data.returnTo));
 }
 
+/** Signs out this browser only: the user's other browsers and their bearer tokens keep working. */
 export async function signOut(): Promise<void> {
   await endSession();
+  redirect("/signin");
+}
+
+/** Signs out every browser of the user and revokes every bearer token issued to them. */
+export async function signOutEverywhere(): Promise<void> {
+  await endEverySession();
   redirect("/signin");
 }

@@ -1,7 +1,8 @@
 import "server-only";
 
-import { now } from "@/server/clock";
+import { securityNow } from "@/server/clock";
 import { db } from "@/server/db";
+import { tenantIdOf } from "@/server/demo/app-registrations";
 
 import { verifyAccessToken } from "./access-token";
 import { currentUser, type SessionUser } from "./session";
@@ -26,13 +27,16 @@ export async function bearerUser(request: Request): Promise<BearerResult> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^bearer\s+([A-Za-z0-9_\-.~+/]+=*)\s*$/i.exec(header);
   if (!match) return hasBearer(request) ? { kind: "invalid", reason: "invalid" } : { kind: "missing" };
-  const check = await verifyAccessToken(match[1], now());
+  const check = await verifyAccessToken(match[1], securityNow());
   if (!check.ok) return { kind: "invalid", reason: check.reason };
   const user = await db.user.findUnique({
     where: { id: check.userId },
     select: { id: true, email: true, displayName: true, sessionVersion: true, worldId: true },
   });
   if (!user || user.sessionVersion !== check.sessionVersion) return { kind: "invalid", reason: "invalid" };
+  // An app's token names its directory: valid only while the app's world is that directory.
+  if (check.tenantId !== undefined && check.tenantId !== tenantIdOf(user.worldId))
+    return { kind: "invalid", reason: "invalid" };
   return {
     kind: "user",
     user: { id: user.id, email: user.email, displayName: user.displayName, worldId: user.worldId },

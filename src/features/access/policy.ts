@@ -58,6 +58,14 @@ export function hasPayNow(access: BillingAccess): boolean {
   return access.agreementType === "MCA" || (access.agreementType === "MOSP" && mospHasPayNow(access.country));
 }
 
+/**
+ * Partial payments after a failed Pay now payment: pay-bill's "Partial payments" offers them to pay-as-you-go
+ * (MOSP) customers only, who have Pay now where hasPayNow says; never on an MCA account (docs/fidelity.md).
+ */
+export function offersPartialPayments(access: BillingAccess): boolean {
+  return access.agreementType === "MOSP" && hasPayNow(access);
+}
+
 /** Settle balance: a MOSP account outside the Pay now countries. Who may use it is payDenial's question. */
 export function settlesBalance(access: BillingAccess): boolean {
   return access.agreementType === "MOSP" && !mospHasPayNow(access.country);

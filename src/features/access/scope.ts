@@ -84,7 +84,8 @@ export async function listBillingScopes(userId: string) {
 /** Who pays: the billing account admins, shown to readers and on the Properties blade. */
 export async function billingAccountAdmins(accountId: string) {
   return db.user.findMany({
-    where: { roles: { some: { billingAccountId: accountId, role: "BILLING_ACCOUNT_ADMIN" } } },
+    // People only: an app registration holding the admin role is no one to ask.
+    where: { roles: { some: { billingAccountId: accountId, role: "BILLING_ACCOUNT_ADMIN" } }, servicePrincipal: null },
     select: { displayName: true, email: true },
     orderBy: { email: "asc" },
   });

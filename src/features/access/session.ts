@@ -1,11 +1,14 @@
 import "server-only";
 
+import { randomBytes } from "node:crypto";
+
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { isIdText } from "@/lib/ids";
+import { securityNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { sessionSecret } from "@/server/secret";
 
@@ -16,12 +19,13 @@ export const SESSION_COOKIE = "portal_session";
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
 
 /**
- * What the sealed cookie holds: the user and the user's session version when
- * it was issued. Sign-out bumps the version in the database, so every copy of
- * the cookie — another tab, a stolen one — stops working at once, not when it
- * expires 8 hours later. A cookie sealed without a version reads as version 0.
+ * What the sealed cookie holds: the user and the ID of a Session row. The row
+ * is what makes the cookie valid: sign-out deletes it, so every copy of this
+ * cookie (another tab, a stolen one) stops working at once, while the user's
+ * other browsers and bearer tokens keep theirs. A cookie sealed before
+ * sessions had rows carries no session ID and reads as signed out.
  */
-type SessionData = { userId?: string; sessionVersion?: number };
+type SessionData = { userId?: string; sessionId?: string };
 /** worldId: the world the user belongs to (null: the default demo world); its clock is the user's "now". */
 export type SessionUser = { id: string; email: string; displayName: string; worldId: string | null };
 
@@ -68,30 +72,39 @@ async function writableSession() {
   }
 }
 
-export async function startSession(user: { id: string; sessionVersion: number }): Promise<void> {
+/** A session row's expiry: the cookie's own lifetime, on the real clock (iron-session's), never SIM_NOW. */
+function sessionExpiry(from: Date): Date {
+  return new Date(from.getTime() + SESSION_TTL_SECONDS * 1000);
+}
+
+/** Signs a user in on this browser: a new Session row, its ID sealed into the cookie. Expired rows are pruned. */
+export async function startSession(user: { id: string }): Promise<void> {
+  const id = randomBytes(32).toString("base64url");
+  // Real time: a session must end 8 hours after sign-in whatever the simulator clock reads.
+  const createdAt = securityNow();
+  await db.$transaction([
+    db.session.deleteMany({ where: { expiresAt: { lte: createdAt } } }),
+    db.session.create({ data: { id, userId: user.id, createdAt, expiresAt: sessionExpiry(createdAt) } }),
+  ]);
   const s = await writableSession();
   s.userId = user.id;
-  s.sessionVersion = user.sessionVersion;
+  s.sessionId = id;
   await s.save();
 }
 
-/** Ends every session of this user, on every device (sign-out; a password change would call it too). */
-export async function endAllSessions(userId: string): Promise<void> {
-  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-}
-
-/** Sign-out: this cookie is deleted, and any copy of it is refused from now on. */
-export async function endSession(): Promise<void> {
-  const user = await currentUser();
-  if (user) await endAllSessions(user.id);
-  (await writableSession()).destroy();
-}
-
 /**
- * The signed-in user, or null. A tampered, expired or foreign cookie unseals
- * to an empty session, which simply means signed out.
+ * "Sign out everywhere": ends every session of this user, on every device, and
+ * every bearer token (they carry the session version, which moves on).
  */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.$transaction([
+    db.session.deleteMany({ where: { userId } }),
+    db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } }),
+  ]);
+}
+
+/** The session ID and user a cookie names, or null when it names none (signed out, tampered, old format). */
+async function cookieSession(): Promise<{ userId: string; sessionId: string } | null> {
   const seal = (await cookies()).get(sessionCookieName())?.value;
   if (!seal) return null;
   let data: SessionData;
@@ -100,17 +113,47 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   } catch {
     return null;
   }
-  const { userId } = data;
-  const version = data.sessionVersion ?? 0;
+  const { userId, sessionId } = data;
   // A seal whose payload is not the expected shape (another app's, an older format) is no session;
-  // nor is a user ID with a NUL, which PostgreSQL would refuse with an error instead of finding no one.
-  if (typeof userId !== "string" || !userId || !isIdText(userId) || !Number.isSafeInteger(version)) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, displayName: true, sessionVersion: true, worldId: true },
+  // nor is an ID with a NUL, which PostgreSQL would refuse with an error instead of finding nothing.
+  if (typeof userId !== "string" || !userId || !isIdText(userId)) return null;
+  if (typeof sessionId !== "string" || !sessionId || !isIdText(sessionId)) return null;
+  return { userId, sessionId };
+}
+
+/** Sign-out: this browser's session ends (its row is deleted, so any copy of the cookie is refused); others stay. */
+export async function endSession(): Promise<void> {
+  const named = await cookieSession();
+  if (named) await db.session.deleteMany({ where: { id: named.sessionId, userId: named.userId } });
+  (await writableSession()).destroy();
+}
+
+/** Sign out everywhere from this browser: all of the signed-in user's sessions and tokens end. */
+export async function endEverySession(): Promise<void> {
+  const user = await currentUser();
+  if (user) await endAllSessions(user.id);
+  (await writableSession()).destroy();
+}
+
+/**
+ * The signed-in user, or null. A tampered, expired or foreign cookie unseals
+ * to an empty session, which simply means signed out. One indexed read: the
+ * session row by its ID, joined to its user.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const named = await cookieSession();
+  if (!named) return null;
+  const session = await db.session.findUnique({
+    where: { id: named.sessionId },
+    select: {
+      userId: true,
+      expiresAt: true,
+      user: { select: { id: true, email: true, displayName: true, worldId: true } },
+    },
   });
-  // Ended by a sign-out (here or elsewhere) since it was issued.
-  if (!user || user.sessionVersion !== version) return null;
+  // Ended by a sign-out (here or everywhere), past its lifetime, or sealed for someone else.
+  if (!session || session.userId !== named.userId || session.expiresAt <= securityNow()) return null;
+  const { user } = session;
   return { id: user.id, email: user.email, displayName: user.displayName, worldId: user.worldId };
 });
 

@@ -2,16 +2,18 @@ import "server-only";
 
 import { z } from "zod";
 
-import { now } from "@/server/clock";
+import { securityNow } from "@/server/clock";
+import { readSmallBody, SMALL_BODY_LIMIT } from "@/server/request-body";
 
 import { issueAccessToken, TOKEN_AUDIENCE } from "./access-token";
+import { clientCredentialsGrant } from "./client-credentials";
 import { verifyCredentials } from "./credentials";
 import { clientAddress } from "./sign-in-throttle";
 
 const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 /** An OAuth 2.0 error answer (RFC 6749, section 5.2). */
-function oauthError(status: 400 | 401, error: string, description: string): Response {
+function oauthError(status: 400 | 401 | 413, error: string, description: string): Response {
   return Response.json({ error, error_description: description }, { status, headers: noStore });
 }
 
@@ -32,16 +34,19 @@ export async function handleTokenRequest(request: Request): Promise<Response> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded"))
     return oauthError(400, "invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams(await request.text());
-  } catch {
-    return oauthError(400, "invalid_request", "The request body could not be read.");
-  }
+  // A form of three short fields: anything much larger is refused before it is read (request-body.ts).
+  const body = await readSmallBody(request);
+  if (!body.ok)
+    return body.problem === "tooLarge"
+      ? oauthError(413, "invalid_request", `The request body is larger than ${SMALL_BODY_LIMIT / 1024} KiB.`)
+      : oauthError(400, "invalid_request", "The request body could not be read.");
+  const form = new URLSearchParams(body.text);
   const grantType = form.get("grant_type");
   if (!grantType) return oauthError(400, "invalid_request", "grant_type is required.");
+  // An app registration's client credentials, as at /{tenant}/oauth2/v2.0/token (client-credentials.ts).
+  if (grantType === "client_credentials") return clientCredentialsGrant(request, form, null);
   if (grantType !== "password")
-    return oauthError(400, "unsupported_grant_type", "Only grant_type=password is supported.");
+    return oauthError(400, "unsupported_grant_type", "Only grant_type=password or client_credentials is supported.");
   const parsed = passwordGrant.safeParse({
     grant_type: grantType,
     username: form.get("username") ?? "",
@@ -49,19 +54,23 @@ export async function handleTokenRequest(request: Request): Promise<Response> {
   });
   if (!parsed.success) return oauthError(400, "invalid_request", "username (an email) and password are required.");
 
-  const check = await verifyCredentials(parsed.data.username, parsed.data.password, clientAddress(request.headers));
+  // No browser, so no known-device cookie: an address the account signed in from before counts as known.
+  const check = await verifyCredentials(parsed.data.username, parsed.data.password, {
+    address: clientAddress(request.headers),
+  });
   if (check.status === "throttled") {
-    const minutes = Math.ceil(check.retryAfterSeconds / 60);
+    const seconds = check.retryAfterSeconds;
+    const [count, unit] = seconds < 60 ? [seconds, "second"] : [Math.ceil(seconds / 60), "minute"];
     return Response.json(
       {
         error: "temporarily_unavailable",
-        error_description: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        error_description: `Too many sign-in attempts. Try again in ${count} ${unit}${count === 1 ? "" : "s"}.`,
       },
       { status: 429, headers: { ...noStore, "Retry-After": String(check.retryAfterSeconds) } },
     );
   }
   if (check.status === "wrong") return oauthError(400, "invalid_grant", "The user name or password is incorrect.");
-  const issued = await issueAccessToken(check.user, now());
+  const issued = await issueAccessToken(check.user, securityNow());
   return Response.json(
     {
       token_type: "Bearer",

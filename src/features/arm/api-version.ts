@@ -1,12 +1,13 @@
 /**
  * The api-versions the simulator answers. 2020-05-01 is the version
- * @azure/arm-billing 4.1.0 speaks; 2024-04-01 is accepted where the shapes the
- * simulator serves are the same in both (accounts, profiles, invoices). The
- * invoice download changed in 2024-04-01 (documentName instead of
- * downloadToken), so it answers 2020-05-01 only.
+ * @azure/arm-billing 4.1.0 speaks; 2024-04-01 is served as Microsoft specifies
+ * it (optional invoice periods, its names and fields, `top`, the download by
+ * `documentName`, a profile's payment methods and available balance:
+ * docs/api.md lists what each version serves and ignores).
  */
 export const READ_API_VERSIONS = ["2020-05-01", "2024-04-01"] as const;
-export const DOWNLOAD_API_VERSIONS = ["2020-05-01"] as const;
+export const DOWNLOAD_API_VERSIONS = ["2020-05-01", "2024-04-01"] as const;
+export const V2024_ONLY = ["2024-04-01"] as const;
 
 export type ApiVersionCheck = { ok: true; version: string } | { ok: false; code: string; message: string };
 

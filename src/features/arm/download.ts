@@ -12,7 +12,8 @@ import { invoiceDownloadToken, invoiceResourceId } from "./resources";
 
 /**
  * Invoices_DownloadInvoice (2020-05-01): POST …/invoices/{name}/download
- * ?downloadToken=DRS_{name} starts a long-running operation, as Azure does:
+ * ?downloadToken=DRS_{name} — Invoices_DownloadByBillingAccount in
+ * 2024-04-01, ?documentName={name} or none — starts a long-running operation, as Azure does:
  * 202 Accepted with a Location to poll; the poll answers 200 with
  * `{ url }`, the invoice's PDF, which downloads with the same bearer token.
  * The PDF is rendered on request, so the operation is done by the first poll
@@ -32,9 +33,21 @@ async function checkDownload(
   const scope = await invoiceScope(arm.user.id, accountId);
   if (!scope) return armNotFound("billingAccount", accountId);
   if (!(await hasInvoice(scope.account.id, invoiceId))) return armNotFound("invoice", invoiceId);
-  const token = arm.url.searchParams.get("downloadToken");
-  if (!token) return armBadRequest("MissingRequiredQueryParameter", "The query parameter downloadToken is required.");
-  if (token !== invoiceDownloadToken(invoiceId))
+  const token = invoiceDownloadToken(invoiceId);
+  if (arm.apiVersion === "2024-04-01") {
+    // 2024-04-01 names the document (documents[].name, the invoice's own ID); without it, the invoice's PDF.
+    const documentName = arm.url.searchParams.get("documentName");
+    if (documentName !== null && documentName !== invoiceId)
+      return armError(
+        404,
+        "DocumentNotFound",
+        `Invoice '${invoiceId}' has no document named '${documentName.slice(0, 80)}'.`,
+      );
+    return { arm, accountId: scope.account.id, invoiceId, token };
+  }
+  const sent = arm.url.searchParams.get("downloadToken");
+  if (!sent) return armBadRequest("MissingRequiredQueryParameter", "The query parameter downloadToken is required.");
+  if (sent !== token)
     return armError(404, "DocumentNotFound", `No document of invoice '${invoiceId}' has the download token given.`);
   return { arm, accountId: scope.account.id, invoiceId, token };
 }
@@ -44,7 +57,11 @@ export async function startInvoiceDownload(request: Request, accountParam: strin
   if (checked instanceof Response) return checked;
   const { arm, accountId, invoiceId, token } = checked;
   const path = `${invoiceResourceId(encodeURIComponent(accountId), encodeURIComponent(invoiceId))}/operationResults/invoiceDownload_${token}`;
-  const query = new URLSearchParams({ "api-version": arm.apiVersion, downloadToken: token });
+  const query = new URLSearchParams(
+    arm.apiVersion === "2024-04-01"
+      ? { "api-version": arm.apiVersion, documentName: invoiceId }
+      : { "api-version": arm.apiVersion, downloadToken: token },
+  );
   return new Response(null, {
     status: 202,
     headers: { Location: `${arm.url.origin}${path}?${query}`, "Retry-After": "1", "Cache-Control": "no-store" },

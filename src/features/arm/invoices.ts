@@ -6,10 +6,12 @@ import { loadBillingScope, type BillingScope } from "@/features/access/scope";
 import { timespanRange } from "@/features/invoices/filters";
 import { listBillingProfiles } from "@/features/invoices/grid-query";
 import { getInvoiceDetails, invoiceAccountId, listInvoicesAfter } from "@/features/invoices/queries";
+import { LATEST_DAY } from "@/lib/dates";
 import { worldNow } from "@/server/world-clock";
 
 import { READ_API_VERSIONS } from "./api-version";
 import { armBadRequest, armNotFound } from "./errors";
+import { readListOptions } from "./list-query";
 import { decodeSkipToken, INVOICE_PAGE_SIZE, nextLinkFor, parsePeriodDate, SKIP_TOKEN_PARAM } from "./paging";
 import { armJson, armRequest, type ArmRequest } from "./request";
 import { invoiceResource } from "./resources";
@@ -39,6 +41,9 @@ export async function listInvoices(request: Request, accountParam: string, profi
 
   const period = readPeriod(arm);
   if (period instanceof Response) return period;
+  const options = readListOptions(arm.url, arm.apiVersion);
+  if (options instanceof Response) return options;
+  const pageSize = options.top ?? INVOICE_PAGE_SIZE;
   const skipToken = arm.url.searchParams.get(SKIP_TOKEN_PARAM);
   const after = skipToken === null ? undefined : decodeSkipToken(skipToken);
   if (after === null) return armBadRequest("InvalidSkipToken", "The $skiptoken is not one this API issued.");
@@ -47,22 +52,27 @@ export async function listInvoices(request: Request, accountParam: string, profi
   const rows = await listInvoicesAfter({
     accountId: scope.account.id,
     profileId,
-    range: timespanRange({ timespan: "custom", ...period }, clock),
+    range: period ? timespanRange({ timespan: "custom", ...period }, clock) : {},
     after,
-    take: INVOICE_PAGE_SIZE,
+    take: pageSize,
   });
-  const page = rows.slice(0, INVOICE_PAGE_SIZE);
+  const page = rows.slice(0, pageSize);
   const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
   const last = page.at(-1);
   return armJson({
-    value: page.map((row) => invoiceResource(row, names.get(row.billingProfileId) ?? "", arm.url.origin, clock)),
-    ...(rows.length > INVOICE_PAGE_SIZE && last ? { nextLink: nextLinkFor(arm.url, last) } : {}),
+    value: page.map((row) =>
+      invoiceResource(row, names.get(row.billingProfileId) ?? "", arm.url.origin, clock, arm.apiVersion),
+    ),
+    // `top` asks for at most that many: no next page.
+    ...(rows.length > pageSize && last && options.top === null ? { nextLink: nextLinkFor(arm.url, last) } : {}),
   });
 }
 
-function readPeriod(arm: ArmRequest): { from: string; to: string } | Response {
+/** The period asked for; null (every invoice) when 2024-04-01, where the dates are optional, names neither. */
+function readPeriod(arm: ArmRequest): { from: string; to: string } | null | Response {
   const rawFrom = arm.url.searchParams.get("periodStartDate");
   const rawTo = arm.url.searchParams.get("periodEndDate");
+  if (rawFrom === null && rawTo === null && arm.apiVersion === "2024-04-01") return null;
   if (rawFrom === null || rawTo === null)
     return armBadRequest(
       "MissingRequiredQueryParameter",
@@ -74,6 +84,11 @@ function readPeriod(arm: ArmRequest): { from: string; to: string } | Response {
     return armBadRequest(
       "InvalidQueryParameterValue",
       "periodStartDate and periodEndDate must be YYYY-MM-DD or MM-DD-YYYY.",
+    );
+  if (from > LATEST_DAY || to > LATEST_DAY)
+    return armBadRequest(
+      "InvalidQueryParameterValue",
+      `periodStartDate and periodEndDate must be on or before ${LATEST_DAY}.`,
     );
   if (from > to) return armBadRequest("InvalidQueryParameterValue", "periodStartDate is after periodEndDate.");
   return { from, to };
@@ -95,7 +110,6 @@ export async function getInvoice(request: Request, accountParam: string, invoice
       : armNotFound("billingAccount", accountId);
   const invoice = await getInvoiceDetails(scope.account.id, invoiceId);
   if (!invoice) return armNotFound("invoice", invoiceId);
-  return armJson(
-    invoiceResource(invoice, invoice.billingProfile.name, arm.url.origin, await worldNow(arm.user.worldId)),
-  );
+  const clock = await worldNow(arm.user.worldId);
+  return armJson(invoiceResource(invoice, invoice.billingProfile.name, arm.url.origin, clock, arm.apiVersion));
 }

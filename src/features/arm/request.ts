@@ -2,6 +2,7 @@ import "server-only";
 
 import { bearerUser } from "@/features/access/bearer";
 import type { SessionUser } from "@/features/access/session";
+import { callerOrigin } from "@/server/forwarded";
 
 import { checkApiVersion } from "./api-version";
 import { armBadRequest, armUnauthorized } from "./errors";
@@ -34,19 +35,16 @@ export function armJson(body: unknown, status = 200, headers: Record<string, str
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-const hostPattern = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
-
 /**
- * The request URL with the origin the caller used (Host, or X-Forwarded-Host
- * and -Proto behind a proxy): nextLink, Location and document URLs must lead
- * back to where the caller reached the portal, which Next's own request.url
- * (the name the server was started with) does not always say.
+ * The request URL with the origin the caller used (src/server/forwarded.ts:
+ * Host, or X-Forwarded-Host and -Proto from a trusted proxy, or PUBLIC_ORIGIN):
+ * nextLink, Location and document URLs must lead back to where the caller
+ * reached the portal, which Next's own request.url (the name the server was
+ * started with) does not always say, and never to a host a client named.
  */
 export function callerUrl(request: Request): URL {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto");
-  if (host && hostPattern.test(host)) url.host = host;
-  if (proto === "http" || proto === "https") url.protocol = `${proto}:`;
-  return url;
+  const { pathname, search } = new URL(request.url);
+  const { protocol, host } = callerOrigin(request);
+  // A new URL, not url.host = host: that setter keeps the old port when the new host names none.
+  return new URL(`${pathname}${search}`, `${protocol}//${host}`);
 }

@@ -16,6 +16,8 @@ export const billingProfileResourceId = (accountId: string, profileId: string) =
   `${billingAccountResourceId(accountId)}/billingProfiles/${profileId}`;
 export const invoiceResourceId = (accountId: string, invoiceId: string) =>
   `${billingAccountResourceId(accountId)}/invoices/${invoiceId}`;
+/** A payment method's own ID in 2024-04-01 (payment method links and invoice payments name it). */
+export const paymentMethodResourceId = (paymentMethodId: string) => `${PROVIDER}/paymentMethods/${paymentMethodId}`;
 
 /**
  * `{currency, value}` with the value an exact decimal of the stored minor
@@ -107,6 +109,8 @@ export type ArmInvoiceInput = Omit<InvoiceStatusInput, "pendingMinor"> & {
   subtotalMinor: number;
   taxMinor: number;
   payments: Array<{
+    paymentMethodId?: string | null;
+    declineCode?: string | null;
     amountMinor: number;
     currency: string;
     kind: string;
@@ -117,9 +121,13 @@ export type ArmInvoiceInput = Omit<InvoiceStatusInput, "pendingMinor"> & {
   }>;
 };
 
-function armPayment(payment: ArmInvoiceInput["payments"][number]) {
+function armPayment(payment: ArmInvoiceInput["payments"][number], version: string) {
   const card = payment.kind === "CARD";
   return {
+    // 2024-04-01 names the payment method (the card's ID, as the profile's payment methods list it).
+    ...(version === "2024-04-01" && payment.paymentMethodId
+      ? { paymentMethodId: paymentMethodResourceId(payment.paymentMethodId) }
+      : {}),
     // "credited" as in Azure's examples; a payment still with the processor is "pending".
     paymentType: payment.status === "SUCCEEDED" ? "credited" : "pending",
     amount: armAmount(payment.amountMinor, payment.currency),
@@ -129,10 +137,30 @@ function armPayment(payment: ArmInvoiceInput["payments"][number]) {
   };
 }
 
-/** An invoice as ARM returns it; `origin` makes the document's URL absolute. */
-export function invoiceResource(invoice: ArmInvoiceInput, profileName: string, origin: string, now: Date) {
+/** 2024-04-01's FailedPaymentReason for the processor's decline code. */
+function failedPaymentReason(code: string | null | undefined): string {
+  if (code === "expired_card") return "CardExpired";
+  if (code === "incorrect_cvc" || code === "incorrect_number" || code === "invalid_expiry")
+    return "IncorrectCardDetails";
+  return code ? "BankDeclined" : "Other";
+}
+
+/**
+ * An invoice as ARM returns it in `version`; `origin` makes the document's URL
+ * absolute. 2024-04-01 renamed `AzureService` to `AzureServices` and added
+ * the document's `name` (what its download asks for), the payment method of a
+ * payment and the failed attempts.
+ */
+export function invoiceResource(
+  invoice: ArmInvoiceInput,
+  profileName: string,
+  origin: string,
+  now: Date,
+  version: string = "2020-05-01",
+) {
   const zero = armAmount(0, invoice.currency);
   const creditNote = invoice.documentType === "CREDIT_NOTE";
+  const v2024 = version === "2024-04-01";
   return {
     id: invoiceResourceId(invoice.billingAccountId, invoice.id),
     name: invoice.id,
@@ -152,7 +180,7 @@ export function invoiceResource(invoice: ArmInvoiceInput, profileName: string, o
       freeAzureCreditApplied: zero,
       invoicePeriodStartDate: invoice.periodStart.toISOString(),
       invoicePeriodEndDate: invoice.periodEnd.toISOString(),
-      invoiceType: "AzureService",
+      invoiceType: v2024 ? "AzureServices" : "AzureService",
       isMonthlyInvoice: true,
       billingProfileId: billingProfileResourceId(invoice.billingAccountId, invoice.billingProfileId),
       billingProfileDisplayName: profileName,
@@ -162,9 +190,22 @@ export function invoiceResource(invoice: ArmInvoiceInput, profileName: string, o
           kind: creditNote ? "CreditNote" : "Invoice",
           url: origin + invoicePdfPath(invoice.billingAccountId, invoice.id),
           source: "DRS",
+          ...(v2024 ? { name: invoice.id } : {}),
         },
       ],
-      payments: invoice.payments.filter((p) => p.status === "SUCCEEDED" || p.status === "PENDING").map(armPayment),
+      payments: invoice.payments
+        .filter((p) => p.status === "SUCCEEDED" || p.status === "PENDING")
+        .map((p) => armPayment(p, version)),
+      ...(v2024
+        ? {
+            failedPayments: invoice.payments
+              .filter((p) => p.status === "FAILED")
+              .map((p) => ({
+                date: (p.settledAt ?? p.createdAt).toISOString(),
+                failedPaymentReason: failedPaymentReason(p.declineCode),
+              })),
+          }
+        : {}),
     },
   };
 }

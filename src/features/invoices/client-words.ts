@@ -9,7 +9,8 @@ export const gridClientWords = [
   "invoices.commands",
   "invoices.select",
   "invoices.rowMenu",
-  "invoices.downloadPdf",
+  "invoices.rowDownload",
+  "invoices.rowInvoice",
   "invoices.prepareUsage",
 ] as const satisfies readonly ClientNamespace[];
 

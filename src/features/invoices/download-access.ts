@@ -24,6 +24,15 @@ export async function downloadError(status: 400 | 401 | 404): Promise<Response> 
   return Response.json({ error: { code, message } }, { status, headers: noStore });
 }
 
+/** 429 for a ZIP past the user's limit (zip-limit.ts), in the reader's language, with Retry-After. */
+export async function tooManyDownloads(retryAfterSeconds: number): Promise<Response> {
+  const t = await getTranslations("invoices.pdf.errors");
+  return Response.json(
+    { error: { code: "tooManyRequests", message: t("tooManyDownloads", { seconds: retryAfterSeconds }) } },
+    { status: 429, headers: { ...noStore, "Retry-After": String(retryAfterSeconds) } },
+  );
+}
+
 /**
  * Who may download an account's invoices (PDF, usage file, ZIP): any role on the
  * account, readers included. Signed out → 401; no role or no such account → 404,
@@ -31,12 +40,12 @@ export async function downloadError(status: 400 | 401 | 404): Promise<Response> 
  */
 export async function authorizeInvoiceDownload(
   accountParam: string,
-): Promise<{ accountId: string; worldId: string | null } | Response> {
+): Promise<{ accountId: string; userId: string; worldId: string | null } | Response> {
   const user = await currentUser();
   if (!user) return downloadError(401);
   const accountId = accountParamSchema.safeParse(accountParam);
   if (!accountId.success) return downloadError(404);
   const scope = await loadBillingScope(user.id, accountId.data);
   if (!scope || !canViewInvoices(scope.access)) return downloadError(404);
-  return { accountId: scope.account.id, worldId: user.worldId };
+  return { accountId: scope.account.id, userId: user.id, worldId: user.worldId };
 }

@@ -85,3 +85,18 @@ export function timespanRange(
   const months = Number(filters.timespan.slice(0, -1));
   return { gte: startOfUtcDay(addMonths(now, -months)) };
 }
+
+/**
+ * What the blade says about a custom date range instead of passing over it in silence: a start after
+ * the end matches nothing ("order", an error), and a range with no date, or with one, is open at that
+ * end (the whole account's invoices, a note). The ARM API and the tests use a custom range with no
+ * dates for "every invoice": this is the blade's word to a person, not a refusal of the view.
+ */
+export type RangeProblem = "order" | "noDates" | "oneDate";
+
+export function rangeProblem(filters: Pick<InvoiceFilters, "timespan" | "from" | "to">): RangeProblem | null {
+  if (filters.timespan !== "custom") return null;
+  if (!filters.from && !filters.to) return "noDates";
+  if (!filters.from || !filters.to) return "oneDate";
+  return filters.from > filters.to ? "order" : null;
+}

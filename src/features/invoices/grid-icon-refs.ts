@@ -10,6 +10,8 @@ export const GRID_ICONS_FILE = "invoice-grid-icons.svg";
 
 /** The grid rows' "…" icon. */
 export const ROW_MENU_ICON = "invoice-row-more";
+/** The grid rows' download icon. */
+export const ROW_DOWNLOAD_ICON = "invoice-row-download";
 export const statusIconId = (status: InvoiceStatus) => `invoice-status-${status}`;
 
 /** Where a row's `<use>` points: the icon `id` in the static file. */

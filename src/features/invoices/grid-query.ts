@@ -120,3 +120,16 @@ export const listBillingProfiles = cache(async (accountId: string): Promise<{ id
   );
   return rows.map((row) => ({ id: String(row.id), name: String(row.name) }));
 });
+
+/**
+ * A pay-as-you-go (MOSP) account's subscriptions by the billing profile whose invoices they are: its grid
+ * names the subscription where an MCA grid names the billing profile. Empty for an account without any.
+ */
+export async function listSubscriptionNames(accountId: string): Promise<Record<string, string>> {
+  const rows = await sqlReader(db).all(
+    Prisma.sql`SELECT "billingProfileId", "displayName" FROM "Subscription" WHERE "billingAccountId" = ${accountId} ORDER BY "createdAt" ASC`,
+  );
+  const names: Record<string, string> = {};
+  for (const row of rows) names[String(row.billingProfileId)] ??= String(row.displayName);
+  return names;
+}

@@ -2,7 +2,7 @@ import escapeHtml from "escape-html";
 
 import type { InvoiceStatus } from "@/lib/invoice-status";
 
-import { gridIconHref, ROW_MENU_ICON, statusIconClass, statusIconId } from "./grid-icon-refs";
+import { gridIconHref, ROW_DOWNLOAD_ICON, ROW_MENU_ICON, statusIconClass, statusIconId } from "./grid-icon-refs";
 
 /** One grid row, formatted in the reader's language. */
 export type GridRowText = {
@@ -55,7 +55,7 @@ export function unpackGridRows(rows: PackedGridRow[]): GridRowText[] {
 }
 
 /** The per-row words, formatted once per page: `ID` marks where each row's invoice ID goes. */
-export type GridRowWords = { select: string; payNow: string; payNowLabel: string; menu: string };
+export type GridRowWords = { select: string; payNow: string; payNowLabel: string; download: string; menu: string };
 export const ID = "\u0000";
 
 const text = (value: string) => escapeHtml(value);
@@ -86,6 +86,9 @@ export function gridRowsHtml(rows: GridRowText[], rowLink: string, words: GridRo
       (row.payable
         ? `<a href="${link}pay" aria-label="${withId(words.payNowLabel, row.id)}" class="mr-3 font-semibold">${text(words.payNow)}</a>`
         : "") +
+      // The download icon, then "…", at the end of the row (download-azure-invoice).
+      `<button type="button" value="${id}" data-menu="download" aria-label="${withId(words.download, row.id)}" aria-haspopup="menu" aria-expanded="false">` +
+      `<svg aria-hidden="true" width="16" height="16"><use href="${gridIconHref(ROW_DOWNLOAD_ICON)}"></use></svg></button>` +
       `<button type="button" value="${id}" aria-label="${withId(words.menu, row.id)}" aria-haspopup="menu" aria-expanded="false">` +
       `<svg aria-hidden="true" width="20" height="20"><use href="${gridIconHref(ROW_MENU_ICON)}"></use></svg></button></td></tr>`;
   }

@@ -129,6 +129,9 @@ export async function getBillingOverview(accountId: string, now: Date): Promise<
 }
 
 const listedPaymentSelect = {
+  id: true,
+  paymentMethodId: true,
+  declineCode: true,
   amountMinor: true,
   currency: true,
   kind: true,
@@ -153,9 +156,10 @@ const keysetInvoiceSelect = {
   totalMinor: true,
   amountDueMinor: true,
   voided: true,
-  // Money received or on its way (a PENDING payment has already reserved its amount); failed attempts moved nothing.
+  // Money received or on its way (a PENDING payment has already reserved its amount), and the failed attempts,
+  // which moved nothing but which ARM 2024-04-01 lists as failedPayments.
   payments: {
-    where: { status: { in: ["SUCCEEDED", "PENDING"] } },
+    where: { status: { in: ["SUCCEEDED", "PENDING", "FAILED"] } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: listedPaymentSelect,
   },

@@ -2,6 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { securityNow } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import { takeTurns } from "@/server/db/locks";
 
@@ -35,15 +36,20 @@ export async function saveCard(
 
 /**
  * After an approved payment with a card typed into the form: the card is saved
- * on the invoice's billing profile — unless the profile already keeps a card
- * with that number. Then the payment was a one-time use of the typed card, and
- * the saved card stays exactly as it was: a payment never edits a saved
- * payment method (the typed expiry or address may differ from the saved
- * ones). Returns the new card's ID, or null for a one-time use.
+ * on the invoice's billing profile, and the payment names it. When the profile
+ * already keeps a card with that number, a payment never edits it: if the
+ * typed details are exactly the saved ones (the same card, typed again, or
+ * several payments with one new card at once), the payment names the saved
+ * card; if they differ (another expiry or address), the payment was a
+ * one-time use of the typed card and names none. Returns the card's ID, or
+ * null for a one-time use.
  */
 export async function saveCardOfPayment(tx: Tx, toSave: CardToSave, at: Date, payerId: string): Promise<string | null> {
-  if (await savedCardTakingTurns(tx, toSave, payerId)) return null;
-  return createCard(tx, toSave, at, payerId);
+  const existing = await savedCardTakingTurns(tx, toSave, payerId);
+  if (!existing) return createCard(tx, toSave, at, payerId);
+  const typed = cardDetails(toSave.card);
+  const same = (Object.keys(typed) as (keyof typeof typed)[]).every((field) => existing[field] === typed[field]);
+  return same ? existing.id : null;
 }
 
 function cardDetails(card: NewCard) {
@@ -62,19 +68,36 @@ async function savedCardTakingTurns(
   tx: Tx,
   { billingProfileId, fingerprint }: CardToSave,
   userId: string,
-): Promise<{ id: string } | null> {
+): Promise<({ id: string } & Record<keyof ReturnType<typeof cardDetails>, string | number>) | null> {
   // Simultaneous saves of this card, or of new cards of this profile or user, one after another.
   await takeTurns(tx, ...newCardTurns(billingProfileId, userId, fingerprint));
   return tx.paymentMethod.findFirst({
     where: { billingProfileId, fingerprint, removedAt: null },
-    select: { id: true },
+    select: {
+      id: true,
+      brand: true,
+      last4: true,
+      expMonth: true,
+      expYear: true,
+      holderName: true,
+      country: true,
+      postalCode: true,
+    },
   });
 }
 
 async function createCard(tx: Tx, { billingProfileId, card, fingerprint }: CardToSave, at: Date, userId: string) {
   const id = randomUUID();
   await tx.paymentMethod.create({
-    data: { id, billingProfileId, fingerprint, createdByUserId: userId, createdAt: at, ...cardDetails(card) },
+    data: {
+      id,
+      billingProfileId,
+      fingerprint,
+      createdByUserId: userId,
+      createdAt: at,
+      recordedAt: securityNow(),
+      ...cardDetails(card),
+    },
   });
   return id;
 }

@@ -58,7 +58,7 @@ export async function addPaymentMethodAction(
         allowed.user.id,
       );
       // Counted after the insert, under the write lock: simultaneous saves cannot all pass.
-      if (created && (await newCardLimitPassed(profile.id, allowed.user.id, clock, tx))) throw new TooManyNewCards();
+      if (created && (await newCardLimitPassed(profile.id, allowed.user.id, tx))) throw new TooManyNewCards();
     })
     .then(
       () => true,

@@ -3,6 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import type { Prisma } from "@/generated/prisma/client";
+import { securityNow } from "@/server/clock";
 import { db, type Db, type Tx } from "@/server/db";
 
 /**
@@ -11,6 +12,8 @@ import { db, type Db, type Tx } from "@/server/db";
  * card tester saves many stolen cards first (a save reaches no processor) and
  * then tries them all at once (review finding 3). Counted from the cards
  * table, removed cards included, so removing and re-adding does not reset it.
+ * On real time, like the decline limit and for the same reason (rate-limit.ts):
+ * counted from the cards' and payments' recordedAt, never from the customer's clock.
  */
 export const NEW_CARD_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_NEW_CARDS_PER_PROFILE = 5;
@@ -27,13 +30,12 @@ type CardCounter = { paymentMethod: Pick<Db["paymentMethod"], "count"> };
 export async function newCardLimitPassed(
   billingProfileId: string,
   userId: string,
-  now: Date,
   client: CardCounter = db,
 ): Promise<boolean> {
-  const since = new Date(now.getTime() - NEW_CARD_WINDOW_MS);
+  const since = new Date(securityNow().getTime() - NEW_CARD_WINDOW_MS);
   const [byProfile, byUser] = await Promise.all([
-    client.paymentMethod.count({ where: { billingProfileId, createdAt: { gte: since } } }),
-    client.paymentMethod.count({ where: { createdByUserId: userId, createdAt: { gte: since } } }),
+    client.paymentMethod.count({ where: { billingProfileId, recordedAt: { gte: since } } }),
+    client.paymentMethod.count({ where: { createdByUserId: userId, recordedAt: { gte: since } } }),
   ]);
   return byProfile > MAX_NEW_CARDS_PER_PROFILE || byUser > MAX_NEW_CARDS_PER_USER;
 }
@@ -63,23 +65,22 @@ export function newCardTurns(billingProfileId: string, userId: string, fingerpri
 export async function newCardPaymentRefused(
   tx: Tx,
   { billingProfileId, userId, fingerprint }: { billingProfileId: string; userId: string; fingerprint: string },
-  now: Date,
 ): Promise<boolean> {
   const alreadySaved = await tx.paymentMethod.count({ where: { billingProfileId, fingerprint, removedAt: null } });
   if (alreadySaved) return false;
-  const since = new Date(now.getTime() - NEW_CARD_WINDOW_MS);
+  const since = new Date(securityNow().getTime() - NEW_CARD_WINDOW_MS);
   // Other cards in flight, each once (eight payments with one new card save one card).
   const inFlight = {
     status: "PENDING",
     paymentMethodId: null,
-    createdAt: { gte: since },
+    recordedAt: { gte: since },
     NOT: { pendingCardKey: pendingCardKey(fingerprint) },
   };
   const otherCards = async (where: Prisma.PaymentWhereInput) =>
     (await tx.payment.findMany({ where, distinct: ["pendingCardKey"], select: { pendingCardKey: true } })).length;
   const [savedByProfile, savedByUser, pendingByProfile, pendingByUser] = await Promise.all([
-    tx.paymentMethod.count({ where: { billingProfileId, createdAt: { gte: since } } }),
-    tx.paymentMethod.count({ where: { createdByUserId: userId, createdAt: { gte: since } } }),
+    tx.paymentMethod.count({ where: { billingProfileId, recordedAt: { gte: since } } }),
+    tx.paymentMethod.count({ where: { createdByUserId: userId, recordedAt: { gte: since } } }),
     otherCards({ ...inFlight, invoice: { billingProfileId } }),
     otherCards({ ...inFlight, userId }),
   ]);

@@ -33,7 +33,21 @@ export type ParsedPayInput =
       message: string;
       fieldErrors?: Record<string, string>;
       /** whether the same key may be used again */ keyUnused: boolean;
+      /** what is wrong, for the payments API's error code (api-errors.ts) */ problem: PayInputProblem;
     };
+
+export type PayInputProblem =
+  "invalidRequest" | "invalidAmount" | "invoiceNotFound" | "paymentMethodRequired" | "invalidCard";
+
+/**
+ * A card field as the card form's schema reads it: text, or — for the expiry, which JSON callers naturally send
+ * as numbers — a whole number written out (the form itself only ever sends text, so the blade is unchanged).
+ */
+function cardFieldText(field: CardField, value: unknown): string {
+  if (typeof value === "string") return value;
+  if ((field === "expMonth" || field === "expYear") && Number.isSafeInteger(value)) return String(value);
+  return "";
+}
 
 const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
@@ -55,7 +69,8 @@ export async function parsePayInput(
     paymentMethodId: str(raw.paymentMethodId),
     amount: str(raw.amount),
   });
-  if (!parsed.success) return { ok: false, message: t("errors.invalidRequest"), keyUnused: false };
+  if (!parsed.success)
+    return { ok: false, message: t("errors.invalidRequest"), keyUnused: false, problem: "invalidRequest" };
   const input = parsed.data;
   // An amount that is not text (a JSON number, an object, a file) is not "no amount":
   // read as omitted, it would charge the whole amount due instead of the part asked for.
@@ -65,6 +80,7 @@ export async function parsePayInput(
       message: t("errors.amountFormat"),
       fieldErrors: { amount: t("errors.amountFormat") },
       keyUnused: true,
+      problem: "invalidAmount",
     };
   }
 
@@ -79,7 +95,7 @@ export async function parsePayInput(
           select: { currency: true },
         })
       : null;
-    if (!invoice) return { ok: false, message: t("refusals.notFound"), keyUnused: false };
+    if (!invoice) return { ok: false, message: t("refusals.notFound"), keyUnused: false, problem: "invoiceNotFound" };
     const value = parseMajorAmount(input.amount, invoice.currency);
     if (value === null)
       return {
@@ -87,6 +103,7 @@ export async function parsePayInput(
         message: t("errors.amountFormat"),
         fieldErrors: { amount: t("errors.amountFormat") },
         keyUnused: true,
+        problem: "invalidAmount",
       };
     amountMinor = value;
   }
@@ -115,19 +132,21 @@ export function parsePayMethod(
   clock: Date,
 ):
   | { ok: true; method: PayMethod }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; keyUnused: true } {
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; keyUnused: true; problem: PayInputProblem } {
   if (raw.method === "saved") {
     const id = str(raw.paymentMethodId);
-    if (!id || id.length > 64) return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
+    if (!id || id.length > 64)
+      return { ok: false, message: t("errors.chooseMethod"), keyUnused: true, problem: "paymentMethodRequired" };
     return { ok: true, method: { kind: "saved", paymentMethodId: id } };
   }
-  if (raw.method !== "new") return { ok: false, message: t("errors.chooseMethod"), keyUnused: true };
+  if (raw.method !== "new")
+    return { ok: false, message: t("errors.chooseMethod"), keyUnused: true, problem: "paymentMethodRequired" };
   const card = newCardSchema(clock).safeParse(
-    Object.fromEntries(cardFields.map((field) => [field, typeof raw[field] === "string" ? raw[field] : ""])),
+    Object.fromEntries(cardFields.map((field) => [field, cardFieldText(field, raw[field])])),
   );
   if (!card.success) {
     const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
-    return { ok: false, message: t("errors.checkCard"), fieldErrors, keyUnused: true };
+    return { ok: false, message: t("errors.checkCard"), fieldErrors, keyUnused: true, problem: "invalidCard" };
   }
   return { ok: true, method: { kind: "new", card: card.data } };
 }

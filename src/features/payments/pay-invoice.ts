@@ -4,17 +4,20 @@ import { createHash, randomUUID } from "node:crypto";
 
 import { payDenial, type PayDenial } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
-import { Prisma } from "@/generated/prisma/client";
 import { invoiceStatus, pendingMinorOf } from "@/lib/invoice-status";
 import { paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
 import { cardFingerprint } from "@/server/card-fingerprint";
+import { securityNow } from "@/server/clock";
 import { db } from "@/server/db";
+import { databaseNow } from "@/server/db/database-clock";
+import { isUniqueViolation } from "@/server/db/errors";
 import { takeTurns } from "@/server/db/locks";
 import { worldNow, worldOfUser } from "@/server/world-clock";
 
 import { isCardExpired, type NewCard } from "./card-schema";
 import { paymentLeaseExpiresAt, paymentTimeoutMs, withTimeout } from "./lease";
 import { newCardPaymentRefused, newCardTurns, pendingCardKey } from "./new-card-limit";
+import { storedPaymentKey } from "./payment-key";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import type { ChargeResult } from "./processor/types";
@@ -118,10 +121,6 @@ async function replay(idempotencyKey: string, request: PayRequest): Promise<PayO
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /**
  * Pays (part of) an invoice by card — the heart of Pay now.
  *
@@ -139,9 +138,9 @@ function isUniqueViolation(error: unknown): boolean {
  *    has expired) or at start-up — never lost, never charged twice.
  */
 export async function payInvoice(asked: PayRequest): Promise<PayOutcome> {
-  // A world's keys are its own: one key sent in two worlds (parallel tests) is two payments, not a reuse.
+  // A world's keys are its own (payment-key.ts).
   const worldId = await worldOfUser(asked.userId);
-  const request = worldId ? { ...asked, idempotencyKey: `${worldId}:${asked.idempotencyKey}` } : asked;
+  const request = { ...asked, idempotencyKey: storedPaymentKey(worldId, asked.idempotencyKey) };
   const earlier = await replay(request.idempotencyKey, request);
   if (earlier) return earlier;
 
@@ -165,7 +164,7 @@ export async function payInvoice(asked: PayRequest): Promise<PayOutcome> {
   const amountMinor = request.amountMinor ?? invoice.amountDueMinor;
   const amountProblem = paymentAmountProblem(amountMinor, invoice.amountDueMinor, invoice.currency);
   if (amountProblem) return refuse(amountProblem);
-  if (await declineLimitReached(request.accountId, request.userId, clock)) return refuse("tooManyDeclines");
+  if (await declineLimitReached(request.accountId, request.userId)) return refuse("tooManyDeclines");
 
   let card: {
     fingerprint: string;
@@ -219,9 +218,9 @@ export async function payInvoice(asked: PayRequest): Promise<PayOutcome> {
       });
       if (reserved.count !== 1) throw new Refused("balanceChanged");
       // Again with SQLite's write lock (or the turn on PostgreSQL) held: a burst is counted one by one.
-      if (risky && (await declineLimitReached(request.accountId, request.userId, clock, tx)))
+      if (risky && (await declineLimitReached(request.accountId, request.userId, tx)))
         throw new Refused("tooManyDeclines");
-      if (newCardOf && (await newCardPaymentRefused(tx, newCardOf, clock))) throw new Refused("tooManyNewCards");
+      if (newCardOf && (await newCardPaymentRefused(tx, newCardOf))) throw new Refused("tooManyNewCards");
       await tx.payment.create({
         data: {
           id: paymentId,
@@ -239,7 +238,8 @@ export async function payInvoice(asked: PayRequest): Promise<PayOutcome> {
           cardLast4: card.last4,
           pendingCardKey: newCardOf ? pendingCardKey(card.fingerprint) : null,
           createdAt: clock,
-          leaseExpiresAt: paymentLeaseExpiresAt(),
+          recordedAt: securityNow(),
+          leaseExpiresAt: paymentLeaseExpiresAt((await databaseNow(tx)).getTime()),
         },
       });
     });

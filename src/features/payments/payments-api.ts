@@ -4,40 +4,11 @@ import { getTranslations } from "next-intl/server";
 
 import { bearerChallenge, hasBearer, routeCaller } from "@/features/access/bearer";
 import { cookieCallRefusal } from "@/features/access/origin";
+import { readSmallBody } from "@/server/request-body";
 
+import { hasSessionCookie, outcomeResponse, requestError } from "./api-errors";
 import { outcomeMessage, parsePayInput } from "./pay-input";
-import { payInvoice, type PayOutcome, type RefusalReason } from "./pay-invoice";
-
-const refusalStatus: Record<RefusalReason, number> = {
-  notFound: 404,
-  notAdmin: 403,
-  agreement: 403,
-  notPayable: 409,
-  aboveCardLimit: 422,
-  notPositive: 422,
-  belowMinimum: 422,
-  aboveAmountDue: 422,
-  cardNotUsable: 422,
-  cardExpired: 422,
-  balanceChanged: 409,
-  keyReused: 409,
-  keyMismatch: 422,
-  tooManyDeclines: 429,
-  tooManyNewCards: 429,
-};
-
-function httpStatus(outcome: PayOutcome): number {
-  switch (outcome.status) {
-    case "succeeded":
-      return 200;
-    case "declined":
-      return 402;
-    case "inProgress":
-      return 409;
-    case "refused":
-      return refusalStatus[outcome.reason];
-  }
-}
+import { payInvoice } from "./pay-invoice";
 
 /**
  * POST /api/billing/{account}/invoices/{invoice}/payments — the same payment
@@ -51,36 +22,44 @@ export async function handlePaymentRequest(request: Request, accountId: string, 
   const t = await getTranslations("payments");
   // A bearer token is no ambient credential: only a call that rides on the session cookie must come from the
   // portal's own pages (a bad token is refused as such, never rescued by the cookie).
+  // No credentials at all (neither a bearer token nor the session cookie) is a 401 with the Bearer challenge,
+  // not a cross-site refusal: there is nothing a foreign page could ride on.
+  if (!hasBearer(request) && !(await hasSessionCookie()))
+    return requestError("authenticationFailed", t("errors.apiSignIn"), {
+      headers: { "WWW-Authenticate": bearerChallenge("missing") },
+    });
   if (!hasBearer(request)) {
     const refusal = cookieCallRefusal(request);
-    if (refusal === "notJson")
-      return Response.json({ status: "error", message: t("errors.jsonRequired") }, { status: 415 });
-    if (refusal) return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 403 });
+    if (refusal === "notJson") return requestError("notJson", t("errors.jsonRequired"));
+    if (refusal) return requestError("crossSite", t("errors.invalidRequest"));
   }
   const caller = await routeCaller(request);
   if (!caller.user)
-    return Response.json(
-      { status: "error", message: t("errors.signedOut") },
-      { status: 401, headers: { "WWW-Authenticate": bearerChallenge(caller.problem) } },
+    return requestError(
+      caller.problem === "missing"
+        ? "authenticationFailed"
+        : caller.problem === "expired"
+          ? "expiredToken"
+          : "invalidToken",
+      caller.problem === "missing" ? t("errors.signedOut") : t("errors.apiBadToken"),
+      { headers: { "WWW-Authenticate": bearerChallenge(caller.problem) } },
     );
   const user = caller.user;
 
+  // A payment is a dozen short fields: a larger body is refused before it is read (request-body.ts).
+  const text = await readSmallBody(request);
+  if (!text.ok && text.problem === "tooLarge") return requestError("tooLarge", t("errors.tooLarge"));
   let body: unknown;
   try {
-    body = await request.json();
+    body = text.ok ? JSON.parse(text.text) : null;
   } catch {
     body = null;
   }
   if (!body || typeof body !== "object" || Array.isArray(body))
-    return Response.json({ status: "error", message: t("errors.invalidRequest") }, { status: 400 });
+    return requestError("invalidJson", t("errors.invalidRequest"));
   const parsed = await parsePayInput({ ...(body as Record<string, unknown>), accountId, invoiceId }, t, user.id);
-  if (!parsed.ok)
-    return Response.json(
-      { status: "error", message: parsed.message, fieldErrors: parsed.fieldErrors },
-      { status: 422 },
-    );
+  if (!parsed.ok) return requestError(parsed.problem, parsed.message, { fieldErrors: parsed.fieldErrors });
 
   const outcome = await payInvoice({ userId: user.id, ...parsed.request });
-  const payload = outcome.status === "succeeded" ? outcome : { ...outcome, message: outcomeMessage(outcome, t) };
-  return Response.json(payload, { status: httpStatus(outcome), headers: { "Cache-Control": "no-store" } });
+  return outcomeResponse(outcome, outcome.status === "succeeded" ? "" : outcomeMessage(outcome, t));
 }

@@ -100,7 +100,7 @@ export async function replaceDefaultPaymentMethodAction(
       if (newCard) {
         const saved = await saveCard(tx, { billingProfileId: profile.id, ...newCard }, clock, allowed.user.id);
         // Counted after the insert, under the write lock: simultaneous saves cannot all pass.
-        if (saved.created && (await newCardLimitPassed(profile.id, allowed.user.id, clock, tx)))
+        if (saved.created && (await newCardLimitPassed(profile.id, allowed.user.id, tx)))
           throw new Refusal("tooManyNewCards");
         cardId = saved.id;
       } else {

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { securityNow } from "@/server/clock";
 import { db, type Db } from "@/server/db";
 
 /**
@@ -16,6 +17,11 @@ import { db, type Db } from "@/server/db";
  * the processor has already approved for this account: it teaches a card
  * tester nothing, and paying many invoices at once with the profile's proven
  * card is never refused.
+ *
+ * On real time (securityNow), like sign-in lockouts and tokens: each payment's
+ * recordedAt, never its customer-visible createdAt. A clock that stands still
+ * (SIM_NOW, a world between moves) stamps every payment with the same "now",
+ * so a window on that clock would never pass and the limit would never lift.
  */
 export const DECLINE_WINDOW_MS = 60 * 60 * 1000;
 export const MAX_DECLINES_PER_ACCOUNT = 10;
@@ -27,12 +33,11 @@ type PaymentReader = { payment: Pick<Db["payment"], "count" | "findFirst"> };
 export async function declineLimitReached(
   accountId: string,
   userId: string,
-  now: Date,
   client: PaymentReader = db,
 ): Promise<boolean> {
-  const since = new Date(now.getTime() - DECLINE_WINDOW_MS);
+  const since = new Date(securityNow().getTime() - DECLINE_WINDOW_MS);
   const risky = {
-    createdAt: { gte: since },
+    recordedAt: { gte: since },
     OR: [
       { status: "FAILED" },
       { status: "PENDING", paymentMethodId: null },

@@ -21,8 +21,11 @@ export function startPaymentReconciler(intervalMs = Number(process.env.PAYMENT_R
     if (running) return; // a slow pass (many payments, a slow database) is not stacked up
     running = true;
     reconcilePendingPayments()
-      .then((settled) => {
+      .then(({ settled, failed }) => {
         if (settled) console.log(`Reconciler: settled ${settled} pending payment(s).`);
+        // The payment's ID and the error's first line only: what to look for, and no card data.
+        for (const failure of failed)
+          console.error(`Reconciler: payment ${failure.paymentId} could not be reconciled: ${failure.error}`);
       })
       .catch((error: unknown) => {
         console.error(`Reconciler: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);

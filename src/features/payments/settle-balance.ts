@@ -6,9 +6,10 @@ import { pendingMinorOf } from "@/lib/invoice-status";
 import { pastDueBalance, settlePaymentKey } from "@/lib/settle-balance";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { db } from "@/server/db";
-import { userNow } from "@/server/world-clock";
+import { worldNow, worldOfUser } from "@/server/world-clock";
 
 import { payInvoice, type PayMethod, type PayOutcome } from "./pay-invoice";
+import { storedPaymentKey } from "./payment-key";
 
 /** The account's past-due balance as Settle balance lists it: the invoices, oldest first, and the total. */
 export async function getPastDueBalance(accountId: string, clock: Date) {
@@ -49,7 +50,8 @@ export async function settleBalance(request: {
   settleAttemptId: string;
   method: PayMethod;
 }): Promise<SettleOutcome> {
-  const clock = await userNow(request.userId);
+  const worldId = await worldOfUser(request.userId);
+  const clock = await worldNow(worldId);
   const scope = await loadBillingScope(request.userId, request.accountId);
   if (!scope) return { status: "refused", reason: "notFound" };
   // Who may settle at all (the admin of a MOSP account outside the Pay now countries), before any invoice.
@@ -62,7 +64,8 @@ export async function settleBalance(request: {
   const earlier = await db.payment.findMany({
     where: {
       billingAccountId: request.accountId,
-      idempotencyKey: { startsWith: settlePaymentKey(request.settleAttemptId, "") },
+      // The keys as payInvoice stores them (prefixed inside a world): the same helper as it uses.
+      idempotencyKey: { startsWith: storedPaymentKey(worldId, settlePaymentKey(request.settleAttemptId, "")) },
     },
     select: { invoiceId: true, amountMinor: true, currency: true, invoice: { select: { dueDate: true } } },
   });

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { addNotification } from "@/features/portal/notifications";
 import { db } from "@/server/db";
+import { databaseNow } from "@/server/db/database-clock";
 import { userNow } from "@/server/world-clock";
 
 import { saveCardOfPayment, type CardToSave } from "./cards";
@@ -102,7 +103,8 @@ export async function reconcilePayment(payment: PendingPayment & { leaseExpiresA
   const processor = cardProcessor();
   const result = await processor.lookup(payment.idempotencyKey);
   if (result) return settlePayment(payment, result);
-  if (!leaseExpired(payment)) return false;
+  // The database's clock, the one the lease was written on: servers whose own clocks differ agree.
+  if (!leaseExpired(payment, (await databaseNow(db)).getTime())) return false;
   const final = await processor.abandon({
     idempotencyKey: payment.idempotencyKey,
     amountMinor: payment.amountMinor,
@@ -111,19 +113,40 @@ export async function reconcilePayment(payment: PendingPayment & { leaseExpiresA
   return settlePayment(payment, final);
 }
 
+/** A payment the pass could not reconcile, and why (the error's first line, no card data: payments hold none). */
+export type ReconcileFailure = { paymentId: string; error: string };
+export type ReconcilePass = { settled: number; failed: ReconcileFailure[] };
+
+/** An error's first line, short, with any long digit run (a card number, were one ever there) masked. */
+function failureText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text
+    .split("\n")[0]
+    .slice(0, 200)
+    .replace(/\d{12,}/g, "[redacted]");
+}
+
 /**
  * Settles the PENDING payments whose answer is known (or whose lease has
  * expired), oldest first, at most `limit` per call. Run at start-up
- * (db-setup) and every few seconds by each server (reconciler.ts). Returns how
- * many it settled.
+ * (db-setup) and every few seconds by each server (reconciler.ts). Each
+ * payment stands alone: one that throws (a row the database refuses, a
+ * processor that fails for that key) is reported in `failed` and the pass goes
+ * on with the others; it is tried again on the next pass.
  */
-export async function reconcilePendingPayments(limit = 200): Promise<number> {
+export async function reconcilePendingPayments(limit = 200): Promise<ReconcilePass> {
   const pending = await db.payment.findMany({
     where: { status: "PENDING" },
     orderBy: { createdAt: "asc" },
     take: limit,
   });
-  let settled = 0;
-  for (const payment of pending) if (await reconcilePayment(payment)) settled++;
-  return settled;
+  const pass: ReconcilePass = { settled: 0, failed: [] };
+  for (const payment of pending) {
+    try {
+      if (await reconcilePayment(payment)) pass.settled++;
+    } catch (error) {
+      pass.failed.push({ paymentId: payment.id, error: failureText(error) });
+    }
+  }
+  return pass;
 }

@@ -13,6 +13,9 @@ export const helpDocuments = {
   changePaymentFaq: `${LEARN}/manage/change-credit-card#frequently-asked-questions`,
   mcaCreditCards: `${LEARN}/manage/change-credit-card#manage-microsoft-customer-agreement-credit-cards`,
   accountType: `${LEARN}/manage/change-credit-card#check-the-type-of-your-account`,
+  // Not recommended on any page's Help pane, but found by the top bar's search (search.ts), which lists every one.
+  pastDueBalance: `${LEARN}/manage/resolve-past-due-balance`,
+  downloadInvoice: `${LEARN}/understand/download-azure-invoice`,
 } as const;
 
 export type HelpDocument = keyof typeof helpDocuments;

@@ -6,7 +6,7 @@ export type PortalService = { id: "costManagementBilling"; href: string };
 
 export const portalServices: PortalService[] = [{ id: "costManagementBilling", href: "/billing" }];
 
-/** A service matches when every typed word starts a word of its name or keywords. */
+/** A service (or any search item, search.ts) matches when every typed word starts a word of its name or keywords. */
 export function matchesService(query: string, name: string, keywords: string): boolean {
   const words = `${name} ${keywords}`
     .toLocaleLowerCase()

@@ -6,10 +6,13 @@ import { Prisma } from "@/generated/prisma/client";
 import { now as serverNow } from "@/server/clock";
 import { db } from "@/server/db";
 import { takeTurns } from "@/server/db/locks";
+import { ensureAppRegistrations } from "@/server/demo/app-registrations";
 import { demoPassword } from "@/server/demo/password";
 import { buildDemoWorld, DEMO_SEED, writeWorldRows } from "@/server/demo/seed";
 
 import { freeWorldNumber, newWorldId, worldEmail, WorldFull, worldInvoiceNumber, worldScopedId } from "./identity";
+import { scenarioAccounts, type ScenarioName } from "./scenarios";
+import { worldInvoices, type WorldInvoice } from "./world-invoices";
 import { worldView, type WorldView } from "./world-view";
 
 /**
@@ -28,7 +31,10 @@ function passwordHash(password: string): string {
   return hash;
 }
 
-export type NewWorld = { seed?: number; now?: Date };
+export type NewWorld = { seed?: number; now?: Date; scenario?: ScenarioName };
+
+/** A new world as POST answers it: the view, its scenario and its invoices as objects. */
+export type CreatedWorld = WorldView & { scenario: ScenarioName; invoices: WorldInvoice[] };
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -37,13 +43,15 @@ const isUniqueViolation = (error: unknown) =>
  * Makes a world: a fresh copy of the demo world (Contoso MCA with its admin and
  * reader, Fabrikam MOSP with its admin, their profiles, invoices, cards and
  * payments) that belongs to it alone, with its own clock starting at `now`
- * (default: the server's clock). Built in memory by the seed's own generator,
+ * (default: the server's clock), shaped by a scenario (scenarios.ts). Built in memory by the seed's own generator,
  * then written in one transaction, one multi-row INSERT per table. Worlds take
  * turns only to pick their number (the lowest free one; on SQLite a clash between
  * two servers is a unique-key error, and the world is simply built again).
  */
-export async function createWorld(input: NewWorld = {}): Promise<WorldView> {
+export async function createWorld(input: NewWorld = {}): Promise<CreatedWorld> {
   const seed = input.seed ?? DEMO_SEED;
+  const scenario = input.scenario ?? "default";
+  const accounts = scenarioAccounts(scenario);
   const clock = input.now ?? serverNow();
   const password = demoPassword();
   const hash = passwordHash(password);
@@ -59,6 +67,7 @@ export async function createWorld(input: NewWorld = {}): Promise<WorldView> {
           seed,
           now: clock,
           passwordHash: () => hash,
+          accounts,
           world: {
             id,
             scopedId: worldScopedId(id),
@@ -70,6 +79,7 @@ export async function createWorld(input: NewWorld = {}): Promise<WorldView> {
         const world = { id, number, seed, now: clock, invoiceSequence: rows.invoices.length };
         await tx.world.create({ data: { ...world, createdAt: realNow, lastUsedAt: realNow } });
         await writeWorldRows(tx, rows);
+        const apps = await ensureAppRegistrations(tx, id, realNow);
         const emails = new Map(rows.users.map((user) => [user.id, user]));
         const roles = rows.roles.map((role) => ({
           email: emails.get(role.userId)!.email,
@@ -77,7 +87,14 @@ export async function createWorld(input: NewWorld = {}): Promise<WorldView> {
           role: role.role,
           billingAccountId: role.billingAccountId,
         }));
-        return worldView({ ...world, createdAt: realNow, lastUsedAt: realNow }, rows.accounts, roles, password);
+        const view = worldView(
+          { ...world, createdAt: realNow, lastUsedAt: realNow },
+          rows.accounts,
+          roles,
+          password,
+          apps,
+        );
+        return { ...view, scenario, invoices: await worldInvoices(tx, id, clock) };
       });
     } catch (error) {
       if (isUniqueViolation(error) && attempt < 5) continue;

@@ -1,4 +1,11 @@
-import { addDays, INVOICE_DAY_OF_MONTH, monthlyInvoiceDates, startOfUtcDay, type InvoiceDates } from "@/lib/dates";
+import {
+  addDays,
+  INVOICE_DAY_OF_MONTH,
+  LATEST_MOMENT,
+  monthlyInvoiceDates,
+  startOfUtcDay,
+  type InvoiceDates,
+} from "@/lib/dates";
 
 /**
  * The monthly billing cycle of a world, as plain rules on dates: what moving
@@ -35,12 +42,21 @@ export const MAX_ADVANCE_DAYS = 3_660;
 
 export type ClockTarget = { advanceDays: number } | { now: Date };
 
-export type ClockMove = { ok: true; to: Date } | { ok: false; reason: "backwards" | "tooFar" };
+export type ClockMove = { ok: true; to: Date } | { ok: false; reason: "backwards" | "tooFar" | "outOfRange" };
 
-/** Where a request moves a clock that reads `current`: forward only, by at most MAX_ADVANCE_DAYS. */
+/** Whether a world's clock may read this date: on or before LATEST_MOMENT (lib/dates). */
+export function isWorldClockInRange(date: Date): boolean {
+  return date.getTime() <= LATEST_MOMENT.getTime();
+}
+
+/**
+ * Where a request moves a clock that reads `current`: forward only, by at most MAX_ADVANCE_DAYS, and
+ * never past LATEST_MOMENT.
+ */
 export function clockMove(current: Date, target: ClockTarget): ClockMove {
   const to = "advanceDays" in target ? addDays(current, target.advanceDays) : target.now;
   if (to < current) return { ok: false, reason: "backwards" };
+  if (!isWorldClockInRange(to)) return { ok: false, reason: "outOfRange" };
   if (to.getTime() - current.getTime() > MAX_ADVANCE_DAYS * 86_400_000) return { ok: false, reason: "tooFar" };
   return { ok: true, to };
 }

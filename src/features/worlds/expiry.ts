@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/server/db";
+import { takeTurns } from "@/server/db/locks";
 
 const DEFAULT_IDLE_MINUTES = 60;
 
@@ -10,25 +11,56 @@ export function idleMinutes(env: Record<string, string | undefined> = process.en
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_IDLE_MINUTES;
 }
 
+export type WorldDeletion = { status: "deleted" | "notFound" } | { status: "paymentsInProgress"; pending: number };
+
 /**
- * Deletes a world and every row of it; returns whether it existed. Users and
- * billing accounts go with the World row (ON DELETE CASCADE), and with them their
- * roles, profiles, cards, invoices, lines, payments and notifications. Two tables
- * hold no foreign key and are cleared by value: the simulated processor's ledger
- * (by the world's payment keys) and the sign-in throttle's attempts (by the
- * world's addresses). One transaction: a world is gone whole or not at all.
+ * Deletes a world and every row of it, unless a payment of the world is still
+ * in flight (PENDING): the processor may be charging it at this moment, and
+ * deleting the world under it would leave its ledger row behind and fail the
+ * payment's own request. Such a world is left whole ("paymentsInProgress");
+ * the caller asks again once its payments have settled (seconds, or the
+ * payment's lease when its server died: the reconciler settles it).
+ *
+ * Users and billing accounts go with the World row (ON DELETE CASCADE), and
+ * with them their sessions, roles, profiles, cards, invoices, lines, payments
+ * and notifications. Tables with no foreign key are cleared by value: the
+ * simulated processor's ledger (by the world's payment keys, which all start
+ * with the world's ID), the sign-in throttle's attempts and known addresses (by
+ * the world's emails). One transaction: a world is gone whole or not at all.
  */
-export async function deleteWorld(worldId: string): Promise<boolean> {
+export async function deleteWorld(worldId: string): Promise<WorldDeletion> {
   return db.$transaction(async (tx) => {
+    // Takes turns with a move of the world's clock (move-clock.ts).
+    await takeTurns(tx, `world:${worldId}`);
+    // A write to every invoice of the world before the count: a payment reserves its amount by updating
+    // its invoice in the transaction that records it PENDING, so on PostgreSQL this waits for any such
+    // transaction to commit (the count then sees its payment), and one that starts later waits for this
+    // one and finds no invoice. On SQLite the write takes the database's write lock, with the same effect.
+    await tx.invoice.updateMany({
+      where: { billingAccount: { worldId } },
+      data: { amountDueMinor: { increment: 0 } },
+    });
+    const pending = await tx.payment.count({ where: { status: "PENDING", billingAccount: { worldId } } });
+    if (pending > 0) return { status: "paymentsInProgress", pending } as const;
     const [users, payments] = await Promise.all([
       tx.user.findMany({ where: { worldId }, select: { email: true } }),
       tx.payment.findMany({ where: { billingAccount: { worldId } }, select: { idempotencyKey: true } }),
     ]);
-    if (payments.length)
-      await tx.simulatedCharge.deleteMany({ where: { idempotencyKey: { in: payments.map((p) => p.idempotencyKey) } } });
-    if (users.length) await tx.signInAttempt.deleteMany({ where: { email: { in: users.map((user) => user.email) } } });
+    await tx.simulatedCharge.deleteMany({
+      where: {
+        OR: [
+          { idempotencyKey: { in: payments.map((payment) => payment.idempotencyKey) } },
+          { idempotencyKey: { startsWith: `${worldId}:` } },
+        ],
+      },
+    });
+    const emails = users.map((user) => user.email);
+    if (emails.length) {
+      await tx.signInAttempt.deleteMany({ where: { email: { in: emails } } });
+      await tx.knownSignInAddress.deleteMany({ where: { email: { in: emails } } });
+    }
     const deleted = await tx.world.deleteMany({ where: { id: worldId } });
-    return deleted.count > 0;
+    return { status: deleted.count > 0 ? "deleted" : "notFound" } as const;
   });
 }
 
@@ -37,7 +69,8 @@ export async function deleteIdleWorlds(at: Date = new Date()): Promise<number> {
   const cutoff = new Date(at.getTime() - idleMinutes() * 60_000);
   const idle = await db.world.findMany({ where: { lastUsedAt: { lt: cutoff } }, select: { id: true } });
   let deleted = 0;
-  for (const world of idle) if (await deleteWorld(world.id)) deleted++;
+  // A world with a payment in flight is left for a later sweep.
+  for (const world of idle) if ((await deleteWorld(world.id)).status === "deleted") deleted++;
   return deleted;
 }
 

@@ -9,7 +9,7 @@ import { clockMove, type ClockTarget } from "./cycle-rules";
 export type ClockOutcome =
   | { status: "moved"; from: Date; now: Date; issued: IssuedInvoice[]; pastDue: string[] }
   | { status: "notFound" }
-  | { status: "backwards" | "tooFar"; now: Date; asked: Date };
+  | { status: "backwards" | "tooFar" | "outOfRange"; now: Date; asked: Date };
 
 /**
  * Moves a world's clock forward and runs the billing cycle for the time

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/server/db";
+import { demoClientSecret, tenantIdOf, type AppRegistration } from "@/server/demo/app-registrations";
 import { demoPassword } from "@/server/demo/password";
 
 import { idleMinutes } from "./expiry";
@@ -25,6 +26,16 @@ export type WorldView = {
     billingAccountName: string;
   }[];
   billingAccounts: { id: string; name: string; agreementType: string; currency: string }[];
+  /** The world's directory (tenant) ID: its app registrations sign in there (docs/clients.md). */
+  tenantId: string;
+  /** App registrations (service principals), one per user, with that user's role; the secret is the demo one. */
+  servicePrincipals: {
+    displayName: string;
+    clientId: string;
+    clientSecret: string;
+    role: "admin" | "reader";
+    billingAccount: string;
+  }[];
 };
 
 type WorldFacts = { id: string; seed: number; now: Date; createdAt: Date; lastUsedAt: Date };
@@ -32,7 +43,14 @@ type AccountFacts = { id: string; name: string; agreementType: string; currency:
 type RoleFacts = { email: string; displayName: string; role: string; billingAccountId: string };
 
 /** The API's view of a world from its rows. */
-export function worldView(world: WorldFacts, accounts: AccountFacts[], roles: RoleFacts[], password: string) {
+export function worldView(
+  world: WorldFacts,
+  accounts: AccountFacts[],
+  roles: RoleFacts[],
+  password: string,
+  apps: AppRegistration[],
+  secret: string = demoClientSecret(),
+) {
   const names = new Map(accounts.map((account) => [account.id, account.name]));
   return {
     id: world.id,
@@ -53,6 +71,16 @@ export function worldView(world: WorldFacts, accounts: AccountFacts[], roles: Ro
       // Contoso's admin, Contoso's reader, Fabrikam's admin: by account, the admin first.
       .sort((a, b) => a.billingAccountName.localeCompare(b.billingAccountName) || a.role.localeCompare(b.role)),
     billingAccounts: accounts.map(({ id, name, agreementType, currency }) => ({ id, name, agreementType, currency })),
+    tenantId: tenantIdOf(world.id),
+    servicePrincipals: apps.flatMap((app) =>
+      app.roles.map((role) => ({
+        displayName: app.displayName,
+        clientId: app.clientId,
+        clientSecret: secret,
+        role: role.role === "BILLING_ACCOUNT_ADMIN" ? ("admin" as const) : ("reader" as const),
+        billingAccount: role.billingAccountId,
+      })),
+    ),
   } satisfies WorldView;
 }
 
@@ -62,11 +90,24 @@ export async function loadWorldView(worldId: string, password = demoPassword()):
     where: { id: worldId },
     include: {
       billingAccounts: { orderBy: { name: "asc" } },
-      users: { orderBy: { email: "asc" }, include: { roles: true } },
+      users: { orderBy: { email: "asc" }, include: { roles: true, servicePrincipal: { select: { clientId: true } } } },
     },
   });
   if (!world) return null;
-  const roles = world.users.flatMap((user) =>
+  const people = world.users.filter((user) => !user.servicePrincipal);
+  const apps = world.users.flatMap((user) =>
+    user.servicePrincipal
+      ? [
+          {
+            displayName: user.displayName,
+            clientId: user.servicePrincipal.clientId,
+            tenantId: tenantIdOf(world.id),
+            roles: user.roles,
+          },
+        ]
+      : [],
+  );
+  const roles = people.flatMap((user) =>
     user.roles.map((role) => ({
       email: user.email,
       displayName: user.displayName,
@@ -74,5 +115,5 @@ export async function loadWorldView(worldId: string, password = demoPassword()):
       billingAccountId: role.billingAccountId,
     })),
   );
-  return worldView(world, world.billingAccounts, roles, password);
+  return worldView(world, world.billingAccounts, roles, password, apps);
 }

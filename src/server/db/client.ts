@@ -13,8 +13,13 @@ import { keepPreparedStatements } from "./sqlite-statements";
 import { outsideStatementsWait } from "./sqlite-transactions";
 import { databaseEngine, databaseFile, databaseUrl } from "./url";
 
-/** Each client's SqlReader, on the same database (sqlReader). */
-const readers = new WeakMap<object, SqlReader>();
+/**
+ * Each client's SqlReader, on the same database (sqlReader). Kept on globalThis like the client itself
+ * (index.ts): the dev server may load this module more than once, and the one client made by the first
+ * copy must still find its reader from the others.
+ */
+const globalForReaders = globalThis as unknown as { portalSqlReaders?: WeakMap<object, SqlReader> };
+const readers = (globalForReaders.portalSqlReaders ??= new WeakMap<object, SqlReader>());
 
 /** Read-only SQL on the database `client` works on (sql-reader.ts): for the hot reads Prisma makes slow. */
 export function sqlReader(client: Db): SqlReader {

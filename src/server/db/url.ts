@@ -1,5 +1,7 @@
 import path from "node:path";
 
+import { dataDir } from "../data-dir";
+
 /**
  * Where the database lives. `DATABASE_URL` wins; the default is the embedded
  * SQLite file under the repo's data/ folder (ignored by git). A
@@ -10,7 +12,7 @@ import path from "node:path";
 export function databaseUrl(env: Record<string, string | undefined> = process.env): string {
   const fromEnv = env.DATABASE_URL?.trim();
   if (fromEnv) return fromEnv;
-  return `file:${path.join(process.cwd(), "data", "portal.db")}`;
+  return `file:${path.join(dataDir(env), "portal.db")}`;
 }
 
 /** The two engines the portal runs on: the embedded default and the shared one. */

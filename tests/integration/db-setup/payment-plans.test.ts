@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { declineLimitReached, provenCard } from "@/features/payments/rate-limit";
 import { createPrismaClient, type Db } from "@/server/db/client";
 
-import { createTestDatabase, tempDatabaseFile, TEST_NOW, type TestDatabase } from "../../support/test-db";
+import { createTestDatabase, tempDatabaseFile, type TestDatabase } from "../../support/test-db";
 
 let world: TestDatabase & { destroy: () => Promise<void> };
 let client: Db;
@@ -44,7 +44,7 @@ describe("a card's past payments", () => {
     const prepares = vi.spyOn(Database.prototype, "prepare");
     client = createPrismaClient(world.url);
     await provenCard(card.id, client);
-    await declineLimitReached(role.billingAccountId, admin.id, TEST_NOW, client);
+    await declineLimitReached(role.billingAccountId, admin.id, client);
     const statements = prepares.mock.calls.map(([sql]) => sql).filter((sql) => sql.includes("`main`.`Payment`"));
 
     const proven = statements.find((sql) => /^SELECT `main`\.`Payment`\.`id` FROM/.test(sql));

@@ -14,6 +14,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_NEW_CARDS_PER_PROFILE } from "@/features/payments/new-card-limit";
 import { payInvoice } from "@/features/payments/pay-invoice";
 
+import { advanceRealTime } from "../../support/real-time";
 import { expectActionRefused, expectRefused, newCard, newCardForm, request, succeeded } from "./requests";
 import {
   approvedCards,
@@ -172,10 +173,13 @@ describe("payInvoice: decline limit", () => {
     await signInAs("admin@contoso.com");
     await expectActionRefused(newCardForm(invoice.id, "4242424242424242"), t.refusals.tooManyDeclines);
 
-    // Still inside the hour: refused. Once the hour of the first decline has passed: paid.
-    setClock(new Date(clock.getTime() + HOUR - 1));
+    // The window is real time: the simulator's clock moving on a day changes nothing.
+    setClock(new Date(clock.getTime() + 24 * HOUR));
     await expectRefused(request(invoice.id, newCard("4242424242424242")), "tooManyDeclines");
-    setClock(new Date(clock.getTime() + 2));
+    // Still inside the real hour: refused. Once the hour of the first decline has passed: paid.
+    advanceRealTime(HOUR - 60_000);
+    await expectRefused(request(invoice.id, newCard("4242424242424242")), "tooManyDeclines");
+    advanceRealTime(61_000);
     succeeded(await payInvoice(request(invoice.id, newCard("4242424242424242"))));
   });
 

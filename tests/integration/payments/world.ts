@@ -3,10 +3,9 @@
 // by querying, and fresh rows so tests do not share balances.
 import { randomUUID } from "node:crypto";
 
-import { sealData } from "iron-session";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 
-import { SESSION_COOKIE, SESSION_TTL_SECONDS, sessionOptions } from "@/features/access/session";
+import { SESSION_COOKIE } from "@/features/access/session";
 import type { PayNowState } from "@/features/payments/pay-now-state";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { AbandonedCharge, CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
@@ -14,6 +13,8 @@ import { catalogs } from "@/i18n/catalogs";
 import { invoiceStatus, pendingMinorOf, type InvoiceStatus } from "@/lib/invoice-status";
 
 import { cookieJar, resetNextRequest } from "../../support/next-request";
+import { advanceRealTime } from "../../support/real-time";
+import { sessionCookieFor } from "../../support/session-cookie";
 // Aliased: a name starting with "use" trips the React hooks lint rule.
 import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../../support/test-db";
 
@@ -82,7 +83,11 @@ export class CountingProcessor implements CardProcessor {
 }
 export let processor: CountingProcessor;
 
-/** The simulator clock (SIM_NOW). Every test runs two hours after the previous one, outside its decline window. */
+/**
+ * The simulator clock (SIM_NOW). Every test runs two hours after the previous one, on the simulator's clock
+ * and in real time (advanceRealTime): the decline and new-card windows run on real time, and each test starts
+ * outside the windows of the tests before it.
+ */
 export let clock = TEST_NOW;
 export let tick = 0;
 export function setClock(date: Date): void {
@@ -111,6 +116,7 @@ afterAll(() => {
 
 beforeEach(() => {
   setClock(new Date(TEST_NOW.getTime() + ++tick * 2 * HOUR));
+  advanceRealTime(2 * HOUR);
   processor = new CountingProcessor();
   setCardProcessor(processor);
 });
@@ -118,9 +124,11 @@ beforeEach(() => {
 /** A real sealed session cookie for this user, as sign-in leaves it. */
 export async function signInAs(email: string): Promise<void> {
   resetNextRequest();
-  const user = await testDb.db.user.findUniqueOrThrow({ where: { email } });
-  const sealed = await sealData({ userId: user.id }, { password: sessionOptions().password, ttl: SESSION_TTL_SECONDS });
-  cookieJar.set(SESSION_COOKIE, sealed, { httpOnly: true, path: "/", sameSite: "lax" });
+  cookieJar.set(SESSION_COOKIE, await sessionCookieFor(testDb.db, email), {
+    httpOnly: true,
+    path: "/",
+    sameSite: "lax",
+  });
 }
 
 // ---------------------------------------------------------------- the demo world, found by querying

@@ -16,8 +16,8 @@ import { control, DAY, newWorld, testDb, userOf } from "./world";
 async function useWorld(world: WorldView) {
   const email = userOf(world, "admin").email;
   // A good sign-in clears the account's failed attempts: the failed one comes last, so it stays.
-  expect((await verifyCredentials(email, "Passw0rd!", "203.0.113.9")).status).toBe("verified");
-  expect((await verifyCredentials(email, "wrong password", "203.0.113.9")).status).toBe("wrong");
+  expect((await verifyCredentials(email, "Passw0rd!", { address: "203.0.113.9" })).status).toBe("verified");
+  expect((await verifyCredentials(email, "wrong password", { address: "203.0.113.9" })).status).toBe("wrong");
   const admin = await testDb.db.user.findUniqueOrThrow({ where: { email } });
   const invoice = await testDb.db.invoice.findFirstOrThrow({
     where: {

@@ -127,6 +127,21 @@ describe("moving a world's clock", () => {
     expect((await control.get(world.id).then((r) => r.json())).now).toBe("2027-01-15T10:00:00.000Z");
   });
 
+  it("stops at 9998-12-31: a clock or a new world past it is a 400, and nothing changes", async () => {
+    const late = await control.create({ body: { now: "9999-06-01T00:00:00.000Z" } });
+    expect(late.status).toBe(400);
+    const world = await newWorld({ now: "9998-11-20T00:00:00.000Z" });
+    const count = await invoiceCount(world);
+    const far = await move(world, { advanceDays: 3_660 });
+    expect([far.status, far.body.error]).toEqual([400, "ClockOutOfRange"]);
+    expect(far.body.message).toContain("9998-12-31T23:59:59.999Z");
+    expect((await move(world, { now: "9999-01-01T00:00:00.000Z" })).status).toBe(400);
+    expect(await invoiceCount(world)).toBe(count);
+    expect((await control.get(world.id).then((r) => r.json())).now).toBe("9998-11-20T00:00:00.000Z");
+    // Up to the last day still moves.
+    expect(await move(world, { now: "9998-12-31T23:59:59.999Z" })).toMatchObject({ status: 200 });
+  });
+
   it("ages the world's cards: a saved card expires when the clock passes its month", async () => {
     const world = await newWorld();
     const invoice = await testDb.db.invoice.findFirstOrThrow({

@@ -9,6 +9,7 @@ import { handleTokenRequest } from "@/features/access/token-endpoint";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { WorldView } from "@/features/worlds/world-view";
 
+import { expectResponseMatches } from "../../support/openapi";
 // Aliased: the react-hooks lint rule takes any use* call for a React hook.
 import { useTestDatabase as seededTestDatabase, TEST_NOW } from "../../support/test-db";
 
@@ -44,12 +45,30 @@ function request(method: string, path: string, call: Call = {}): Request {
 const params = (worldId: string) => ({ params: Promise.resolve({ worldId }) });
 
 /** The control API as HTTP: POST/GET/DELETE /api/sim/worlds[/{id}], POST /api/sim/worlds/{id}/clock. */
+/** Calls a route and checks its answer against the OpenAPI document (status documented, body valid). */
+const checked =
+  (method: string, documented: string) =>
+  async (response: Promise<Response>): Promise<Response> => {
+    const answer = await response;
+    await expectResponseMatches(answer, method, documented);
+    return answer;
+  };
+
 export const control = {
-  create: (call?: Call) => createRoute(request("POST", "/api/sim/worlds", call)),
-  list: (call?: Call) => listRoute(request("GET", "/api/sim/worlds", call)),
-  get: (id: string, call?: Call) => getRoute(request("GET", `/api/sim/worlds/${id}`, call), params(id)),
-  delete: (id: string, call?: Call) => deleteRoute(request("DELETE", `/api/sim/worlds/${id}`, call), params(id)),
-  clock: (id: string, call?: Call) => clockRoute(request("POST", `/api/sim/worlds/${id}/clock`, call), params(id)),
+  create: (call?: Call) => checked("post", "/api/sim/worlds")(createRoute(request("POST", "/api/sim/worlds", call))),
+  list: (call?: Call) => checked("get", "/api/sim/worlds")(listRoute(request("GET", "/api/sim/worlds", call))),
+  get: (id: string, call?: Call) =>
+    checked("get", "/api/sim/worlds/{worldId}")(getRoute(request("GET", `/api/sim/worlds/${id}`, call), params(id))),
+  delete: (id: string, call?: Call) =>
+    checked(
+      "delete",
+      "/api/sim/worlds/{worldId}",
+    )(deleteRoute(request("DELETE", `/api/sim/worlds/${id}`, call), params(id))),
+  clock: (id: string, call?: Call) =>
+    checked(
+      "post",
+      "/api/sim/worlds/{worldId}/clock",
+    )(clockRoute(request("POST", `/api/sim/worlds/${id}/clock`, call), params(id))),
 };
 
 /** A new world (201 expected). */

@@ -123,7 +123,14 @@ beforeAll(async () => {
     defaultCard: defaultCard.id,
     fabrikamCard: fabrikamCard.id,
   };
+  // Each user's session row, made once: signing in during a case would be a write the cases must not make.
+  const expiresAt = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  for (const userId of [w.admin, w.reader, w.fabrikamAdmin])
+    await db.session.create({ data: { id: sessionIdOf(userId), userId, createdAt: new Date(), expiresAt } });
 });
+
+/** The ID of the session row made for a user above. */
+const sessionIdOf = (userId: string) => `hostile-input-${userId}`;
 
 afterAll(async () => {
   // Card numbers and security codes were typed into every form above: none may have reached the database.
@@ -163,11 +170,15 @@ export const goodCard = {
 export async function signInAs(userId: string | null): Promise<void> {
   resetNextRequest();
   if (userId)
-    cookieJar.set(SESSION_COOKIE, await sealData({ userId }, { password: SECRET, ttl: 3600 }), {
-      httpOnly: true,
-      path: "/",
-      sameSite: "lax",
-    });
+    cookieJar.set(
+      SESSION_COOKIE,
+      await sealData({ userId, sessionId: sessionIdOf(userId) }, { password: SECRET, ttl: 3600 }),
+      {
+        httpOnly: true,
+        path: "/",
+        sameSite: "lax",
+      },
+    );
 }
 
 /**

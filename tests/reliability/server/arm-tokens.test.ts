@@ -17,11 +17,12 @@ import { reliabilityDatabase, removeReliabilityDatabase } from "../support/datab
 import { Figures, tally } from "../support/figures";
 import { addFixtures, openDb, type World } from "../support/fixtures";
 import { http, paymentsPath, pdfPath, sessionCookie } from "../support/http";
-import { runDbSetup, SESSION_SECRET, SIM_NOW, startServer, stopAllServers, type Server } from "../support/server";
+import { runDbSetup, SESSION_SECRET, startServer, stopAllServers, type Server } from "../support/server";
 
 const figures = new Figures("arm-tokens");
 const dbFile = reliabilityDatabase("arm-tokens");
-const nowSeconds = Math.floor(Date.parse(SIM_NOW) / 1000);
+// Token lifetimes run on the real time, not the server's SIM_NOW (src/server/clock.ts: securityNow).
+const nowSeconds = Math.floor(Date.now() / 1000);
 const serverKey = accessTokenKey(SESSION_SECRET);
 
 let server: Server;
@@ -244,8 +245,12 @@ describe("the token endpoint", () => {
   });
 
   it("refuses other grants and malformed requests in OAuth's error shape", async () => {
-    expect((await token("grant_type=client_credentials&client_id=x&client_secret=y")).json().error).toBe(
+    expect((await token("grant_type=authorization_code&code=x&client_id=y")).json().error).toBe(
       "unsupported_grant_type",
+    );
+    // Client credentials are a grant of their own (an app registration's): an unknown app is not a client.
+    expect((await token("grant_type=client_credentials&client_id=x&client_secret=y")).json().error).toBe(
+      "unauthorized_client",
     );
     expect((await token("username=admin%40contoso.com&password=Passw0rd%21")).json().error).toBe("invalid_request");
     const json = await token(JSON.stringify({ grant_type: "password" }), "application/json");

@@ -14,6 +14,7 @@ import bcrypt from "bcryptjs";
 
 import { createPrismaClient, type Db } from "@/server/db/client";
 
+import { fixtureSessionId } from "./http";
 import { SIM_NOW } from "./server";
 
 export const HOSTILE_NAME = `<script>alert("xss")</script><img src=x onerror=alert(1)> & "Co" 'Ltd'`;
@@ -186,6 +187,12 @@ export async function addFixtures(dbFile: string): Promise<World> {
       },
       select: { id: true },
     });
+    // A session row for every user, which sessionCookie's cookies name; real time, as the server checks it.
+    const sessionsUntil = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    for (const { id: userId } of await db.user.findMany({ select: { id: true } }))
+      await db.session.create({
+        data: { id: fixtureSessionId(userId), userId, createdAt: new Date(), expiresAt: sessionsUntil },
+      });
     return {
       contoso: {
         accountId: contosoAccount.id,

@@ -13,13 +13,21 @@ export const exchanges: Exchange[] = [];
 /** Requests that got no HTTP answer at all (a killed server). */
 export let droppedRequests = 0;
 
+/** The ID of the Session row addFixtures makes for every user (a cookie is valid only with its row). */
+export function fixtureSessionId(userId: string): string {
+  return `reliability-${userId}`;
+}
+
 /**
- * A session cookie for a user, sealed as the server seals it (iron-session, SESSION_SECRET), at the
- * user's current session version (0 until a sign-out). Under both names: `__Host-portal_session` is
- * the one a server with secure cookies reads, `portal_session` the one of a server without.
+ * A session cookie for a user, sealed as the server seals it (iron-session, SESSION_SECRET), naming
+ * the session row addFixtures made for the user. Under both names: `__Host-portal_session` is the
+ * one a server with secure cookies reads, `portal_session` the one of a server without.
  */
-export async function sessionCookie(userId: string, sessionVersion = 0): Promise<string> {
-  const sealed = await sealData({ userId, sessionVersion }, { password: SESSION_SECRET, ttl: 8 * 60 * 60 });
+export async function sessionCookie(userId: string): Promise<string> {
+  const sealed = await sealData(
+    { userId, sessionId: fixtureSessionId(userId) },
+    { password: SESSION_SECRET, ttl: 8 * 60 * 60 },
+  );
   return `portal_session=${sealed}; __Host-portal_session=${sealed}`;
 }
 
@@ -41,6 +49,8 @@ export async function http(
     body?: BodyInit;
     json?: unknown;
     timeoutMs?: number;
+    /** null: send no Origin (a script, not a browser); by default a write carries the server's own, as a browser's does. */
+    origin?: null;
   } = {},
 ): Promise<Answer> {
   const headers = new Headers(init.headers);
@@ -48,11 +58,12 @@ export async function http(
   let body = init.body;
   if (init.json !== undefined) {
     headers.set("content-type", "application/json");
-    // As the portal's own page would send it (the payments route refuses a cookie call without one).
-    if (!headers.has("origin")) headers.set("origin", new URL(baseUrl).origin);
     body = typeof init.json === "string" ? init.json : JSON.stringify(init.json);
   }
   const method = init.method ?? (body === undefined ? "GET" : "POST");
+  // As a browser sends every write: the portal refuses a form post, server action or cookie call without one.
+  if (method !== "GET" && method !== "HEAD" && !headers.has("origin") && init.origin !== null)
+    headers.set("origin", new URL(baseUrl).origin);
   const url = baseUrl + path;
   let response: Response;
   try {

@@ -35,8 +35,8 @@ export async function BillingAccountBlade({
   return (
     <>
       <Breadcrumb items={[{ label: t("costManagementBilling"), href: "/billing" }, ...crumbs]} />
-      <main className="px-6 py-3">
-        <h1 className="text-2xl font-semibold">
+      <main className="px-4 py-3 md:px-6">
+        <h1 className="text-2xl font-semibold break-words">
           {headingName} | {title}
         </h1>
         {children}

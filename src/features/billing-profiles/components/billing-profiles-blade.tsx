@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 
 import { TableHead } from "@/components/ui/table-head";
 import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
@@ -17,6 +18,8 @@ export function profileInvoicesPath(accountId: string, profileId: string): strin
 /** Billing › Billing profiles: each profile of the account, how it is paid, and a way to its invoices. */
 export async function BillingProfilesBlade({ accountId }: { accountId: string }) {
   const { account } = await requireBillingScope(accountId);
+  // A pay-as-you-go (MOSP) account has no billing profiles to show (its invoices and cards are its subscription's).
+  if (account.agreementType === "MOSP") notFound();
   const [t, profiles] = await Promise.all([
     getTranslations("profiles"),
     listBillingProfilesWithDefaultPayment(account.id),

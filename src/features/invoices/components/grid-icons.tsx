@@ -1,4 +1,5 @@
 import {
+  ArrowDownload16Regular,
   ArrowSyncCircle16Regular,
   CheckmarkCircle16Filled,
   CircleHalfFill16Regular,
@@ -9,7 +10,7 @@ import {
 } from "@/components/ui/icons";
 import { invoiceStatuses, type InvoiceStatus } from "@/lib/invoice-status";
 
-import { ROW_MENU_ICON, statusIconId } from "../grid-icon-refs";
+import { ROW_DOWNLOAD_ICON, ROW_MENU_ICON, statusIconId } from "../grid-icon-refs";
 
 /** Each status's icon (StatusBadge draws it; the grid's rows refer to it in the file). */
 export const statusIcons: Record<InvoiceStatus, typeof Clock16Regular> = {
@@ -37,6 +38,9 @@ export function GridIconsDocument() {
           </symbol>
         );
       })}
+      <symbol id={ROW_DOWNLOAD_ICON} viewBox="0 0 16 16">
+        <ArrowDownload16Regular />
+      </symbol>
       <symbol id={ROW_MENU_ICON} viewBox="0 0 20 20">
         <MoreHorizontal20Regular />
       </symbol>

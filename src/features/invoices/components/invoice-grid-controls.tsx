@@ -87,8 +87,9 @@ export function InvoiceGridControls({
     const target = event.target instanceof Element ? event.target : null;
     const menuButton = target?.closest<HTMLButtonElement>("button[aria-haspopup=menu]");
     if (menuButton && table.current?.contains(menuButton)) {
+      const kind = menuButton.dataset.menu === "download" ? "download" : "more";
       setMenu((open) =>
-        open?.invoiceId === menuButton.value ? null : { invoiceId: menuButton.value, button: menuButton },
+        open?.button === menuButton ? null : { invoiceId: menuButton.value, button: menuButton, kind },
       );
     }
   };
@@ -129,7 +130,14 @@ export function InvoiceGridControls({
         </thead>
         <tbody dangerouslySetInnerHTML={body} />
       </table>
-      {menu && <InvoiceRowMenu key={menu.invoiceId} accountId={accountId} open={menu} onClose={() => setMenu(null)} />}
+      {menu && (
+        <InvoiceRowMenu
+          key={`${menu.kind}:${menu.invoiceId}`}
+          accountId={accountId}
+          open={menu}
+          onClose={() => setMenu(null)}
+        />
+      )}
     </div>
   );
 }

@@ -7,8 +7,8 @@ import { invoicePdfPath, invoiceUsagePath } from "../pdf-path";
 
 const MENU_WIDTH = 224;
 
-/** The row whose "…" was pressed: its invoice and its server-rendered button. */
-export type OpenRowMenu = { invoiceId: string; button: HTMLButtonElement };
+/** The row whose download icon or "…" was pressed: its invoice, its server-rendered button and which menu. */
+export type OpenRowMenu = { invoiceId: string; button: HTMLButtonElement; kind: "download" | "more" };
 
 /** Under the button, right-aligned with it. */
 function placeUnder(button: HTMLButtonElement) {
@@ -17,9 +17,10 @@ function placeUnder(button: HTMLButtonElement) {
 }
 
 /**
- * The "…" menu of one grid row (the portal's per-invoice actions): Download PDF and Prepare
- * Azure usage file. The grid renders one, for the open row (InvoiceGridControls, keyed by the
- * invoice), not one per row. It is fixed-positioned under the row's button (the grid scrolls
+ * A grid row's menus, with download-azure-invoice's words: the download icon's menu holds **Invoice**
+ * (the PDF), the "…" menu **Invoice** and **Prepare Azure usage file**. (Microsoft's MCA download menu
+ * also lists a **Tax document** where one exists; the simulator issues none, so it never shows.) The
+ * grid renders one menu, for the open row (InvoiceGridControls, keyed by the invoice), not one per row. It is fixed-positioned under the row's button (the grid scrolls
  * sideways on narrow screens and would clip it), follows it when the page scrolls, and marks
  * the button expanded while open.
  */
@@ -32,7 +33,7 @@ export function InvoiceRowMenu({
   open: OpenRowMenu;
   onClose: () => void;
 }) {
-  const { invoiceId, button } = open;
+  const { invoiceId, button, kind } = open;
   const t = useTranslations("invoices");
   const menuId = useId();
   const menu = useRef<HTMLUListElement>(null);
@@ -99,7 +100,7 @@ export function InvoiceRowMenu({
       ref={menu}
       id={menuId}
       role="menu"
-      aria-label={t("rowMenu", { id: invoiceId })}
+      aria-label={kind === "download" ? t("rowDownload", { id: invoiceId }) : t("rowMenu", { id: invoiceId })}
       onKeyDown={onKeyDown}
       // Focus leaving for anywhere but the row's own button (which toggles it) closes it.
       onBlur={(event) => {
@@ -109,8 +110,8 @@ export function InvoiceRowMenu({
       style={{ top: position.top, left: position.left, width: MENU_WIDTH }}
       className="fixed z-50 border border-stroke bg-surface py-1 text-ink shadow-lg"
     >
-      {item(invoicePdfPath(accountId, invoiceId), t("downloadPdf"))}
-      {item(invoiceUsagePath(accountId, invoiceId), t("prepareUsage"))}
+      {item(invoicePdfPath(accountId, invoiceId), t("rowInvoice"))}
+      {kind === "more" && item(invoiceUsagePath(accountId, invoiceId), t("prepareUsage"))}
     </ul>
   );
 }

@@ -9,7 +9,7 @@ import { billingAccountAdmins, requireBillingScope } from "@/features/access/sco
 import { worldNow } from "@/server/world-clock";
 
 import { invoicesQuery, parseInvoiceFilters } from "../filters";
-import { listBillingProfiles, listInvoices } from "../grid-query";
+import { listBillingProfiles, listInvoices, listSubscriptionNames } from "../grid-query";
 import { InvoiceFiltersBar } from "./invoice-filters-bar";
 import { InvoicesGrid } from "./invoices-grid";
 import { Pagination } from "./pagination";
@@ -35,10 +35,13 @@ export async function InvoicesBlade({
   // The blade's own links (filters, sort headers, pages) are relative to its address: "invoices?page=2"
   // from /billing/<account>/invoices, rather than the account's long path again in each of them.
   const viewPath = basePath.slice(basePath.lastIndexOf("/") + 1);
-  const [t, { rows, total, page, pages }, profiles] = await Promise.all([
+  const mosp = account.agreementType === "MOSP";
+  const [t, { rows, total, page, pages }, profiles, subscriptions] = await Promise.all([
     getTranslations("invoices"),
     listInvoices(account.id, filters, clock),
     listBillingProfiles(account.id),
+    // A pay-as-you-go account has no billing profiles to show: its invoices are per subscription.
+    mosp ? listSubscriptionNames(account.id) : undefined,
   ]);
   const admins = access.role === "BILLING_ACCOUNT_READER" ? await billingAccountAdmins(account.id) : [];
   const pageFilters = { ...filters, page };
@@ -61,9 +64,13 @@ export async function InvoicesBlade({
               filters={pageFilters}
               access={access}
               accountId={account.id}
+              subscriptions={subscriptions}
             />
           </div>
-          <Pagination basePath={viewPath} filters={pageFilters} page={page} pages={pages} total={total} />
+          {/* An empty grid says so itself (InvoicesGrid): no "0 - 0 of 0" and no pages to go to. */}
+          {total > 0 && (
+            <Pagination basePath={viewPath} filters={pageFilters} page={page} pages={pages} total={total} />
+          )}
           {total === 0 && filters.status !== "all" && (
             <a
               className="text-brand hover:underline"

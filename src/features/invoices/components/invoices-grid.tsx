@@ -19,6 +19,12 @@ type Props = {
   access: BillingAccess;
   /** The billing account, for the rows' PDF links. */
   accountId: string;
+  /**
+   * A pay-as-you-go (MOSP) account's subscription by billing profile ID: its grid names each invoice's
+   * subscription where an MCA grid names its billing profile (download-azure-invoice; a MOSP account
+   * shows no billing profiles).
+   */
+  subscriptions?: Record<string, string>;
 };
 
 const sortable = { invoiceDate: "invoiceDate", dueDate: "dueDate", totalMinor: "amount" } as const;
@@ -35,7 +41,7 @@ const END = "\u0002";
  * place through the blade's InPlaceLinks. Pay now shows only where the policy offers it
  * (payDenial, offersPayNow).
  */
-export function InvoicesGrid({ basePath, invoices, filters, access, accountId }: Props) {
+export function InvoicesGrid({ basePath, invoices, filters, access, accountId, subscriptions }: Props) {
   const t = useTranslations("invoices");
   const money = useFormatMoney();
   const day = useFormatDate();
@@ -64,7 +70,7 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
   const period = t("period", { start: START, end: END });
   const rows: GridRowText[] = invoices.map((invoice) => ({
     id: invoice.id,
-    profile: invoice.billingProfile.name,
+    profile: subscriptions ? (subscriptions[invoice.billingProfileId] ?? "") : invoice.billingProfile.name,
     invoiceDate: day(invoice.invoiceDate),
     dueDate: day(invoice.dueDate),
     period: period.replace(START, day(invoice.periodStart)).replace(END, day(invoice.periodEnd)),
@@ -78,11 +84,12 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
     select: t("select.row", { id: ID }),
     payNow: t("payNow"),
     payNowLabel: t("payNowLabel", { id: ID }),
+    download: t("rowDownload", { id: ID }),
     menu: t("rowMenu", { id: ID }),
   };
 
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <ClientMessages namespaces={gridClientWords}>
         <InvoiceGridControls
           // A new view (page, filter, sort) starts with nothing selected and no menu open.
@@ -96,7 +103,7 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
           headers={
             <>
               {header(t("columns.invoiceId"))}
-              {header(t("columns.billingProfile"))}
+              {header(subscriptions ? t("columns.subscription") : t("columns.billingProfile"))}
               {header(t("columns.invoiceDate"), "invoiceDate")}
               {header(t("columns.dueDate"), "dueDate")}
               {header(t("columns.billingPeriod"))}
@@ -110,7 +117,11 @@ export function InvoicesGrid({ basePath, invoices, filters, access, accountId }:
           }
         />
       </ClientMessages>
-      {invoices.length === 0 && <p className="px-3 py-8 text-center text-ink-muted">{t("empty")}</p>}
+      {invoices.length === 0 && (
+        <p role="status" className="px-3 py-8 text-center text-ink-muted">
+          {t("empty")}
+        </p>
+      )}
     </div>
   );
 }

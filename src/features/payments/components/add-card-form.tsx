@@ -9,9 +9,10 @@ import { newCardSchema } from "../card-schema";
 import { addPaymentMethodAction, type MethodActionState } from "../method-actions";
 import { CardFields, emptyCard, type CardValues } from "./card-fields";
 import { CardMethodPanel } from "./card-method-panel";
+import { usePane } from "./one-pane";
 import { useCardCheck } from "./use-card-check";
 
-/** Add a card to a billing profile: the same fields and rules as Pay now's new card. */
+/** Add a card to a billing profile, in a pane on the right: the same fields and rules as Pay now's new card. */
 export function AddCardForm({
   accountId,
   billingProfileId,
@@ -24,7 +25,7 @@ export function AddCardForm({
   nowIso: string;
 }) {
   const t = useTranslations("payments");
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = usePane("add");
   const [card, setCard] = useState<CardValues>(emptyCard);
   const { clientErrors, checkCard } = useCardCheck();
   const [state, action, pending] = useActionState<MethodActionState, FormData>(
@@ -50,6 +51,7 @@ export function AddCardForm({
             {t("methods.add")}
           </Button>
         }
+        asPane
         onClose={() => setOpen(false)}
         state={state}
         action={action}

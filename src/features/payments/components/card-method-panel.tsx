@@ -6,13 +6,14 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { keepControlledValues } from "@/components/ui/form-reset";
 import { MessageBar } from "@/components/ui/message-bar";
+import { SidePane } from "@/components/ui/side-pane";
 
 import type { MethodActionState } from "../method-access";
 
 /**
- * The frame the payment-method forms share (add a card, Replace, Edit): a button that opens the form in
- * place, the form with its title, hidden fields, the server's error and Save / Cancel, and the server's
- * confirmation once it closed again.
+ * The frame the payment-method forms share (add a card, Replace, Edit): a button that opens the form (in
+ * place, or in a pane on the right), the form with its title, hidden fields, the server's error and
+ * Save / Cancel, and the server's confirmation once it closed again.
  */
 export function CardMethodPanel({
   open,
@@ -28,6 +29,7 @@ export function CardMethodPanel({
   submitLabel,
   submitDisabled = false,
   className,
+  asPane = false,
   children,
 }: {
   open: boolean;
@@ -44,9 +46,35 @@ export function CardMethodPanel({
   submitLabel: string;
   submitDisabled?: boolean;
   className: string;
+  /** Open in a pane on the right (Edit, Add) rather than in place (Replace, whose picker has its own pane). */
+  asPane?: boolean;
   children: ReactNode;
 }) {
   const t = useTranslations("payments");
+  const body = (
+    <>
+      {intro && <p className="text-xs text-ink-muted">{intro}</p>}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {state.status === "error" && (
+        <MessageBar intent="error" role="alert">
+          {state.message}
+        </MessageBar>
+      )}
+      {children}
+    </>
+  );
+  const buttons = (
+    <div className="flex gap-2">
+      <Button type="submit" variant="primary" disabled={pending || submitDisabled}>
+        {pending ? t("methods.saving") : submitLabel}
+      </Button>
+      <Button type="button" onClick={onClose}>
+        {t("payNow.cancel")}
+      </Button>
+    </div>
+  );
   return (
     <>
       <div aria-live="polite">
@@ -58,6 +86,12 @@ export function CardMethodPanel({
       </div>
       {!open ? (
         opener
+      ) : asPane ? (
+        <form action={action} onSubmit={onSubmit} onReset={keepControlledValues} noValidate aria-label={title}>
+          <SidePane title={title} onClose={onClose} footer={buttons}>
+            {body}
+          </SidePane>
+        </form>
       ) : (
         <form
           action={action}
@@ -68,24 +102,8 @@ export function CardMethodPanel({
           className={`mt-2 flex max-w-md flex-col gap-3 ${className}`}
         >
           <h3 className="font-semibold">{title}</h3>
-          {intro && <p className="text-xs text-ink-muted">{intro}</p>}
-          {Object.entries(hidden).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          {state.status === "error" && (
-            <MessageBar intent="error" role="alert">
-              {state.message}
-            </MessageBar>
-          )}
-          {children}
-          <div className="flex gap-2">
-            <Button type="submit" variant="primary" disabled={pending || submitDisabled}>
-              {pending ? t("methods.saving") : submitLabel}
-            </Button>
-            <Button type="button" onClick={onClose}>
-              {t("payNow.cancel")}
-            </Button>
-          </div>
+          {body}
+          {buttons}
         </form>
       )}
     </>

@@ -8,6 +8,7 @@ import type { MethodActionState } from "../method-access";
 import { editPaymentMethodAction } from "../profile-card-actions";
 import { CardFields, emptyCard, type CardValues } from "./card-fields";
 import { CardMethodPanel } from "./card-method-panel";
+import { usePane } from "./one-pane";
 import { useCardCheck } from "./use-card-check";
 
 export type EditableCard = {
@@ -19,7 +20,11 @@ export type EditableCard = {
   postalCode: string;
 };
 
-/** Edit on a saved card: expiry, name on card and billing address in the card form's own fields. */
+/**
+ * Edit on a saved card, in a pane on the right (change-credit-card: "A credit card form will appear on the
+ * right"): expiry, name on card and billing address in the card form's own fields. It opens from the card's
+ * "…" menu (YourCreditCards), which shares its pane slot (usePane), so this form shows no button of its own.
+ */
 export function EditCardForm({
   accountId,
   card,
@@ -41,9 +46,18 @@ export function EditCardForm({
     country: card.country,
     postalCode: card.postalCode,
   };
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = usePane(`edit:${card.id}`);
   const [values, setValues] = useState<CardValues>(initial);
   const { clientErrors, setClientErrors, checkCard } = useCardCheck();
+  // Each opening starts from the card as saved, without the last attempt's errors.
+  const [shownOpen, setShownOpen] = useState(open);
+  if (open !== shownOpen) {
+    setShownOpen(open);
+    if (open) {
+      setValues(initial);
+      setClientErrors({});
+    }
+  }
   const [state, action, pending] = useActionState<MethodActionState, FormData>(
     async (previous, formData) => {
       const next = await editPaymentMethodAction(previous, formData);
@@ -58,20 +72,8 @@ export function EditCardForm({
     <div>
       <CardMethodPanel
         open={open}
-        opener={
-          <button
-            type="button"
-            className="text-brand hover:underline"
-            aria-label={t("profileMethods.editLabel", { card: label })}
-            onClick={() => {
-              setValues(initial);
-              setClientErrors({});
-              setOpen(true);
-            }}
-          >
-            {t("profileMethods.edit")}
-          </button>
-        }
+        opener={null}
+        asPane
         onClose={() => setOpen(false)}
         state={state}
         action={action}

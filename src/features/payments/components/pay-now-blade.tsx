@@ -7,7 +7,7 @@ import { Blade } from "@/components/ui/blade";
 import { MessageBar } from "@/components/ui/message-bar";
 import { PropertyRow } from "@/components/ui/property-row";
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
-import { payDenial } from "@/features/access/policy";
+import { offersPartialPayments, payDenial } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
 import { ClientMessages } from "@/i18n/client-messages";
 import { intlLocaleOf } from "@/i18n/format";
@@ -82,6 +82,7 @@ export async function PayNowBlade({
             currency={invoice.currency}
             amountDueMinor={invoice.amountDueMinor}
             minimumPartialMinor={minimumPartialFor(invoice.currency)}
+            partialPayments={offersPartialPayments(access)}
             cards={await listCardsToPayWith(
               invoice.billingProfileId,
               invoice.billingProfile.defaultPaymentMethodId,

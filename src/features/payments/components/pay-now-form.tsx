@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 
 import { Button, buttonClass } from "@/components/ui/button";
 import { keepControlledValues } from "@/components/ui/form-reset";
@@ -24,6 +24,8 @@ type Props = {
   currency: string;
   amountDueMinor: number;
   minimumPartialMinor: number;
+  /** Partial payments are offered on this account after a failed payment (pay-bill: pay-as-you-go only). */
+  partialPayments: boolean;
   cards: PayNowCard[];
   initialKey: string;
   closeHref: string;
@@ -37,6 +39,7 @@ export function PayNowForm({
   currency,
   amountDueMinor,
   minimumPartialMinor,
+  partialPayments,
   cards,
   initialKey,
   closeHref,
@@ -48,7 +51,7 @@ export function PayNowForm({
   const amountText = useAmountInputText();
   const [method, setMethod] = useState<string>("");
   const [card, setCard] = useState<CardValues>(emptyCard);
-  const { clientErrors, checkCard } = useCardCheck();
+  const { checkCard, liveErrors } = useCardCheck();
   const [partial, setPartial] = useState(false);
   const [amount, setAmount] = useState("");
   // Paying in full redirects from the server (the blade closes); a part paid keeps the blade open for the rest.
@@ -67,16 +70,31 @@ export function PayNowForm({
   );
   const now = new Date(nowIso);
 
-  // Once something failed (or a part was paid), Azure offers to split the amount across cards.
-  const partialOffered = state.status === "declined" || (state.status === "succeeded" && !state.paidInFull);
+  // pay-bill's "Partial payments": for pay-as-you-go customers whose Pay now payment failed, Azure offers to
+  // split the amount across cards (and keeps offering it while a part remains). Not on an MCA account.
+  const partialOffered =
+    partialPayments && (state.status === "declined" || (state.status === "succeeded" && !state.paidInFull));
 
-  const fieldErrors = { ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors };
+  const fieldErrors = liveErrors(state.status === "error" ? state.fieldErrors : undefined, card);
+  // A decline (or a refusal that names no field) takes focus to its message: the button that held focus was
+  // disabled while the payment ran, which dropped focus on <body>. Field errors focus their first field (CardFields).
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === "declined" || (state.status === "error" && !Object.keys(state.fieldErrors ?? {}).length))
+      outcome.current?.focus();
+  }, [state]);
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) =>
     checkCard(event, method === "new" ? newCardSchema(now) : null, card);
 
   const maxPartial = amountText(amountDueMinor, currency);
   return (
-    <form action={action} onSubmit={onSubmit} onReset={keepControlledValues} noValidate className="flex flex-col gap-4">
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      onReset={keepControlledValues}
+      noValidate
+      className="flex flex-1 flex-col gap-4"
+    >
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <input type="hidden" name="idempotencyKey" value={state.nextKey} />
@@ -86,7 +104,7 @@ export function PayNowForm({
         <input type="hidden" name="paymentMethodId" value={method.slice("saved:".length)} />
       )}
 
-      <div aria-live="assertive">
+      <div aria-live="assertive" ref={outcome} tabIndex={-1} className="outline-none">
         {state.status === "declined" && (
           <MessageBar intent="error" role="alert">
             <p className="font-semibold">{t("payNow.declinedTitle")}</p>
@@ -158,7 +176,8 @@ export function PayNowForm({
         currentYear={now.getUTCFullYear()}
       />
 
-      <div className="sticky bottom-0 flex items-center gap-2 border-t border-stroke-subtle bg-surface py-3">
+      {/* After every field, at the blade's bottom (the form fills the blade: Blade's column). */}
+      <div className="mt-auto flex flex-wrap items-center gap-2 border-t border-stroke-subtle bg-surface pt-3">
         <Button
           type="submit"
           variant="primary"

@@ -8,6 +8,7 @@ import { requireBillingScope } from "@/features/access/scope";
 import { cardBrandName } from "@/lib/card-brand";
 
 import { summarisePaymentMethods } from "../queries";
+import { ProfilePaymentMethodsBlade } from "./profile-payment-methods-blade";
 
 /**
  * The account's Payment methods: a summary. Cards belong to billing profiles (Billing profiles ›
@@ -16,6 +17,10 @@ import { summarisePaymentMethods } from "../queries";
 export async function PaymentMethodsBlade({ accountId }: { accountId: string }) {
   const { account } = await requireBillingScope(accountId);
   const [t, profiles] = await Promise.all([getTranslations("payments"), summarisePaymentMethods(account.id)]);
+  // A pay-as-you-go (MOSP) account shows no billing profiles: its Payment methods page is its (one)
+  // subscription's cards themselves (change-credit-card, "Manage pay-as-you-go credit cards").
+  if (account.agreementType === "MOSP" && profiles.length === 1)
+    return <ProfilePaymentMethodsBlade accountId={account.id} profileId={profiles[0].id} accountLevel />;
   return (
     <BillingAccountBlade account={account} title={t("methods.title")}>
       <p className="mt-1 mb-3 max-w-3xl text-[13px] text-ink-muted">{t("profileMethods.summaryIntro")}</p>

@@ -8,16 +8,18 @@ import { Button } from "@/components/ui/button";
 import { newCardSchema } from "../card-schema";
 import type { MethodActionState } from "../method-access";
 import { replaceDefaultPaymentMethodAction } from "../profile-card-actions";
-import { CardFields, emptyCard, type CardValues } from "./card-fields";
+import type { PayNowCard } from "../queries";
+import { emptyCard, type CardValues } from "./card-fields";
 import { CardMethodPanel } from "./card-method-panel";
+import { usePane } from "./one-pane";
+import { PaymentMethodPicker } from "./payment-method-picker";
 import { useCardCheck } from "./use-card-check";
 
-/** A card of the profile that may become its default (on file, not expired). */
-export type ReplacementCard = { id: string; label: string };
-
 /**
- * Replace, under "Default payment method": choose another card on file or add a new one (the card
- * form and rules of Pay now); the choice becomes the billing profile's default payment method.
+ * Replace, under "Default payment method": Select a payment method's pane opens at once (change-credit-card:
+ * "In the new area on the right, either select an existing card from the drop-down or add a new one by
+ * selecting the blue Add new payment method link"), with the card form and rules of Pay now; the choice
+ * becomes the billing profile's default payment method once saved.
  */
 export function ReplaceDefaultForm({
   accountId,
@@ -29,11 +31,12 @@ export function ReplaceDefaultForm({
   accountId: string;
   billingProfileId: string;
   profileName: string;
-  cards: ReplacementCard[];
+  /** The profile's cards other than its default, expired ones included (shown, not selectable). */
+  cards: PayNowCard[];
   nowIso: string;
 }) {
   const t = useTranslations("payments");
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = usePane("replace");
   const [choice, setChoice] = useState("");
   const [card, setCard] = useState<CardValues>(emptyCard);
   const { clientErrors, checkCard } = useCardCheck();
@@ -57,7 +60,15 @@ export function ReplaceDefaultForm({
       <CardMethodPanel
         open={open}
         opener={
-          <Button type="button" className="mt-2" onClick={() => setOpen(true)}>
+          <Button
+            type="button"
+            className="mt-2"
+            onClick={() => {
+              setChoice("");
+              setCard(emptyCard);
+              setOpen(true);
+            }}
+          >
             {t("profileMethods.replace")}
           </Button>
         }
@@ -78,42 +89,19 @@ export function ReplaceDefaultForm({
         submitDisabled={!choice}
         className="rounded border border-stroke-subtle p-3"
       >
-        <fieldset>
-          <legend className="mb-2 text-[13px] font-semibold">{t("profileMethods.replaceChoose")}</legend>
-          <ul className="flex flex-col gap-1">
-            {[
-              ...cards.map((saved) => ({ value: `saved:${saved.id}`, label: saved.label })),
-              {
-                value: "new",
-                label: t("profileMethods.replaceNew"),
-              },
-            ].map((option) => (
-              <li key={option.value}>
-                <label
-                  className={`flex items-center gap-2 rounded border px-3 py-2 text-[13px] ${choice === option.value ? "border-brand bg-brand-subtle" : "border-stroke"}`}
-                >
-                  <input
-                    type="radio"
-                    name="replaceChoice"
-                    value={option.value}
-                    checked={choice === option.value}
-                    onChange={() => setChoice(option.value)}
-                  />
-                  <span>{option.label}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        {choice === "new" && (
-          <CardFields
-            values={card}
-            onChange={setCard}
-            errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
-            idPrefix={`replace-${billingProfileId}`}
-            currentYear={now.getUTCFullYear()}
-          />
-        )}
+        <PaymentMethodPicker
+          cards={cards}
+          method={choice}
+          onMethodChange={setChoice}
+          card={card}
+          onCardChange={setCard}
+          errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
+          idPrefix={`replace-${billingProfileId}`}
+          currentYear={now.getUTCFullYear()}
+          defaultOpen
+          // Replace opens straight onto the pane: closing it with nothing chosen cancels Replace.
+          onDismiss={() => setOpen(false)}
+        />
       </CardMethodPanel>
     </div>
   );

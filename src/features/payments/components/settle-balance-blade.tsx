@@ -36,10 +36,13 @@ export async function SettleBalanceBlade({ accountId, closeHref }: { accountId: 
   const money = (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, locale);
 
   let body: React.ReactNode;
+  // The form says "nothing past due" itself, or what it just paid: the blade says it only where no form shows.
+  let formShown = false;
   if (!settlesBalance(access) || !subscription) body = <AgreementNotice agreementType={access.agreementType} refusal />;
   else if (access.role !== "BILLING_ACCOUNT_ADMIN")
     body = <WhoCanPayNotice admins={await billingAccountAdmins(account.id)} refusal />;
-  else
+  else {
+    formShown = true;
     // The form is the blade's one part with client words of its own: only it gets the payments catalog.
     body = (
       <ClientMessages namespaces={["payments"]}>
@@ -52,13 +55,16 @@ export async function SettleBalanceBlade({ accountId, closeHref }: { accountId: 
         />
       </ClientMessages>
     );
+  }
 
   return (
     <Blade title={t("settle.title")} subtitle={account.name} closeHref={closeHref} width="narrow">
       {balance.invoices.length === 0 ? (
-        <MessageBar intent="success" role="status">
-          {t("settle.nothingPastDue")}
-        </MessageBar>
+        !formShown && (
+          <MessageBar intent="success" role="status">
+            {t("settle.nothingPastDue")}
+          </MessageBar>
+        )
       ) : (
         <section aria-labelledby="settle-invoices" className="mb-4">
           <h3 id="settle-invoices" className="sr-only">

@@ -34,7 +34,7 @@ export function SettleBalanceForm({
   const money = useFormatMoney();
   const [method, setMethod] = useState("");
   const [card, setCard] = useState<CardValues>(emptyCard);
-  const { clientErrors, checkCard } = useCardCheck();
+  const { checkCard, liveErrors } = useCardCheck();
   const [state, action, pending] = useActionState<SettleState, FormData>(settleBalanceAction, {
     status: "idle",
     nextAttemptId: initialAttemptId,
@@ -52,7 +52,13 @@ export function SettleBalanceForm({
   const allPaid = results.length > 0 && paid.length === results.length;
 
   return (
-    <form action={action} onSubmit={onSubmit} onReset={keepControlledValues} noValidate className="flex flex-col gap-4">
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      onReset={keepControlledValues}
+      noValidate
+      className="flex flex-1 flex-col gap-4"
+    >
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="settleAttemptId" value={state.nextAttemptId} />
       <input type="hidden" name="method" value={method.startsWith("saved:") ? "saved" : "new"} />
@@ -63,6 +69,12 @@ export function SettleBalanceForm({
         {state.status === "error" && (
           <MessageBar intent="error" role="alert">
             {state.message}
+          </MessageBar>
+        )}
+        {/* One message: what was just paid, or (opened with nothing to pay) that nothing is past due. */}
+        {pastDueCount === 0 && results.length === 0 && state.status !== "error" && (
+          <MessageBar intent="success" role="status">
+            {t("settle.nothingPastDue")}
           </MessageBar>
         )}
         {results.length > 0 && (
@@ -93,11 +105,11 @@ export function SettleBalanceForm({
             onMethodChange={setMethod}
             card={card}
             onCardChange={setCard}
-            errors={{ ...(state.status === "error" ? state.fieldErrors : {}), ...clientErrors }}
+            errors={liveErrors(state.status === "error" ? state.fieldErrors : undefined, card)}
             idPrefix="settle"
             currentYear={now.getUTCFullYear()}
           />
-          <div className="sticky bottom-0 flex items-center gap-2 border-t border-stroke-subtle bg-surface py-3">
+          <div className="mt-auto flex flex-wrap items-center gap-2 border-t border-stroke-subtle bg-surface pt-3">
             <Button type="submit" variant="primary" disabled={!method || pending}>
               {pending ? t("settle.processing") : t("settle.submit")}
             </Button>

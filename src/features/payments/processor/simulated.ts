@@ -2,10 +2,10 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { Prisma } from "@/generated/prisma/client";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
+import { isUniqueViolation } from "@/server/db/errors";
 
 import { declineCodes, testCards, type DeclineCode, type TestCard } from "./test-cards";
 import type { AbandonedCharge, CardProcessor, ChargeRequest, ChargeResult } from "./types";
@@ -107,7 +107,7 @@ export class SimulatedProcessor implements CardProcessor {
       return { result: toResult(entry), first: true };
     } catch (error) {
       // A concurrent charge or abandonment with the same key was recorded first: answer as it did.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      if (!isUniqueViolation(error)) throw error;
       const earlier = await this.lookup(entry.idempotencyKey);
       if (earlier) return { result: earlier, first: false };
       throw error;

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { keepControlledValues } from "@/components/ui/form-reset";
 import { PersonCircle24Regular } from "@/components/ui/icons";
 import { useEscapeToClose } from "@/components/ui/use-escape-to-close";
-import { signOut } from "@/features/access/actions";
+import { signOut, signOutEverywhere } from "@/features/access/actions";
 import { locales, type Locale } from "@/i18n/config";
 
 import { saveLanguage } from "../language-actions";
@@ -43,7 +43,7 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
       {open && (
         <div
           id={panelId}
-          className="absolute top-10 right-0 z-50 w-72 border border-stroke bg-surface p-4 text-ink shadow-lg"
+          className="absolute top-10 right-0 z-50 w-72 max-w-[calc(100vw-1rem)] border border-stroke bg-surface p-4 text-ink shadow-lg"
         >
           <p className="text-xs text-ink-muted">{t("signedInAs")}</p>
           <p className="font-semibold">{name}</p>
@@ -71,11 +71,19 @@ export function AccountMenu({ name, email }: { name: string; email: string }) {
             </label>
             <Button type="submit">{t("languageApply")}</Button>
           </form>
-          <form action={signOut}>
-            <button type="submit" className="text-brand underline-offset-2 hover:underline">
-              {t("signOut")}
-            </button>
-          </form>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            <form action={signOut}>
+              <button type="submit" className="text-brand underline-offset-2 hover:underline">
+                {t("signOut")}
+              </button>
+            </form>
+            {/* Every browser of the user, and every token given to their scripts. */}
+            <form action={signOutEverywhere}>
+              <button type="submit" className="text-brand underline-offset-2 hover:underline">
+                {t("signOutEverywhere")}
+              </button>
+            </form>
+          </div>
         </div>
       )}
     </div>

@@ -42,7 +42,7 @@ export function HelpPane() {
         <section
           id={panelId}
           aria-labelledby={headingId}
-          className="fixed top-10 right-0 bottom-0 z-50 w-[360px] overflow-y-auto border-l border-stroke bg-surface text-ink shadow-xl"
+          className="fixed top-10 right-0 bottom-0 z-50 w-full overflow-y-auto sm:w-[360px] border-l border-stroke bg-surface text-ink shadow-xl"
         >
           <h2 id={headingId} className="border-b border-stroke-subtle px-4 py-3 text-base font-semibold">
             {t("title")}

@@ -1,11 +1,18 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 
-import { authorizeInvoiceDownload, downloadError, invoiceIdSchema, noStore } from "@/features/invoices/download-access";
+import {
+  authorizeInvoiceDownload,
+  downloadError,
+  invoiceIdSchema,
+  noStore,
+  tooManyDownloads,
+} from "@/features/invoices/download-access";
 import { PAGE_SIZE } from "@/features/invoices/filters";
 import { invoicePdfFileName, renderInvoicePdf } from "@/features/invoices/invoice-pdf";
 import { zipStream } from "@/features/invoices/invoice-zip";
 import { getInvoicesForDownload } from "@/features/invoices/queries";
+import { takeZipTurn } from "@/features/invoices/zip-limit";
 import { worldNow } from "@/server/world-clock";
 
 /** The grid selects at most a page of invoices; each named once. */
@@ -19,7 +26,8 @@ const querySchema = z
  * GET /api/billing/{accountId}/invoices/download?invoice=A&invoice=B: the
  * selected invoices' PDFs in one ZIP, streamed. Any role on the account may
  * download; signed out → 401; no role, or an invoice not the account's → 404;
- * a malformed selection → 400.
+ * a malformed selection → 400; past the user's ZIP limit (zip-limit.ts) → 429
+ * with Retry-After.
  */
 export async function GET(request: NextRequest, context: RouteContext<"/api/billing/[accountId]/invoices/download">) {
   const access = await authorizeInvoiceDownload((await context.params).accountId);
@@ -28,6 +36,9 @@ export async function GET(request: NextRequest, context: RouteContext<"/api/bill
   if (!ids.success) return downloadError(400);
   const invoices = await getInvoicesForDownload(access.accountId, ids.data);
   if (!invoices) return downloadError(404);
+  // Counted once the request is known to be a real ZIP: a refused selection costs no turn.
+  const turn = takeZipTurn(access.userId);
+  if (!turn.ok) return tooManyDownloads(turn.retryAfterSeconds);
 
   const today = await worldNow(access.worldId);
   const body = zipStream(

@@ -1,0 +1,15 @@
+-- CreateTable
+CREATE TABLE "ServicePrincipal" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "clientId" TEXT NOT NULL,
+    "secretHash" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "ServicePrincipal_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ServicePrincipal_clientId_key" ON "ServicePrincipal"("clientId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ServicePrincipal_userId_key" ON "ServicePrincipal"("userId");

@@ -1,0 +1,5 @@
+import { emptyKeySet } from "@/features/access/identity-discovery";
+
+export function GET() {
+  return emptyKeySet();
+}
