@@ -96,7 +96,7 @@ test.describe("Pay now, as the billing account admin", () => {
     await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
   });
 
-  test("pays the due invoice with a new card; the same card is saved once and the receipt names it", async ({
+  test("pays the due invoice with a typed card that is already saved: the saved card is left as it was", async ({
     page,
   }) => {
     await openInvoices(page);
@@ -133,7 +133,8 @@ test.describe("Pay now, as the billing account admin", () => {
 
     await expectPaidInFull(page, invoice, invoice.amountDueCents);
 
-    // Payment methods: the card typed is the saved Visa 4242, so it is listed once (updated, still the default).
+    // Payment methods: the card typed is the saved Visa 4242 with another expiry (12/2029). A payment never edits
+    // a saved card: it is listed once, still the default, still 12/2028.
     await serviceMenu(page).getByRole("link", { name: "Payment methods", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Contoso Ltd | Payment methods" })).toBeVisible();
     await page.getByRole("link", { name: "Manage payment methods of Contoso Engineering" }).click();
@@ -141,7 +142,8 @@ test.describe("Pay now, as the billing account admin", () => {
     const defaultCard = page.getByRole("region", { name: "Default payment method" });
     const cards = page.getByRole("region", { name: "Your credit cards" });
     await expect(defaultCard.getByText("Visa •••• 4242", { exact: true })).toHaveCount(1);
-    await expect(defaultCard.getByText("12/2029")).toBeVisible();
+    await expect(defaultCard.getByText("12/2028")).toBeVisible();
+    await expect(page.getByText("12/2029")).toHaveCount(0);
     await expect(defaultCard.getByText("Adele Vance")).toBeVisible();
     // Your credit cards lists every card, the default once among them.
     await expect(cards.getByRole("cell", { name: "Visa •••• 4242", exact: true })).toHaveCount(1);

@@ -115,6 +115,8 @@ describe("EditCardForm", () => {
     expect(actions.editPaymentMethodAction).not.toHaveBeenCalled();
 
     fireEvent.change(within(form).getByLabelText("Expiration year"), { target: { value: "2031" } });
+    // The error goes as soon as the date is valid, before the next submit.
+    expect(within(form).queryByText("This card has expired. Use a card that is still valid.")).toBeNull();
     fireEvent.change(within(form).getByLabelText("Name on card"), { target: { value: "Megan Bowen" } });
     await act(async () => {
       fireEvent.click(within(form).getByRole("button", { name: "Save changes" }));

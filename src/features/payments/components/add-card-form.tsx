@@ -27,7 +27,7 @@ export function AddCardForm({
   const t = useTranslations("payments");
   const [open, setOpen] = usePane("add");
   const [card, setCard] = useState<CardValues>(emptyCard);
-  const { clientErrors, checkCard } = useCardCheck();
+  const { checkCard, liveErrors } = useCardCheck();
   const [state, action, pending] = useActionState<MethodActionState, FormData>(
     async (previous, formData) => {
       const next = await addPaymentMethodAction(previous, formData);
@@ -65,7 +65,7 @@ export function AddCardForm({
         <CardFields
           values={card}
           onChange={setCard}
-          errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
+          errors={liveErrors(state.fieldErrors, card)}
           idPrefix={`add-${billingProfileId}`}
           currentYear={now.getUTCFullYear()}
         />

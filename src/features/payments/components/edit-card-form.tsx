@@ -48,7 +48,7 @@ export function EditCardForm({
   };
   const [open, setOpen] = usePane(`edit:${card.id}`);
   const [values, setValues] = useState<CardValues>(initial);
-  const { clientErrors, setClientErrors, checkCard } = useCardCheck();
+  const { setClientErrors, checkCard, liveErrors } = useCardCheck();
   // Each opening starts from the card as saved, without the last attempt's errors.
   const [shownOpen, setShownOpen] = useState(open);
   if (open !== shownOpen) {
@@ -89,7 +89,7 @@ export function EditCardForm({
           variant="edit"
           values={values}
           onChange={setValues}
-          errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
+          errors={liveErrors(state.fieldErrors, values)}
           idPrefix={`edit-${card.id}`}
           currentYear={now.getUTCFullYear()}
         />

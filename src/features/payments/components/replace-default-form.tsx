@@ -39,7 +39,7 @@ export function ReplaceDefaultForm({
   const [open, setOpen] = usePane("replace");
   const [choice, setChoice] = useState("");
   const [card, setCard] = useState<CardValues>(emptyCard);
-  const { clientErrors, checkCard } = useCardCheck();
+  const { checkCard, liveErrors } = useCardCheck();
   const [state, action, pending] = useActionState<MethodActionState, FormData>(
     async (previous, formData) => {
       const next = await replaceDefaultPaymentMethodAction(previous, formData);
@@ -95,7 +95,7 @@ export function ReplaceDefaultForm({
           onMethodChange={setChoice}
           card={card}
           onCardChange={setCard}
-          errors={{ ...(state.fieldErrors ?? {}), ...clientErrors }}
+          errors={liveErrors(state.fieldErrors, card)}
           idPrefix={`replace-${billingProfileId}`}
           currentYear={now.getUTCFullYear()}
           defaultOpen

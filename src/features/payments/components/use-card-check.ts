@@ -13,7 +13,7 @@ type Checked = { schema: z.ZodType; values: CardValues };
 /**
  * The errors still true of the card as it is now: a card field's error goes as soon as the field
  * passes the schema, without waiting for the next submit, and shows the schema's current word while
- * it still fails. A field the schema passes keeps an error only while it holds what was sent (the
+ * it still fails. A field the schema passes keeps an error only while the card holds what was sent (the
  * server may refuse what the browser's check cannot see). Errors of other fields (a partial
  * amount) and those of a submit that checked no card stay as they are.
  */
@@ -26,11 +26,14 @@ export function stillInvalid(
   if (!checked || Object.keys(errors).length === 0) return errors;
   const result = checked.schema.safeParse(values);
   const current = result.success ? {} : translatedCardErrors(result.error, translate);
+  // An error can be about two fields at once (expired: the month with the year), so a field the schema now
+  // passes keeps its error only while the card as a whole holds what was sent.
+  const unchanged = (Object.keys(values) as (keyof CardValues)[]).every((key) => values[key] === checked.values[key]);
   const shown: Record<string, string> = {};
   for (const [field, message] of Object.entries(errors)) {
     if (!(field in values)) shown[field] = message;
     else if (current[field]) shown[field] = current[field];
-    else if (values[field as keyof CardValues] === checked.values[field as keyof CardValues]) shown[field] = message;
+    else if (unchanged) shown[field] = message;
   }
   return shown;
 }
