@@ -143,7 +143,7 @@ test.describe("the billing account admin", () => {
     await row.getByRole("button", { name: `More actions for invoice ${invoiceId}` }).click();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("menu").getByRole("menuitem", { name: "Download PDF" }).click(),
+      page.getByRole("menu").getByRole("menuitem", { name: "Invoice", exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     expect(download.suggestedFilename()).toBe(`Invoice_${invoiceId}.pdf`);

@@ -11,9 +11,13 @@ test("pays the Due invoice with a new card in the Pay now blade", async ({ page,
   await expect(row.getByRole("cell", { name: "Due", exact: true })).toBeVisible();
 
   await row.getByRole("link", { name: `Pay now for invoice ${due.number}` }).click();
-  const blade = page.getByRole("dialog");
-  const methods = blade.getByRole("group", { name: "Select a payment method" });
-  await methods.getByRole("radio", { name: "Add a new payment method" }).check();
+  const blade = page.getByRole("dialog", { name: "Pay now" });
+  // Select a payment method opens a pane on the right: a drop-down of saved cards, or Add new payment method.
+  await blade.getByRole("button", { name: "Select a payment method", exact: true }).click();
+  await page
+    .getByRole("dialog", { name: "Select a payment method" })
+    .getByRole("button", { name: "Add new payment method" })
+    .click();
   await blade.getByLabel("Card number").fill("4242 4242 4242 4242");
   await blade.getByLabel("Expiration month").selectOption({ label: "12" });
   await blade.getByLabel("Expiration year").selectOption({ label: "2029" }); // the world's year is 2027

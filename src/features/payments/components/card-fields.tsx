@@ -92,16 +92,19 @@ export function CardFields({
   const container = useRef<HTMLDivElement>(null);
   const form: CardFormState = { values, onChange, errors, idPrefix };
   // A submission that finds errors moves focus to the first invalid field, whose
-  // label and error (aria-describedby) a screen reader then reads out.
-  const errorKey = cardFieldOrder
-    .filter((name) => errors[name])
-    .map((name) => `${name}:${errors[name]}`)
-    .join("|");
-  const firstInvalid = cardFieldOrder.find((name) => errors[name]);
+  // label and error (aria-describedby) a screen reader then reads out. Errors that
+  // only go away or change their words as the user types (liveErrors) leave focus
+  // where the user is: only a field newly in error moves it.
+  const invalid = cardFieldOrder.filter((name) => errors[name]);
+  const invalidKey = invalid.join("|");
+  const shownInvalid = useRef<string[]>([]);
   useEffect(() => {
-    if (!errorKey || !firstInvalid) return;
-    container.current?.querySelector<HTMLElement>(`#${CSS.escape(`${idPrefix}-${firstInvalid}`)}`)?.focus();
-  }, [errorKey, firstInvalid, idPrefix]);
+    const fields = invalidKey ? invalidKey.split("|") : [];
+    const appeared = fields.some((name) => !shownInvalid.current.includes(name));
+    shownInvalid.current = fields;
+    if (!appeared) return;
+    container.current?.querySelector<HTMLElement>(`#${CSS.escape(`${idPrefix}-${fields[0]}`)}`)?.focus();
+  }, [invalidKey, idPrefix]);
   const countryNames = useMemo(() => new Intl.DisplayNames([locale], { type: "region" }), [locale]);
   const error = (field: CardField) =>
     errors[field] ? (
