@@ -23,7 +23,11 @@ const featureUses = {
   access: [],
   portal: ["access"],
   invoices: ["access"],
-  payments: ["access", "portal"],
+  // The cards a billing profile keeps; Pay now and Settle balance pick or save one through its public modules.
+  "payment-methods": ["access"],
+  payments: ["access", "portal", "payment-methods"],
+  // MOSP's Settle balance pays each past-due invoice the way Pay now does.
+  "settle-balance": ["access", "payments", "payment-methods"],
   "billing-profiles": ["access"],
   // The ARM Billing API serves the blade's own reads under ARM's contract (docs/api.md).
   arm: ["access", "invoices", "billing-profiles"],
@@ -47,7 +51,17 @@ const featurePublic = {
   ],
   portal: ["notifications.ts"],
   invoices: ["filters.ts", "grid-query.ts", "pdf-path.ts", "queries.ts"],
-  payments: [],
+  "payment-methods": [
+    "card-schema.ts",
+    "cards.ts",
+    "new-card-limit.ts",
+    "queries.ts",
+    "components/card-fields.tsx",
+    "components/payment-method-picker.tsx",
+    "components/use-card-check.ts",
+  ],
+  payments: ["pay-input.ts", "pay-invoice.ts", "payment-key.ts"],
+  "settle-balance": [],
   "billing-profiles": ["queries.ts"],
   arm: [],
   worlds: [],

@@ -5,7 +5,7 @@
 // PostgreSQL several servers may run this at once: a lock lets one migrate and seed.
 import fs from "node:fs";
 
-import { reconcilePendingPayments } from "../src/features/payments/settle";
+import { reconcilePendingPayments } from "../src/features/payments/settle-payment";
 import { now } from "../src/server/clock";
 import { db } from "../src/server/db";
 import { DatabaseSetupError, migrateDatabase } from "../src/server/db/migrate";

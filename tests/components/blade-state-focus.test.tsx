@@ -6,21 +6,21 @@ import { NextIntlClientProvider } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import { Blade } from "@/components/ui/blade";
-import { newCardSchema } from "@/features/payments/card-schema";
-import { emptyCard } from "@/features/payments/components/card-fields";
+import { newCardSchema } from "@/features/payment-methods/card-schema";
+import { emptyCard } from "@/features/payment-methods/components/card-fields";
+import { stillInvalid } from "@/features/payment-methods/components/use-card-check";
+import type { PayNowCard } from "@/features/payment-methods/queries";
 import { PayNowForm } from "@/features/payments/components/pay-now-form";
-import { SettleBalanceForm } from "@/features/payments/components/settle-balance-form";
-import { stillInvalid } from "@/features/payments/components/use-card-check";
 import type { PayNowState } from "@/features/payments/pay-now-state";
-import type { PayNowCard } from "@/features/payments/queries";
-import type { SettleState } from "@/features/payments/settle-state";
+import { SettleBalanceForm } from "@/features/settle-balance/components/settle-balance-form";
+import type { SettleState } from "@/features/settle-balance/settle-state";
 import { catalogs } from "@/i18n/catalogs";
 
 import { router } from "../support/next-request";
 
 const actions = vi.hoisted(() => ({ payInvoiceAction: vi.fn(), settleBalanceAction: vi.fn() }));
 vi.mock("@/features/payments/actions", () => ({ payInvoiceAction: actions.payInvoiceAction }));
-vi.mock("@/features/payments/settle-actions", () => ({ settleBalanceAction: actions.settleBalanceAction }));
+vi.mock("@/features/settle-balance/settle-actions", () => ({ settleBalanceAction: actions.settleBalanceAction }));
 
 const NOW = "2026-11-20T09:00:00.000Z";
 const cards: PayNowCard[] = [

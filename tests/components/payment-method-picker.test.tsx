@@ -6,9 +6,9 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { NextIntlClientProvider } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { PayNowCard } from "@/features/payment-methods/queries";
 import { PayNowForm } from "@/features/payments/components/pay-now-form";
 import type { PayNowState } from "@/features/payments/pay-now-state";
-import type { PayNowCard } from "@/features/payments/queries";
 import { catalogs } from "@/i18n/catalogs";
 
 const actions = vi.hoisted(() => ({ payInvoiceAction: vi.fn() }));

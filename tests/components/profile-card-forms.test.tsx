@@ -6,17 +6,17 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import { CardFields, emptyCard } from "@/features/payments/components/card-fields";
-import { EditCardForm } from "@/features/payments/components/edit-card-form";
-import { OnePane, usePane } from "@/features/payments/components/one-pane";
-import { ReplaceDefaultForm } from "@/features/payments/components/replace-default-form";
+import { CardFields, emptyCard } from "@/features/payment-methods/components/card-fields";
+import { EditCardForm } from "@/features/payment-methods/components/edit-card-form";
+import { OnePane, usePane } from "@/features/payment-methods/components/one-pane";
+import { ReplaceDefaultForm } from "@/features/payment-methods/components/replace-default-form";
 import { catalogs } from "@/i18n/catalogs";
 
 const actions = vi.hoisted(() => ({
   editPaymentMethodAction: vi.fn(),
   replaceDefaultPaymentMethodAction: vi.fn(),
 }));
-vi.mock("@/features/payments/profile-card-actions", () => actions);
+vi.mock("@/features/payment-methods/profile-card-actions", () => actions);
 
 const NOW = "2026-11-20T09:00:00.000Z";
 const card = {

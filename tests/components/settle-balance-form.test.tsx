@@ -5,13 +5,13 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import { SettleBalanceForm } from "@/features/payments/components/settle-balance-form";
-import type { PayNowCard } from "@/features/payments/queries";
-import type { SettleState } from "@/features/payments/settle-state";
+import type { PayNowCard } from "@/features/payment-methods/queries";
+import { SettleBalanceForm } from "@/features/settle-balance/components/settle-balance-form";
+import type { SettleState } from "@/features/settle-balance/settle-state";
 import { catalogs } from "@/i18n/catalogs";
 
 const actions = vi.hoisted(() => ({ settleBalanceAction: vi.fn() }));
-vi.mock("@/features/payments/settle-actions", () => actions);
+vi.mock("@/features/settle-balance/settle-actions", () => actions);
 
 const NOW = "2026-11-20T09:00:00.000Z";
 const cards: PayNowCard[] = [

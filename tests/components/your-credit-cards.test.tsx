@@ -7,9 +7,9 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import { OnePane } from "@/features/payments/components/one-pane";
-import { ReplaceDefaultForm } from "@/features/payments/components/replace-default-form";
-import { YourCreditCards, type ListedCard } from "@/features/payments/components/your-credit-cards";
+import { OnePane } from "@/features/payment-methods/components/one-pane";
+import { ReplaceDefaultForm } from "@/features/payment-methods/components/replace-default-form";
+import { YourCreditCards, type ListedCard } from "@/features/payment-methods/components/your-credit-cards";
 import { catalogs } from "@/i18n/catalogs";
 
 const actions = vi.hoisted(() => ({
@@ -19,8 +19,8 @@ const actions = vi.hoisted(() => ({
   editPaymentMethodAction: vi.fn(),
   replaceDefaultPaymentMethodAction: vi.fn(),
 }));
-vi.mock("@/features/payments/method-actions", () => actions);
-vi.mock("@/features/payments/profile-card-actions", () => actions);
+vi.mock("@/features/payment-methods/method-actions", () => actions);
+vi.mock("@/features/payment-methods/profile-card-actions", () => actions);
 
 const NOW = "2026-11-20T09:00:00.000Z";
 const listed = (card: Partial<ListedCard> & { id: string; label: string }): ListedCard => ({

@@ -11,8 +11,8 @@ import {
   removePaymentMethodAction,
   setDefaultPaymentMethodAction,
   type MethodActionState,
-} from "@/features/payments/method-actions";
-import { MAX_NEW_CARDS_PER_PROFILE, MAX_NEW_CARDS_PER_USER } from "@/features/payments/new-card-limit";
+} from "@/features/payment-methods/method-actions";
+import { MAX_NEW_CARDS_PER_PROFILE, MAX_NEW_CARDS_PER_USER } from "@/features/payment-methods/new-card-limit";
 import { payInvoice, type PayOutcome } from "@/features/payments/pay-invoice";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { CardProcessor, ChargeRequest, ChargeResult } from "@/features/payments/processor/types";

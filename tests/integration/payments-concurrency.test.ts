@@ -12,7 +12,7 @@ import { payInvoice, type PayRequest } from "@/features/payments/pay-invoice";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
 import { MAX_DECLINES_PER_ACCOUNT } from "@/features/payments/rate-limit";
-import { settlePayment } from "@/features/payments/settle";
+import { settlePayment } from "@/features/payments/settle-payment";
 
 import { dueInvoiceData, newCardMethod } from "../support/fixtures";
 import { useTestDatabase as migratedTestDatabase, TEST_NOW } from "../support/test-db";

@@ -7,9 +7,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { billingProfilePaymentMethodsPath } from "@/features/access/paths";
-import { removePaymentMethodAction, type MethodActionState } from "@/features/payments/method-actions";
-import { editPaymentMethodAction, replaceDefaultPaymentMethodAction } from "@/features/payments/profile-card-actions";
-import { getProfilePaymentMethods, summarisePaymentMethods } from "@/features/payments/queries";
+import { removePaymentMethodAction, type MethodActionState } from "@/features/payment-methods/method-actions";
+import {
+  editPaymentMethodAction,
+  replaceDefaultPaymentMethodAction,
+} from "@/features/payment-methods/profile-card-actions";
+import { getProfilePaymentMethods, summarisePaymentMethods } from "@/features/payment-methods/queries";
 import { catalogs } from "@/i18n/catalogs";
 import { cardFingerprint } from "@/server/card-fingerprint";
 

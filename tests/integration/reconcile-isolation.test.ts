@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { ChargeResult } from "@/features/payments/processor/types";
-import { reconcilePendingPayments } from "@/features/payments/settle";
+import { reconcilePendingPayments } from "@/features/payments/settle-payment";
 
 import { dueInvoiceData } from "../support/fixtures";
 import { useTestDatabase as migratedTestDatabase, TEST_NOW } from "../support/test-db";

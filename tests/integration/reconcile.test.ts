@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { payInvoice } from "@/features/payments/pay-invoice";
 import { cardProcessor, setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { ChargeRequest } from "@/features/payments/processor/types";
-import { reconcilePendingPayments } from "@/features/payments/settle";
+import { reconcilePendingPayments } from "@/features/payments/settle-payment";
 import { databaseNow } from "@/server/db/database-clock";
 
 import { dueInvoiceData, newCardMethod } from "../support/fixtures";

@@ -1,7 +1,7 @@
 // Rows the payment integration tests build by hand, in one place: a Due invoice of
 // $100.00 issued ten days before TEST_NOW and due twenty days after it, and the
 // new Visa card a payment request carries. Each test still chooses its own ids.
-import { newCardSchema } from "@/features/payments/card-schema";
+import { newCardSchema } from "@/features/payment-methods/card-schema";
 
 import { TEST_NOW } from "./test-db";
 

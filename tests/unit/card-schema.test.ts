@@ -10,8 +10,8 @@ import {
   newCardSchema,
   normaliseCardNumber,
   type NewCardInput,
-} from "@/features/payments/card-schema";
-import { billingCountries } from "@/features/payments/countries";
+} from "@/features/payment-methods/card-schema";
+import { billingCountries } from "@/features/payment-methods/countries";
 import enPayments from "@/i18n/messages/en/payments.json";
 
 const NOW = new Date("2026-11-20T09:00:00.000Z");

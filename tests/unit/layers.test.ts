@@ -169,7 +169,7 @@ describe("the boundaries lint rule (eslint.config.mjs)", { timeout: 60_000 }, ()
     expect(
       await boundaryErrors(
         "src/features/payments/fixture.ts",
-        'import { settlePayment } from "./settle";\nexport const x = settlePayment;\n',
+        'import { settlePayment } from "./settle-payment";\nexport const x = settlePayment;\n',
       ),
     ).toEqual([]);
   });

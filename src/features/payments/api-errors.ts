@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 
 import { sessionCookieName } from "@/features/access/session";
+import { noStore } from "@/lib/request-errors";
 
 import type { PayOutcome, RefusalReason } from "./pay-invoice";
 import type { DeclineCode } from "./processor/test-cards";
@@ -10,7 +11,8 @@ import type { DeclineCode } from "./processor/test-cards";
  * success carries `{ "error": { "code", "message" } }`, one stable code per
  * reason, so a script branches on the code and shows the message to a person.
  * The fields the route answered before (`status`, `message`, `fieldErrors`, a
- * decline's `code`) are kept beside it.
+ * decline's `code`) are kept beside it. Refusals of the request itself, which
+ * the payment methods API shares, are in src/lib/request-errors.ts.
  */
 export const refusalCodes: Record<RefusalReason, { status: number; code: string }> = {
   notFound: { status: 404, code: "InvoiceNotFound" },
@@ -40,41 +42,6 @@ export const declineErrorCodes: Record<DeclineCode, string> = {
   prepaid_card: "PrepaidCardNotAccepted",
   virtual_card: "VirtualCardNotAccepted",
 };
-
-/** Refusals before payInvoice runs: the request itself (credentials, encoding, body). */
-export const requestErrorCodes = {
-  authenticationFailed: { status: 401, code: "AuthenticationFailed" },
-  invalidToken: { status: 401, code: "InvalidAuthenticationToken" },
-  expiredToken: { status: 401, code: "ExpiredAuthenticationToken" },
-  crossSite: { status: 403, code: "CrossSiteRequest" },
-  notJson: { status: 415, code: "UnsupportedMediaType" },
-  tooLarge: { status: 413, code: "RequestTooLarge" },
-  invalidJson: { status: 400, code: "InvalidJson" },
-  invalidRequest: { status: 422, code: "InvalidRequest" },
-  invalidAmount: { status: 422, code: "InvalidAmount" },
-  paymentMethodRequired: { status: 422, code: "PaymentMethodRequired" },
-  invalidCard: { status: 422, code: "InvalidCard" },
-  invoiceNotFound: { status: 404, code: "InvoiceNotFound" },
-  forbidden: { status: 403, code: "NotBillingAccountAdmin" },
-  profileNotFound: { status: 404, code: "BillingProfileNotFound" },
-} as const;
-export type RequestProblem = keyof typeof requestErrorCodes;
-
-const noStore = { "Cache-Control": "no-store" };
-
-/** A refusal of the request itself, in the contract's shape. */
-export function requestError(
-  problem: RequestProblem,
-  message: string,
-  extra: { fieldErrors?: Record<string, string>; headers?: Record<string, string> } = {},
-): Response {
-  const { status, code } = requestErrorCodes[problem];
-  const body = { status: "error", message, ...(extra.fieldErrors ? { fieldErrors: extra.fieldErrors } : {}) };
-  return Response.json(
-    { ...body, error: { code, message, ...(extra.fieldErrors ? { fieldErrors: extra.fieldErrors } : {}) } },
-    { status, headers: { ...noStore, ...extra.headers } },
-  );
-}
 
 /** The answer to what payInvoice decided: the outcome as before, plus the error object when it is no success. */
 export function outcomeResponse(outcome: PayOutcome, message: string): Response {

@@ -4,12 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { loadBillingScope } from "@/features/access/scope";
+import { newCardSchema, translatedCardErrors, type CardField } from "@/features/payment-methods/card-schema";
 import { idText, isIdText } from "@/lib/ids";
 import { parseMajorAmount } from "@/lib/money";
 import { db } from "@/server/db";
 import { userNow } from "@/server/world-clock";
 
-import { newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
 import type { PayMethod, PayOutcome, PayRequest } from "./pay-invoice";
 
 type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;

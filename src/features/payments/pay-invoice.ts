@@ -4,6 +4,8 @@ import { createHash, randomUUID } from "node:crypto";
 
 import { payDenial, type PayDenial } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
+import { isCardExpired, type NewCard } from "@/features/payment-methods/card-schema";
+import { newCardPaymentRefused, newCardTurns, pendingCardKey } from "@/features/payment-methods/new-card-limit";
 import { invoiceStatus, pendingMinorOf } from "@/lib/invoice-status";
 import { paymentAmountProblem, type AmountProblem } from "@/lib/payment-rules";
 import { cardFingerprint } from "@/server/card-fingerprint";
@@ -14,15 +16,13 @@ import { isUniqueViolation } from "@/server/db/errors";
 import { takeTurns } from "@/server/db/locks";
 import { worldNow, worldOfUser } from "@/server/world-clock";
 
-import { isCardExpired, type NewCard } from "./card-schema";
 import { paymentLeaseExpiresAt, paymentTimeoutMs, withTimeout } from "./lease";
-import { newCardPaymentRefused, newCardTurns, pendingCardKey } from "./new-card-limit";
 import { storedPaymentKey } from "./payment-key";
 import { cardProcessor } from "./processor/simulated";
 import { retryableDeclines, type DeclineCode } from "./processor/test-cards";
 import type { ChargeResult } from "./processor/types";
 import { declineLimitReached, declineTurn, provenCard } from "./rate-limit";
-import { reconcilePayment, settlePayment } from "./settle";
+import { reconcilePayment, settlePayment } from "./settle-payment";
 
 export type PayMethod = { kind: "saved"; paymentMethodId: string } | { kind: "new"; card: NewCard };
 
@@ -131,7 +131,7 @@ async function replay(idempotencyKey: string, request: PayRequest): Promise<PayO
  *    concurrent payments cannot overpay). While it is PENDING, an invoice with
  *    nothing left to pay reads Payment processing, not Paid (lib/invoice-status).
  * 4. The processor is called outside any transaction.
- * 5. A second transaction settles (settle.ts): SUCCEEDED (saving a new card),
+ * 5. A second transaction settles (settle-payment.ts): SUCCEEDED (saving a new card),
  *    or FAILED with the reserved amount given back. Either way a notification
  *    is left. Without an answer the payment stays PENDING and is reconciled
  *    against the processor on retry, by any server's reconciler (once its lease

@@ -4,9 +4,10 @@ import { getTranslations } from "next-intl/server";
 
 import { bearerChallenge, hasBearer, routeCaller } from "@/features/access/bearer";
 import { cookieCallRefusal } from "@/features/access/origin";
+import { requestError } from "@/lib/request-errors";
 import { readSmallBody } from "@/server/request-body";
 
-import { hasSessionCookie, outcomeResponse, requestError } from "./api-errors";
+import { hasSessionCookie, outcomeResponse } from "./api-errors";
 import { outcomeMessage, parsePayInput } from "./pay-input";
 import { payInvoice } from "./pay-invoice";
 

@@ -1,13 +1,13 @@
 import "server-only";
 
-import { reconcilePendingPayments } from "./settle";
+import { reconcilePendingPayments } from "./settle-payment";
 
 /**
  * Each server's background reconciler: every few seconds it settles the
  * PENDING payments whose answer the processor has (a request that timed out,
  * a server that died after the charge) and abandons those whose lease has
  * expired without a charge — so no payment waits for a retry or a restart.
- * Every server runs one; they cannot settle a payment twice (settle.ts).
+ * Every server runs one; they cannot settle a payment twice (settle-payment.ts).
  *
  * PAYMENT_RECONCILE_INTERVAL_MS: default 5000; 0 turns it off (tests that
  * watch a payment stay PENDING).

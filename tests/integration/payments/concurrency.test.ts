@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { MAX_NEW_CARDS_PER_PROFILE } from "@/features/payments/new-card-limit";
+import { MAX_NEW_CARDS_PER_PROFILE } from "@/features/payment-methods/new-card-limit";
 import { payInvoice } from "@/features/payments/pay-invoice";
 
 import { advanceRealTime } from "../../support/real-time";

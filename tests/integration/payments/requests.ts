@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 
 import { expect } from "vitest";
 
+import { newCardSchema } from "@/features/payment-methods/card-schema";
 import { payInvoiceAction } from "@/features/payments/actions";
-import { newCardSchema } from "@/features/payments/card-schema";
 import { payInvoice, type PayMethod, type PayOutcome, type PayRequest } from "@/features/payments/pay-invoice";
 import type { PayNowState } from "@/features/payments/pay-now-state";
 

@@ -5,8 +5,8 @@
 // saved, as before.
 import { describe, expect, it } from "vitest";
 
+import { newCardSchema } from "@/features/payment-methods/card-schema";
 import { payInvoiceAction } from "@/features/payments/actions";
-import { newCardSchema } from "@/features/payments/card-schema";
 import { payInvoice } from "@/features/payments/pay-invoice";
 
 import { RedirectError } from "../../support/next-request";

@@ -10,7 +10,7 @@ import { signIn } from "@/features/access/actions";
 import { loadBillingScope } from "@/features/access/scope";
 import { listBillingAccounts } from "@/features/arm/accounts";
 import { getInvoice } from "@/features/arm/invoices";
-import { addPaymentMethodAction } from "@/features/payments/method-actions";
+import { addPaymentMethodAction } from "@/features/payment-methods/method-actions";
 import { payInvoice } from "@/features/payments/pay-invoice";
 import { notificationsFor } from "@/features/portal/notifications";
 import type { WorldView } from "@/features/worlds/world-view";

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { settleBalance } from "@/features/payments/settle-balance";
+import { settleBalance } from "@/features/settle-balance/settle-balance";
 
 import { accountOf, newWorld, testDb, userOf } from "./world";
 

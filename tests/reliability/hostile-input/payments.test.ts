@@ -18,12 +18,12 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
 import { POST as paymentsRoute } from "@/app/api/billing/[accountId]/invoices/[invoiceId]/payments/route";
-import { payInvoiceAction } from "@/features/payments/actions";
 import {
   addPaymentMethodAction,
   removePaymentMethodAction,
   setDefaultPaymentMethodAction,
-} from "@/features/payments/method-actions";
+} from "@/features/payment-methods/method-actions";
+import { payInvoiceAction } from "@/features/payments/actions";
 
 import { badCard, cardFieldNames, hostileString, payCase, sessionUser, validOrHostile } from "./values";
 import { check, goodCard, runs, signInAs, w } from "./world";

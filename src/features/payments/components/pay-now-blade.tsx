@@ -9,6 +9,7 @@ import { PropertyRow } from "@/components/ui/property-row";
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { offersPartialPayments, payDenial } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
+import { listCardsToPayWith } from "@/features/payment-methods/queries";
 import { ClientMessages } from "@/i18n/client-messages";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
@@ -17,7 +18,7 @@ import { formatMoney } from "@/lib/money";
 import { cardLimitFor, minimumPartialFor } from "@/lib/payment-rules";
 import { worldNow } from "@/server/world-clock";
 
-import { getInvoiceToPay, listCardsToPayWith } from "../queries";
+import { getInvoiceToPay } from "../queries";
 import { PayNowForm } from "./pay-now-form";
 import { WireTransferInstructions } from "./wire-transfer-instructions";
 

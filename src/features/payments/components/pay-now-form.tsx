@@ -8,15 +8,15 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { keepControlledValues } from "@/components/ui/form-reset";
 import { MessageBar } from "@/components/ui/message-bar";
 import { showToast } from "@/components/ui/toaster";
+import { newCardSchema } from "@/features/payment-methods/card-schema";
+import { emptyCard, type CardValues } from "@/features/payment-methods/components/card-fields";
+import { PaymentMethodPicker } from "@/features/payment-methods/components/payment-method-picker";
+import { useCardCheck } from "@/features/payment-methods/components/use-card-check";
+import type { PayNowCard } from "@/features/payment-methods/queries";
 import { useAmountInputText, useFormatMoney } from "@/i18n/use-money";
 
 import { payInvoiceAction } from "../actions";
-import { newCardSchema } from "../card-schema";
 import type { PayNowState } from "../pay-now-state";
-import type { PayNowCard } from "../queries";
-import { emptyCard, type CardValues } from "./card-fields";
-import { PaymentMethodPicker } from "./payment-method-picker";
-import { useCardCheck } from "./use-card-check";
 
 type Props = {
   accountId: string;

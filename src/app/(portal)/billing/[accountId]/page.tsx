@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { accountIdFromParam, billingAccountPath } from "@/features/access/paths";
 import { BillingOverview } from "@/features/invoices/components/billing-overview";
-import { SettleBalanceBanner } from "@/features/payments/components/settle-balance-banner";
+import { SettleBalanceBanner } from "@/features/settle-balance/components/settle-balance-banner";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invoices.overview"))("title") };

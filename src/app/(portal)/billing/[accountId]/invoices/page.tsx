@@ -8,8 +8,8 @@ import { InvoicesBlade } from "@/features/invoices/components/invoices-blade";
 import { PayNowBlade } from "@/features/payments/components/pay-now-blade";
 import { PaymentSucceededToast } from "@/features/payments/components/payment-succeeded-toast";
 import { ReceiptBlade } from "@/features/payments/components/receipt-blade";
-import { SettleBalanceBanner } from "@/features/payments/components/settle-balance-banner";
-import { SettleBalanceBlade } from "@/features/payments/components/settle-balance-blade";
+import { SettleBalanceBanner } from "@/features/settle-balance/components/settle-balance-banner";
+import { SettleBalanceBlade } from "@/features/settle-balance/components/settle-balance-blade";
 import { withQuery } from "@/lib/urls";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 import { accountIdFromParam } from "@/features/access/paths";
-import { PaymentMethodsBlade } from "@/features/payments/components/payment-methods-blade";
+import { PaymentMethodsBlade } from "@/features/payment-methods/components/payment-methods-blade";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments.methods"))("title") };

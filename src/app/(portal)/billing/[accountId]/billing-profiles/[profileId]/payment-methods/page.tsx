@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 import { accountIdFromParam } from "@/features/access/paths";
-import { ProfilePaymentMethodsBlade } from "@/features/payments/components/profile-payment-methods-blade";
+import { ProfilePaymentMethodsBlade } from "@/features/payment-methods/components/profile-payment-methods-blade";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("payments.methods"))("title") };

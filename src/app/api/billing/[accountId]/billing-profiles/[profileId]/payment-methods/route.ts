@@ -1,5 +1,5 @@
 import { accountIdFromParam } from "@/features/access/paths";
-import { handlePaymentMethodsRequest } from "@/features/payments/payment-methods-api";
+import { handlePaymentMethodsRequest } from "@/features/payment-methods/payment-methods-api";
 
 /** GET: a billing profile's cards on file (bearer token or session; docs/api.md). */
 export async function GET(

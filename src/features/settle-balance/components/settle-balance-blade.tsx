@@ -9,13 +9,13 @@ import { TableHead } from "@/components/ui/table-head";
 import { AgreementNotice, WhoCanPayNotice } from "@/features/access/components/pay-notices";
 import { settlesBalance } from "@/features/access/policy";
 import { billingAccountAdmins, requireBillingScope } from "@/features/access/scope";
+import { listCardsToPayWith } from "@/features/payment-methods/queries";
 import { ClientMessages } from "@/i18n/client-messages";
 import { intlLocaleOf } from "@/i18n/format";
 import { formatDate } from "@/lib/dates";
 import { formatMoney } from "@/lib/money";
 import { worldNow } from "@/server/world-clock";
 
-import { listCardsToPayWith } from "../queries";
 import { getPastDueBalance, getSettleSubscription } from "../settle-balance";
 import { SettleBalanceForm } from "./settle-balance-form";
 

@@ -6,15 +6,15 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { keepControlledValues } from "@/components/ui/form-reset";
 import { MessageBar } from "@/components/ui/message-bar";
+import { newCardSchema } from "@/features/payment-methods/card-schema";
+import { emptyCard, type CardValues } from "@/features/payment-methods/components/card-fields";
+import { PaymentMethodPicker } from "@/features/payment-methods/components/payment-method-picker";
+import { useCardCheck } from "@/features/payment-methods/components/use-card-check";
+import type { PayNowCard } from "@/features/payment-methods/queries";
 import { useFormatMoney } from "@/i18n/use-money";
 
-import { newCardSchema } from "../card-schema";
-import type { PayNowCard } from "../queries";
 import { settleBalanceAction } from "../settle-actions";
 import type { SettleState } from "../settle-state";
-import { emptyCard, type CardValues } from "./card-fields";
-import { PaymentMethodPicker } from "./payment-method-picker";
-import { useCardCheck } from "./use-card-check";
 
 /** Select a payment method → Pay: settles every past-due invoice and reports each one's outcome. */
 export function SettleBalanceForm({

@@ -8,9 +8,9 @@ import { z } from "zod";
 
 import { billingAccountPath } from "@/features/access/paths";
 import { currentUser } from "@/features/access/session";
+import { outcomeMessage, parsePayMethod } from "@/features/payments/pay-input";
 import { worldNow } from "@/server/world-clock";
 
-import { outcomeMessage, parsePayMethod } from "./pay-input";
 import { settleBalance } from "./settle-balance";
 import type { SettleState } from "./settle-state";
 

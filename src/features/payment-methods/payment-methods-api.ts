@@ -5,9 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { bearerChallenge, routeCaller } from "@/features/access/bearer";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
+import { requestError } from "@/lib/request-errors";
 import { userNow } from "@/server/world-clock";
 
-import { requestError } from "./api-errors";
 import { getProfilePaymentMethods } from "./queries";
 
 /**

@@ -2,12 +2,12 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { saveCardOfPayment, type CardToSave } from "@/features/payment-methods/cards";
 import { addNotification } from "@/features/portal/notifications";
 import { db } from "@/server/db";
 import { databaseNow } from "@/server/db/database-clock";
 import { userNow } from "@/server/world-clock";
 
-import { saveCardOfPayment, type CardToSave } from "./cards";
 import { leaseExpired } from "./lease";
 import { cardProcessor } from "./processor/simulated";
 import type { ChargeResult } from "./processor/types";
