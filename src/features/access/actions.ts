@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { applySavedLocale } from "@/i18n/locale";
+import type { Translator } from "@/i18n/translator";
 
 import { verifyCredentials } from "./credentials";
 import { deviceSeal, rememberDevice } from "./known-device";
@@ -22,7 +23,7 @@ const signInSchema = z.object({
 export type SignInState = { error?: string; email?: string };
 
 /** "Try again in N seconds" below a minute (the account-wide delay, a busy server), else in minutes. */
-function tooManyAttempts(t: Awaited<ReturnType<typeof getTranslations<"access.signIn">>>, seconds: number): string {
+function tooManyAttempts(t: Translator<"access.signIn">, seconds: number): string {
   return seconds < 60
     ? t("tooManyAttemptsSeconds", { seconds })
     : t("tooManyAttempts", { minutes: Math.ceil(seconds / 60) });

@@ -102,6 +102,17 @@ export type NewCardInput = z.input<ReturnType<typeof newCardSchema>>;
 export type NewCard = z.output<ReturnType<typeof newCardSchema>>;
 export type CardField = keyof NewCardInput;
 
+/** The new-card form's fields in the order they are shown (focus goes to the first one in error): what an action reads. */
+export const newCardFields: readonly CardField[] = [
+  "cardNumber",
+  "expMonth",
+  "expYear",
+  "cvc",
+  "holderName",
+  "country",
+  "postalCode",
+];
+
 /** Field → first message key, for showing next to each field. */
 export function cardFieldErrors(error: z.ZodError): Partial<Record<CardField, string>> {
   const errors: Partial<Record<CardField, string>> = {};

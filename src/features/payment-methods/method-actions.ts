@@ -3,12 +3,13 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
+import type { Translator } from "@/i18n/translator";
 import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { db } from "@/server/db";
 import { worldNow } from "@/server/world-clock";
 
-import { isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
+import { isCardExpired, newCardFields, newCardSchema, translatedCardErrors } from "./card-schema";
 import { saveCard } from "./cards";
 import {
   authoriseCardManagement as authorise,
@@ -22,7 +23,6 @@ import { newCardLimitPassed } from "./new-card-limit";
 export type { MethodActionState } from "./method-access";
 
 const ids = z.object({ accountId: idText(200), paymentMethodId: idText(64) });
-const cardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
 
 export async function addPaymentMethodAction(
   _previous: MethodActionState,
@@ -42,7 +42,7 @@ export async function addPaymentMethodAction(
 
   const clock = await worldNow(allowed.user.worldId);
   const card = newCardSchema(clock).safeParse(
-    Object.fromEntries(cardFields.map((name) => [name, field(formData, name)])),
+    Object.fromEntries(newCardFields.map((name) => [name, field(formData, name)])),
   );
   if (!card.success) {
     const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
@@ -74,10 +74,9 @@ export async function addPaymentMethodAction(
 
 class TooManyNewCards extends Error {}
 
-type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
 type CardChange = (
   card: NonNullable<Awaited<ReturnType<typeof findCard>>>,
-  t: Translator,
+  t: Translator<"payments">,
   clock: Date,
 ) => Promise<MethodActionState>;
 

@@ -3,12 +3,13 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
+import type { Translator } from "@/i18n/translator";
 import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { db } from "@/server/db";
 import { worldNow } from "@/server/world-clock";
 
-import { cardEditSchema, isCardExpired, newCardSchema, translatedCardErrors, type CardField } from "./card-schema";
+import { cardEditSchema, isCardExpired, newCardFields, newCardSchema, translatedCardErrors } from "./card-schema";
 import { saveCard } from "./cards";
 import {
   authoriseCardManagement,
@@ -26,7 +27,6 @@ import { newCardLimitPassed } from "./new-card-limit";
  * beyond what saveCard keeps (brand, last four, expiry, holder, address, keyed fingerprint).
  */
 
-const newCardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
 const editFields = ["expMonth", "expYear", "holderName", "country", "postalCode"] as const;
 const replaceTarget = z.discriminatedUnion("choice", [
   z.object({
@@ -49,9 +49,8 @@ class Refusal extends Error {
   }
 }
 
-type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
-const cardErrors = (t: Translator) => (key: string) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid");
-const refusalMessage = (t: Translator, key: Refusal["key"]) =>
+const cardErrors = (t: Translator<"payments">) => (key: string) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid");
+const refusalMessage = (t: Translator<"payments">, key: Refusal["key"]) =>
   key === "cardExpired" ? t("refusals.cardExpired") : t(`methods.${key}`);
 
 /** Replace: another saved card of the profile, or a new card saved on it, becomes its default payment method. */

@@ -1,18 +1,21 @@
 import "server-only";
 
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import { loadBillingScope } from "@/features/access/scope";
-import { newCardSchema, translatedCardErrors, type CardField } from "@/features/payment-methods/card-schema";
+import {
+  newCardFields,
+  newCardSchema,
+  translatedCardErrors,
+  type CardField,
+} from "@/features/payment-methods/card-schema";
+import type { Translator } from "@/i18n/translator";
 import { idText, isIdText } from "@/lib/ids";
 import { parseMajorAmount } from "@/lib/money";
 import { db } from "@/server/db";
 import { userNow } from "@/server/world-clock";
 
 import type { PayMethod, PayOutcome, PayRequest } from "./pay-invoice";
-
-type Translator = Awaited<ReturnType<typeof getTranslations<"payments">>>;
 
 const payInputSchema = z.object({
   accountId: idText(200),
@@ -23,8 +26,6 @@ const payInputSchema = z.object({
   /** Major units as typed ("1234.56"), only for a partial payment. */
   amount: z.string().max(32).optional(),
 });
-
-const cardFields: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
 
 export type ParsedPayInput =
   | { ok: true; request: Omit<PayRequest, "userId"> }
@@ -58,7 +59,7 @@ const str = (value: unknown) => (typeof value === "string" && value !== "" ? val
  */
 export async function parsePayInput(
   raw: Record<string, unknown>,
-  t: Translator,
+  t: Translator<"payments">,
   userId: string,
 ): Promise<ParsedPayInput> {
   const parsed = payInputSchema.safeParse({
@@ -128,7 +129,7 @@ export async function parsePayInput(
  */
 export function parsePayMethod(
   raw: Record<string, unknown>,
-  t: Translator,
+  t: Translator<"payments">,
   clock: Date,
 ):
   | { ok: true; method: PayMethod }
@@ -142,7 +143,7 @@ export function parsePayMethod(
   if (raw.method !== "new")
     return { ok: false, message: t("errors.chooseMethod"), keyUnused: true, problem: "paymentMethodRequired" };
   const card = newCardSchema(clock).safeParse(
-    Object.fromEntries(cardFields.map((field) => [field, cardFieldText(field, raw[field])])),
+    Object.fromEntries(newCardFields.map((field) => [field, cardFieldText(field, raw[field])])),
   );
   if (!card.success) {
     const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
@@ -152,7 +153,10 @@ export function parsePayMethod(
 }
 
 /** The sentence a person reads for an outcome that is not a success. */
-export function outcomeMessage(outcome: Exclude<PayOutcome, { status: "succeeded" }>, t: Translator): string {
+export function outcomeMessage(
+  outcome: Exclude<PayOutcome, { status: "succeeded" }>,
+  t: Translator<"payments">,
+): string {
   switch (outcome.status) {
     case "declined":
       return t(`declines.${outcome.code}`);

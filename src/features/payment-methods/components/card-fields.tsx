@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef } from "react";
 
-import type { CardField } from "../card-schema";
+import { newCardFields, type CardField } from "../card-schema";
 import { billingCountries } from "../countries";
 
 export type CardValues = Record<CardField, string>;
@@ -16,9 +16,6 @@ export const emptyCard: CardValues = {
   country: "US",
   postalCode: "",
 };
-
-/** The fields in the order they are shown: focus goes to the first one in error. */
-const cardFieldOrder: CardField[] = ["cardNumber", "expMonth", "expYear", "cvc", "holderName", "country", "postalCode"];
 
 const inputClass =
   "h-8 w-full rounded border border-stroke bg-surface px-2 text-[13px] aria-[invalid=true]:border-danger";
@@ -95,7 +92,7 @@ export function CardFields({
   // label and error (aria-describedby) a screen reader then reads out. Errors that
   // only go away or change their words as the user types (liveErrors) leave focus
   // where the user is: only a field newly in error moves it.
-  const invalid = cardFieldOrder.filter((name) => errors[name]);
+  const invalid = newCardFields.filter((name) => errors[name]);
   const invalidKey = invalid.join("|");
   const shownInvalid = useRef<string[]>([]);
   useEffect(() => {
