@@ -67,6 +67,46 @@ const featurePublic = {
   worlds: [],
 };
 
+/** `@/server/db` and its modules, or the same reached by a relative path. */
+const databaseClient = /^(@\/server\/|(\.\.?\/)+(server\/)?)db(\/|$)/;
+/**
+ * A "use server" file is a door: it parses the form, asks the policy and calls the feature's domain
+ * functions, which do the work in their transaction. So it never imports the database client itself.
+ * ESLint's `files` cannot select by directive, hence this small rule that reads the directive.
+ */
+const serverActionsKeepOffTheDatabase = {
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      database:
+        'A "use server" file never touches the database: call a domain function of the feature that does (it takes typed values and answers a reason code).',
+    },
+  },
+  create(context) {
+    let serverActions = false;
+    const check = (node) => {
+      const source = node.source;
+      if (serverActions && source?.type === "Literal" && databaseClient.test(String(source.value)))
+        context.report({ node, messageId: "database" });
+    };
+    return {
+      Program(program) {
+        const prologue = [];
+        for (const statement of program.body) {
+          if (statement.type !== "ExpressionStatement" || typeof statement.directive !== "string") break;
+          prologue.push(statement.directive);
+        }
+        serverActions = prologue.includes("use server");
+      },
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
+
 const element = (type, extra = {}) => ({ element: { type, ...extra } });
 const layerPolicies = [
   // Routes (and src/proxy.ts) compose everything below them.
@@ -117,7 +157,10 @@ const eslintConfig = defineConfig([
   ]),
   {
     files: ["src/**/*.{ts,tsx,mts}"],
-    plugins: { boundaries },
+    plugins: {
+      boundaries,
+      local: { rules: { "server-actions-keep-off-the-database": serverActionsKeepOffTheDatabase } },
+    },
     settings: {
       "boundaries/include": ["src/**/*"],
       "boundaries/elements": [
@@ -133,6 +176,7 @@ const eslintConfig = defineConfig([
     },
     rules: {
       "no-restricted-imports": ["error", { patterns: [leavingSrc] }],
+      "local/server-actions-keep-off-the-database": "error",
       "boundaries/dependencies": [
         "error",
         {

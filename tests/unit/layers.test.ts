@@ -159,6 +159,29 @@ describe("the boundaries lint rule (eslint.config.mjs)", { timeout: 60_000 }, ()
     expect(result.messages.map((message) => message.ruleId)).toContain("no-restricted-imports");
   });
 
+  it('keeps the database client out of "use server" files, and only out of them', async () => {
+    const ruleIds = async (file: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+      return result.messages.map((message) => message.ruleId);
+    };
+    const rule = "local/server-actions-keep-off-the-database";
+    expect(
+      await ruleIds(
+        "src/features/portal/fixture.ts",
+        '"use server";\n\nimport { db } from "@/server/db";\nexport async function x() {\n  return db;\n}\n',
+      ),
+    ).toContain(rule);
+    expect(
+      await ruleIds(
+        "src/features/portal/fixture.ts",
+        '"use server";\n\nimport type { Tx } from "../../server/db/client";\nexport type X = Tx;\n',
+      ),
+    ).toContain(rule);
+    expect(
+      await ruleIds("src/features/portal/fixture.ts", 'import { db } from "@/server/db";\nexport const x = db;\n'),
+    ).not.toContain(rule);
+  });
+
   it("lets routes use features and a feature use its own modules", async () => {
     expect(
       await boundaryErrors(

@@ -6,11 +6,10 @@ import { z } from "zod";
 import type { Translator } from "@/i18n/translator";
 import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { db } from "@/server/db";
 import { worldNow } from "@/server/world-clock";
 
+import { addCard, findProfileOfAccount, makeDefaultCard, removeCard } from "./card-changes";
 import { isCardExpired, newCardFields, newCardSchema, translatedCardErrors } from "./card-schema";
-import { saveCard } from "./cards";
 import {
   authoriseCardManagement as authorise,
   formText as field,
@@ -18,7 +17,6 @@ import {
   revalidatePaymentMethods,
   type MethodActionState,
 } from "./method-access";
-import { newCardLimitPassed } from "./new-card-limit";
 
 export type { MethodActionState } from "./method-access";
 
@@ -35,9 +33,7 @@ export async function addPaymentMethodAction(
   if (!target.success) return { status: "error", message: t("errors.invalidRequest") };
   const allowed = await authorise(target.data.accountId);
   if (!allowed) return { status: "error", message: t("methods.notAllowed") };
-  const profile = await db.billingProfile.findFirst({
-    where: { id: target.data.billingProfileId, billingAccountId: target.data.accountId },
-  });
+  const profile = await findProfileOfAccount(target.data.accountId, target.data.billingProfileId);
   if (!profile) return { status: "error", message: t("methods.notFound") };
 
   const clock = await worldNow(allowed.user.worldId);
@@ -48,31 +44,12 @@ export async function addPaymentMethodAction(
     const fieldErrors = translatedCardErrors(card.error, (key) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid"));
     return { status: "error", message: t("errors.checkCard"), fieldErrors };
   }
-  const fingerprint = cardFingerprint(card.data.cardNumber);
-  const saved = await db
-    .$transaction(async (tx) => {
-      const { created } = await saveCard(
-        tx,
-        { billingProfileId: profile.id, card: card.data, fingerprint },
-        clock,
-        allowed.user.id,
-      );
-      // Counted after the insert, under the write lock: simultaneous saves cannot all pass.
-      if (created && (await newCardLimitPassed(profile.id, allowed.user.id, tx))) throw new TooManyNewCards();
-    })
-    .then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof TooManyNewCards) return false;
-        throw error;
-      },
-    );
+  const typed = { card: card.data, fingerprint: cardFingerprint(card.data.cardNumber) };
+  const saved = await addCard(profile.id, typed, clock, allowed.user.id);
   if (!saved) return { status: "error", message: t("methods.tooManyNewCards") };
   revalidatePaymentMethods(target.data.accountId, profile.id);
   return { status: "ok", message: t("methods.added") };
 }
-
-class TooManyNewCards extends Error {}
 
 type CardChange = (
   card: NonNullable<Awaited<ReturnType<typeof findCard>>>,
@@ -103,10 +80,7 @@ export async function setDefaultPaymentMethodAction(
 ): Promise<MethodActionState> {
   return changeCard(formData, async (card, t, clock) => {
     if (isCardExpired(card, clock)) return { status: "error", message: t("refusals.cardExpired") };
-    await db.billingProfile.update({
-      where: { id: card.billingProfileId },
-      data: { defaultPaymentMethodId: card.id, defaultPaymentKind: "CARD" },
-    });
+    await makeDefaultCard(card);
     return { status: "ok", message: t("methods.defaultSet") };
   });
 }
@@ -116,22 +90,7 @@ export async function removePaymentMethodAction(
   formData: FormData,
 ): Promise<MethodActionState> {
   return changeCard(formData, async (card, t, clock) => {
-    const refusal = await db.$transaction(async (tx) => {
-      // Read again inside the transaction that removes it: a Replace or a payment just begun is seen.
-      const profile = await tx.billingProfile.findUniqueOrThrow({ where: { id: card.billingProfileId } });
-      if (profile.defaultPaymentKind === "CARD" && profile.defaultPaymentMethodId === card.id)
-        return "cannotRemoveDefault" as const;
-      // A payment still PENDING with this card settles (or is reconciled) against it first.
-      if (await tx.payment.count({ where: { paymentMethodId: card.id, status: "PENDING" } }))
-        return "cannotRemovePending" as const;
-      // Kept for the payment history (receipts name it); it is simply no longer offered. Its fingerprint
-      // is erased: nothing needs to recognise a removed card, and a stolen database should hold as little as possible.
-      await tx.paymentMethod.updateMany({
-        where: { id: card.id, removedAt: null },
-        data: { removedAt: clock, fingerprint: null },
-      });
-      return null;
-    });
+    const refusal = await removeCard(card, clock);
     if (refusal === "cannotRemoveDefault") return { status: "error", message: t("methods.cannotRemoveDefault") };
     if (refusal) return { status: "error", message: t("methods.cannotRemovePending") };
     return { status: "ok", message: t("methods.removed") };

@@ -6,11 +6,10 @@ import { z } from "zod";
 import type { Translator } from "@/i18n/translator";
 import { idText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
-import { db } from "@/server/db";
 import { worldNow } from "@/server/world-clock";
 
-import { cardEditSchema, isCardExpired, newCardFields, newCardSchema, translatedCardErrors } from "./card-schema";
-import { saveCard } from "./cards";
+import { editCard, findProfileOfAccount, replaceDefaultCard, type CardRefusal, type TypedCard } from "./card-changes";
+import { cardEditSchema, newCardFields, newCardSchema, translatedCardErrors } from "./card-schema";
 import {
   authoriseCardManagement,
   findCard,
@@ -18,7 +17,6 @@ import {
   revalidatePaymentMethods,
   type MethodActionState,
 } from "./method-access";
-import { newCardLimitPassed } from "./new-card-limit";
 
 /**
  * Billing profiles › profile › Payment methods: Replace the default card and Edit a card. Each reads
@@ -43,14 +41,8 @@ const replaceTarget = z.discriminatedUnion("choice", [
 ]);
 const editTarget = z.object({ accountId: idText(200), paymentMethodId: idText(64) });
 
-class Refusal extends Error {
-  constructor(readonly key: "cardExpired" | "notFound" | "tooManyNewCards") {
-    super(key);
-  }
-}
-
 const cardErrors = (t: Translator<"payments">) => (key: string) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid");
-const refusalMessage = (t: Translator<"payments">, key: Refusal["key"]) =>
+const refusalMessage = (t: Translator<"payments">, key: CardRefusal) =>
   key === "cardExpired" ? t("refusals.cardExpired") : t(`methods.${key}`);
 
 /** Replace: another saved card of the profile, or a new card saved on it, becomes its default payment method. */
@@ -71,14 +63,11 @@ export async function replaceDefaultPaymentMethodAction(
   }
   const allowed = await authoriseCardManagement(target.data.accountId);
   if (!allowed) return { status: "error", message: t("methods.notAllowed") };
-  const profile = await db.billingProfile.findFirst({
-    where: { id: target.data.billingProfileId, billingAccountId: target.data.accountId },
-    select: { id: true },
-  });
+  const profile = await findProfileOfAccount(target.data.accountId, target.data.billingProfileId);
   if (!profile) return { status: "error", message: t("methods.notFound") };
   const clock = await worldNow(allowed.user.worldId);
 
-  let newCard: { card: ReturnType<typeof newCardSchema>["_zod"]["output"]; fingerprint: string } | null = null;
+  let newCard: TypedCard | null = null;
   if (target.data.choice === "new") {
     const card = newCardSchema(clock).safeParse(
       Object.fromEntries(newCardFields.map((name) => [name, formText(formData, name)])),
@@ -91,34 +80,13 @@ export async function replaceDefaultPaymentMethodAction(
       };
     newCard = { card: card.data, fingerprint: cardFingerprint(card.data.cardNumber) };
   }
-  const savedId = target.data.choice === "saved" ? target.data.paymentMethodId : null;
-
-  try {
-    await db.$transaction(async (tx) => {
-      let cardId: string;
-      if (newCard) {
-        const saved = await saveCard(tx, { billingProfileId: profile.id, ...newCard }, clock, allowed.user.id);
-        // Counted after the insert, under the write lock: simultaneous saves cannot all pass.
-        if (saved.created && (await newCardLimitPassed(profile.id, allowed.user.id, tx)))
-          throw new Refusal("tooManyNewCards");
-        cardId = saved.id;
-      } else {
-        const card = await tx.paymentMethod.findFirst({
-          where: { id: savedId ?? "", billingProfileId: profile.id, removedAt: null },
-        });
-        if (!card) throw new Refusal("notFound");
-        if (isCardExpired(card, clock)) throw new Refusal("cardExpired");
-        cardId = card.id;
-      }
-      await tx.billingProfile.update({
-        where: { id: profile.id },
-        data: { defaultPaymentMethodId: cardId, defaultPaymentKind: "CARD" },
-      });
-    });
-  } catch (error) {
-    if (error instanceof Refusal) return { status: "error", message: refusalMessage(t, error.key) };
-    throw error;
-  }
+  const refusal = await replaceDefaultCard(
+    profile.id,
+    newCard ? { newCard } : { savedId: target.data.choice === "saved" ? target.data.paymentMethodId : "" },
+    clock,
+    allowed.user.id,
+  );
+  if (refusal) return { status: "error", message: refusalMessage(t, refusal) };
   revalidatePaymentMethods(target.data.accountId, profile.id);
   return { status: "ok", message: t("profileMethods.replaced") };
 }
@@ -147,10 +115,7 @@ export async function editPaymentMethodAction(
       message: t("errors.checkCard"),
       fieldErrors: translatedCardErrors(details.error, cardErrors(t)),
     };
-  const updated = await db.$transaction((tx) =>
-    tx.paymentMethod.updateMany({ where: { id: card.id, removedAt: null }, data: details.data }),
-  );
-  if (updated.count !== 1) return { status: "error", message: t("methods.notFound") };
+  if (!(await editCard(card.id, details.data))) return { status: "error", message: t("methods.notFound") };
   revalidatePaymentMethods(target.data.accountId, card.billingProfileId);
   return { status: "ok", message: t("profileMethods.edited") };
 }

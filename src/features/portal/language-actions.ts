@@ -7,7 +7,8 @@ import { z } from "zod";
 import { currentUser } from "@/features/access/session";
 import { locales } from "@/i18n/config";
 import { applySavedLocale } from "@/i18n/locale";
-import { db } from "@/server/db";
+
+import { saveUserLocale } from "./user-language";
 
 const languageSchema = z.object({ locale: z.enum(locales) });
 
@@ -22,7 +23,7 @@ export async function saveLanguage(formData: FormData): Promise<void> {
   if (!user) redirect("/signin");
   const parsed = languageSchema.safeParse({ locale: formData.get("locale") });
   if (!parsed.success) return;
-  await db.user.update({ where: { id: user.id }, data: { locale: parsed.data.locale } });
+  await saveUserLocale(user.id, parsed.data.locale);
   await applySavedLocale(parsed.data.locale);
   revalidatePath("/", "layout");
 }

@@ -73,3 +73,8 @@ export async function notificationsFor(userId: string): Promise<BellNotification
     ];
   });
 }
+
+/** Opening the bell: the user's unread notifications are read as of `at` (their own only). */
+export async function markNotificationsReadFor(userId: string, at: Date): Promise<void> {
+  await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: at } });
+}
