@@ -1,5 +1,6 @@
 import "server-only";
 
+import { defaultCardOf } from "@/lib/default-card";
 import { db } from "@/server/db";
 
 export type BillingProfileDefaultPayment =
@@ -40,9 +41,8 @@ export async function listBillingProfilesWithDefaultPayment(accountId: string): 
     let defaultPayment: BillingProfileDefaultPayment;
     if (profile.defaultPaymentKind === "WIRE") defaultPayment = { kind: "wire" };
     else {
-      const card = cards.find(
-        (candidate) => candidate.id === profile.defaultPaymentMethodId && candidate.billingProfileId === profile.id,
-      );
+      const ofProfile = cards.filter((candidate) => candidate.billingProfileId === profile.id);
+      const card = defaultCardOf(profile, ofProfile);
       defaultPayment = card ? { kind: "card", brand: card.brand, last4: card.last4 } : { kind: "cardMissing" };
     }
     return { id: profile.id, name: profile.name, currency: profile.currency, defaultPayment };

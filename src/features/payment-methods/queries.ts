@@ -1,5 +1,6 @@
 import "server-only";
 
+import { defaultCardOf } from "@/lib/default-card";
 import { db } from "@/server/db";
 
 import { isCardExpired } from "./card-schema";
@@ -78,10 +79,11 @@ export async function getProfilePaymentMethods(accountId: string, profileId: str
     },
   });
   if (!profile) return null;
+  const defaultCard = defaultCardOf(profile, profile.paymentMethods);
   const cards: SavedCard[] = profile.paymentMethods.map(({ payments, ...card }) => ({
     ...card,
     expired: isCardExpired(card, now),
-    isDefault: profile.defaultPaymentKind === "CARD" && card.id === profile.defaultPaymentMethodId,
+    isDefault: card.id === defaultCard?.id,
     inPendingPayment: payments.length > 0,
   }));
   return {
@@ -111,10 +113,7 @@ export async function summarisePaymentMethods(accountId: string) {
   });
   return profiles.map(({ paymentMethods, defaultPaymentMethodId, ...profile }) => ({
     ...profile,
-    defaultCard:
-      profile.defaultPaymentKind === "CARD"
-        ? (paymentMethods.find((card) => card.id === defaultPaymentMethodId) ?? null)
-        : null,
+    defaultCard: defaultCardOf({ ...profile, defaultPaymentMethodId }, paymentMethods),
     cardCount: paymentMethods.length,
   }));
 }
