@@ -14,3 +14,12 @@ export function isIdText(value: string): boolean {
 export function idText(max: number) {
   return z.string().min(1).max(max).refine(isIdText, "contains a NUL character");
 }
+
+/** The billing model's IDs as a form or a request body hands them: one rule for each, wherever it is read. */
+export const accountIdText = idText(200);
+export const profileIdText = idText(64);
+export const cardIdText = idText(64);
+export const invoiceIdText = idText(40);
+
+/** An invoice number in a path or a token: letters, digits and dashes (the demo's G0…, a world's own). */
+export const invoiceNumberSchema = z.string().regex(/^[A-Za-z0-9-]{1,40}$/);

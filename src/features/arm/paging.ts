@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { invoiceNumberSchema } from "@/lib/ids";
+
 /**
  * ARM paging: a page of invoices ends with `nextLink`, an absolute URL that
  * repeats the query and adds `$skiptoken`. The token is where the page ended —
@@ -15,7 +17,7 @@ export type SkipPosition = { invoiceDate: Date; id: string };
 
 const positionSchema = z.object({
   d: z.iso.datetime(),
-  i: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+  i: invoiceNumberSchema,
 });
 
 export function encodeSkipToken(position: SkipPosition): string {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import type { Translator } from "@/i18n/translator";
-import { idText } from "@/lib/ids";
+import { accountIdText, cardIdText, profileIdText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { worldNow } from "@/server/world-clock";
 
@@ -20,7 +20,7 @@ import {
 
 export type { MethodActionState } from "./method-access";
 
-const ids = z.object({ accountId: idText(200), paymentMethodId: idText(64) });
+const ids = z.object({ accountId: accountIdText, paymentMethodId: cardIdText });
 
 export async function addPaymentMethodAction(
   _previous: MethodActionState,
@@ -28,7 +28,7 @@ export async function addPaymentMethodAction(
 ): Promise<MethodActionState> {
   const t = await getTranslations("payments");
   const target = z
-    .object({ accountId: idText(200), billingProfileId: idText(64) })
+    .object({ accountId: accountIdText, billingProfileId: profileIdText })
     .safeParse({ accountId: field(formData, "accountId"), billingProfileId: field(formData, "billingProfileId") });
   if (!target.success) return { status: "error", message: t("errors.invalidRequest") };
   const allowed = await authorise(target.data.accountId);

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 
 import type { Translator } from "@/i18n/translator";
-import { idText } from "@/lib/ids";
+import { accountIdText, cardIdText, profileIdText } from "@/lib/ids";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { worldNow } from "@/server/world-clock";
 
@@ -28,18 +28,18 @@ import {
 const editFields = ["expMonth", "expYear", "holderName", "country", "postalCode"] as const;
 const replaceTarget = z.discriminatedUnion("choice", [
   z.object({
-    accountId: idText(200),
-    billingProfileId: idText(64),
+    accountId: accountIdText,
+    billingProfileId: profileIdText,
     choice: z.literal("saved"),
-    paymentMethodId: idText(64),
+    paymentMethodId: cardIdText,
   }),
   z.object({
-    accountId: idText(200),
-    billingProfileId: idText(64),
+    accountId: accountIdText,
+    billingProfileId: profileIdText,
     choice: z.literal("new"),
   }),
 ]);
-const editTarget = z.object({ accountId: idText(200), paymentMethodId: idText(64) });
+const editTarget = z.object({ accountId: accountIdText, paymentMethodId: cardIdText });
 
 const cardErrors = (t: Translator<"payments">) => (key: string) => t(`cardErrors.${key}` as "cardErrors.cvcInvalid");
 const refusalMessage = (t: Translator<"payments">, key: CardRefusal) =>

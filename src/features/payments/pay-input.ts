@@ -10,7 +10,7 @@ import {
   type CardField,
 } from "@/features/payment-methods/card-schema";
 import type { Translator } from "@/i18n/translator";
-import { idText, isIdText } from "@/lib/ids";
+import { accountIdText, invoiceIdText, isIdText } from "@/lib/ids";
 import { parseMajorAmount } from "@/lib/money";
 import { db } from "@/server/db";
 import { userNow } from "@/server/world-clock";
@@ -18,8 +18,8 @@ import { userNow } from "@/server/world-clock";
 import type { PayMethod, PayOutcome, PayRequest } from "./pay-invoice";
 
 const payInputSchema = z.object({
-  accountId: idText(200),
-  invoiceId: idText(40),
+  accountId: accountIdText,
+  invoiceId: invoiceIdText,
   idempotencyKey: z.uuid(),
   method: z.enum(["saved", "new"]),
   paymentMethodId: z.string().max(64).refine(isIdText).optional(),

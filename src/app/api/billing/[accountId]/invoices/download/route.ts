@@ -4,7 +4,6 @@ import { z } from "zod";
 import {
   authorizeInvoiceDownload,
   downloadError,
-  invoiceIdSchema,
   noStore,
   tooManyDownloads,
 } from "@/features/invoices/download-access";
@@ -13,11 +12,12 @@ import { invoicePdfFileName, renderInvoicePdf } from "@/features/invoices/invoic
 import { zipStream } from "@/features/invoices/invoice-zip";
 import { getInvoicesForDownload } from "@/features/invoices/queries";
 import { takeZipTurn } from "@/features/invoices/zip-limit";
+import { invoiceNumberSchema } from "@/lib/ids";
 import { worldNow } from "@/server/world-clock";
 
 /** The grid selects at most a page of invoices; each named once. */
 const querySchema = z
-  .array(invoiceIdSchema)
+  .array(invoiceNumberSchema)
   .min(1)
   .max(PAGE_SIZE)
   .refine((ids) => new Set(ids).size === ids.length);

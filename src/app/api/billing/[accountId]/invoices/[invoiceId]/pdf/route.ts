@@ -3,16 +3,17 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 
 import { bearerChallenge, routeCaller } from "@/features/access/bearer";
-import { accountIdFromParam } from "@/features/access/paths";
 import { canViewInvoices } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
+import { accountParamSchema } from "@/features/invoices/download-access";
 import { invoicePdfFileName, renderInvoicePdf } from "@/features/invoices/invoice-pdf";
 import { getInvoiceDetails } from "@/features/invoices/queries";
+import { invoiceNumberSchema } from "@/lib/ids";
 import { worldNow } from "@/server/world-clock";
 
 const paramsSchema = z.object({
-  accountId: z.string().transform(accountIdFromParam).pipe(z.string().min(1).max(200)),
-  invoiceId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+  accountId: accountParamSchema,
+  invoiceId: invoiceNumberSchema,
 });
 
 const noStore = { "Cache-Control": "private, no-store" };

@@ -1,8 +1,9 @@
 import type { NextRequest } from "next/server";
 
-import { authorizeInvoiceDownload, downloadError, invoiceIdSchema, noStore } from "@/features/invoices/download-access";
+import { authorizeInvoiceDownload, downloadError, noStore } from "@/features/invoices/download-access";
 import { getInvoiceDetails } from "@/features/invoices/queries";
 import { usageFileCsv, usageFileName } from "@/features/invoices/usage-file";
+import { invoiceNumberSchema } from "@/lib/ids";
 
 /**
  * GET /api/billing/{accountId}/invoices/{invoiceId}/usage: "Prepare Azure usage
@@ -16,7 +17,7 @@ export async function GET(
   const { accountId: accountParam, invoiceId: invoiceParam } = await context.params;
   const access = await authorizeInvoiceDownload(accountParam);
   if (access instanceof Response) return access;
-  const invoiceId = invoiceIdSchema.safeParse(invoiceParam);
+  const invoiceId = invoiceNumberSchema.safeParse(invoiceParam);
   if (!invoiceId.success) return downloadError(404);
   const invoice = await getInvoiceDetails(access.accountId, invoiceId.data);
   if (!invoice) return downloadError(404);
