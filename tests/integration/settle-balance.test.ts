@@ -9,11 +9,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { payInvoice } from "@/features/payments/pay-invoice";
 import { setCardProcessor, SimulatedProcessor } from "@/features/payments/processor/simulated";
 import type { ChargeRequest, ChargeResult } from "@/features/payments/processor/types";
+import { settlePaymentKey } from "@/features/settle-balance/past-due";
 import { settleBalanceAction } from "@/features/settle-balance/settle-actions";
 import { getPastDueBalance } from "@/features/settle-balance/settle-balance";
 import type { SettleState } from "@/features/settle-balance/settle-state";
 import { catalogs } from "@/i18n/catalogs";
-import { settlePaymentKey } from "@/lib/settle-balance";
 
 import { expectNoDatabaseChange } from "../support/db-snapshot";
 import { signInAs } from "../support/session-cookie";

@@ -5,12 +5,11 @@ import { describe, expect, it } from "vitest";
 import { hasPayNow, payDenial, settlesBalance, type BillingAccess } from "@/features/access/policy";
 import {
   isPastDueBalance,
-  mospHasPayNow,
-  mospPayNowCountries,
   pastDueBalance,
   settlePaymentKey,
   type SettleCandidate,
-} from "@/lib/settle-balance";
+} from "@/features/settle-balance/past-due";
+import { mospHasPayNow, mospPayNowCountries } from "@/lib/mosp-pay-now";
 
 const NOW = new Date("2026-11-20T09:00:00.000Z");
 const invoice = (id: string, overrides: Partial<SettleCandidate> = {}): SettleCandidate => ({

@@ -1,6 +1,6 @@
 import { isPayableStatus, type InvoiceStatus } from "@/lib/invoice-status";
+import { mospHasPayNow } from "@/lib/mosp-pay-now";
 import { exceedsCardLimit } from "@/lib/payment-rules";
-import { mospHasPayNow } from "@/lib/settle-balance";
 
 import type { AgreementType, Role } from "./roles";
 

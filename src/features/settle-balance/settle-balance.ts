@@ -5,10 +5,11 @@ import { loadBillingScope } from "@/features/access/scope";
 import { payInvoice, type PayMethod, type PayOutcome } from "@/features/payments/pay-invoice";
 import { storedPaymentKey } from "@/features/payments/payment-key";
 import { pendingMinorOf } from "@/lib/invoice-status";
-import { pastDueBalance, settlePaymentKey } from "@/lib/settle-balance";
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { db } from "@/server/db";
 import { worldNow, worldOfUser } from "@/server/world-clock";
+
+import { pastDueBalance, settlePaymentKey } from "./past-due";
 
 /** The account's past-due balance as Settle balance lists it: the invoices, oldest first, and the total. */
 export async function getPastDueBalance(accountId: string, clock: Date) {

@@ -1,6 +1,5 @@
 import { startOfUtcDay } from "@/lib/dates";
-
-import type { InvoiceStatusInput } from "./invoice-status";
+import type { InvoiceStatusInput } from "@/lib/invoice-status";
 
 /**
  * Settle balance (MOSP, pay-as-you-go): what Microsoft's *Resolve a past-due balance* pays at once.
@@ -39,48 +38,4 @@ export function pastDueBalance<T extends SettleCandidate>(invoices: T[], now: Da
 /** One settle attempt pays each invoice under its own key, the same on every retry of that attempt. */
 export function settlePaymentKey(settleAttemptId: string, invoiceId: string): string {
   return `settle:${settleAttemptId}:${invoiceId}`;
-}
-
-/**
- * Countries where a pay-as-you-go account has Pay now instead of Settle balance: the list under
- * "Regional considerations" in Microsoft's *Resolve a past-due balance for your pay-as-you-go Azure
- * subscription* (ms.date 10/14/2025; docs/fidelity.md).
- */
-export const mospPayNowCountries: ReadonlySet<string> = new Set([
-  "AT",
-  "AU",
-  "BE",
-  "BG",
-  "CA",
-  "CH",
-  "CZ",
-  "DE",
-  "DK",
-  "EE",
-  "ES",
-  "FI",
-  "FR",
-  "GB",
-  "GR",
-  "HR",
-  "HU",
-  "IE",
-  "IT",
-  "JP",
-  "KR",
-  "LT",
-  "LV",
-  "NL",
-  "NO",
-  "NZ",
-  "PL",
-  "PT",
-  "RO",
-  "SE",
-  "SK",
-  "TW",
-]);
-
-export function mospHasPayNow(country: string | null | undefined): boolean {
-  return country != null && mospPayNowCountries.has(country);
 }
