@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { TableHead } from "@/components/ui/table-head";
+import { ProfileTable } from "@/components/ui/profile-table";
 import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
 import { billingAccountPath, billingProfilePaymentMethodsPath } from "@/features/access/paths";
 import { requireBillingScope } from "@/features/access/scope";
@@ -41,42 +41,39 @@ export async function BillingProfilesBlade({ accountId }: { accountId: string })
         {profiles.length === 0 ? (
           <p>{t("none")}</p>
         ) : (
-          <div className="overflow-x-auto bg-surface">
-            <table className="w-full max-w-5xl text-left text-[13px]">
-              <TableHead
-                columns={[
-                  t("columns.name"),
-                  t("columns.id"),
-                  t("columns.currency"),
-                  t("columns.defaultPayment"),
-                  t("columns.paymentMethods"),
-                ]}
-              />
-              <tbody>
-                {profiles.map((profile) => (
-                  <tr key={profile.id} className="border-b border-stroke-subtle">
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      <Link href={profileInvoicesPath(account.id, profile.id)} className="text-brand hover:underline">
-                        {profile.name}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2 font-mono text-xs break-all">{profile.id}</td>
-                    <td className="px-3 py-2">{profile.currency}</td>
-                    <td className="px-3 py-2">{defaultPayment(profile.defaultPayment)}</td>
-                    <td className="px-3 py-2">
-                      <Link
-                        href={billingProfilePaymentMethodsPath(account.id, profile.id)}
-                        aria-label={t("paymentMethodsLabel", { name: profile.name })}
-                        className="text-brand hover:underline"
-                      >
-                        {t("paymentMethods")}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProfileTable
+            columns={[
+              t("columns.name"),
+              t("columns.id"),
+              t("columns.currency"),
+              t("columns.defaultPayment"),
+              t("columns.paymentMethods"),
+            ]}
+            rows={profiles.map((profile) => ({
+              id: profile.id,
+              name: (
+                <Link href={profileInvoicesPath(account.id, profile.id)} className="text-brand hover:underline">
+                  {profile.name}
+                </Link>
+              ),
+              cells: [
+                { value: profile.id, mono: true },
+                { value: profile.currency },
+                { value: defaultPayment(profile.defaultPayment) },
+                {
+                  value: (
+                    <Link
+                      href={billingProfilePaymentMethodsPath(account.id, profile.id)}
+                      aria-label={t("paymentMethodsLabel", { name: profile.name })}
+                      className="text-brand hover:underline"
+                    >
+                      {t("paymentMethods")}
+                    </Link>
+                  ),
+                },
+              ],
+            }))}
+          />
         )}
       </BillingAccountBlade>
     </>
