@@ -40,3 +40,12 @@ export function requestError(
     { status, headers: { ...noStore, ...extra.headers } },
   );
 }
+
+/**
+ * A caller the route could not name: no credentials at all (authenticationFailed), or a bearer
+ * token that is expired or invalid; `challenge` is the WWW-Authenticate header that says which.
+ */
+export function callerError(problem: "missing" | "expired" | "invalid", message: string, challenge: string): Response {
+  const code = problem === "missing" ? "authenticationFailed" : problem === "expired" ? "expiredToken" : "invalidToken";
+  return requestError(code, message, { headers: { "WWW-Authenticate": challenge } });
+}

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { bearerChallenge, routeCaller } from "@/features/access/bearer";
 import { canManagePaymentMethods } from "@/features/access/policy";
 import { loadBillingScope } from "@/features/access/scope";
-import { requestError } from "@/lib/request-errors";
+import { callerError, requestError } from "@/lib/request-errors";
 import { userNow } from "@/server/world-clock";
 
 import { getProfilePaymentMethods } from "./queries";
@@ -27,14 +27,10 @@ export async function handlePaymentMethodsRequest(
   const t = await getTranslations("payments");
   const caller = await routeCaller(request);
   if (!caller.user)
-    return requestError(
-      caller.problem === "missing"
-        ? "authenticationFailed"
-        : caller.problem === "expired"
-          ? "expiredToken"
-          : "invalidToken",
+    return callerError(
+      caller.problem,
       caller.problem === "missing" ? t("errors.apiSignIn") : t("errors.apiBadToken"),
-      { headers: { "WWW-Authenticate": bearerChallenge(caller.problem) } },
+      bearerChallenge(caller.problem),
     );
   const scope = await loadBillingScope(caller.user.id, accountId);
   if (!scope) return requestError("profileNotFound", t("errors.apiProfileNotFound"));

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 
 import { bearerChallenge, hasBearer, routeCaller } from "@/features/access/bearer";
 import { cookieCallRefusal } from "@/features/access/origin";
-import { requestError } from "@/lib/request-errors";
+import { callerError, requestError } from "@/lib/request-errors";
 import { readSmallBody } from "@/server/request-body";
 
 import { hasSessionCookie, outcomeResponse } from "./api-errors";
@@ -36,14 +36,10 @@ export async function handlePaymentRequest(request: Request, accountId: string, 
   }
   const caller = await routeCaller(request);
   if (!caller.user)
-    return requestError(
-      caller.problem === "missing"
-        ? "authenticationFailed"
-        : caller.problem === "expired"
-          ? "expiredToken"
-          : "invalidToken",
+    return callerError(
+      caller.problem,
       caller.problem === "missing" ? t("errors.signedOut") : t("errors.apiBadToken"),
-      { headers: { "WWW-Authenticate": bearerChallenge(caller.problem) } },
+      bearerChallenge(caller.problem),
     );
   const user = caller.user;
 
