@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ProfileTable } from "@/components/ui/profile-table";
@@ -51,25 +50,18 @@ export async function BillingProfilesBlade({ accountId }: { accountId: string })
             ]}
             rows={profiles.map((profile) => ({
               id: profile.id,
-              name: (
-                <Link href={profileInvoicesPath(account.id, profile.id)} className="text-brand hover:underline">
-                  {profile.name}
-                </Link>
-              ),
+              name: profile.name,
+              nameHref: profileInvoicesPath(account.id, profile.id),
               cells: [
                 { value: profile.id, mono: true },
                 { value: profile.currency },
                 { value: defaultPayment(profile.defaultPayment) },
                 {
-                  value: (
-                    <Link
-                      href={billingProfilePaymentMethodsPath(account.id, profile.id)}
-                      aria-label={t("paymentMethodsLabel", { name: profile.name })}
-                      className="text-brand hover:underline"
-                    >
-                      {t("paymentMethods")}
-                    </Link>
-                  ),
+                  link: {
+                    href: billingProfilePaymentMethodsPath(account.id, profile.id),
+                    text: t("paymentMethods"),
+                    label: t("paymentMethodsLabel", { name: profile.name }),
+                  },
                 },
               ],
             }))}

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 
 import { ProfileTable } from "@/components/ui/profile-table";
 import { BillingAccountBlade } from "@/features/access/components/billing-account-blade";
@@ -47,15 +46,11 @@ export async function PaymentMethodsBlade({ accountId }: { accountId: string }) 
             },
             { value: profile.cardCount },
             {
-              value: (
-                <Link
-                  href={billingProfilePaymentMethodsPath(account.id, profile.id)}
-                  aria-label={t("profileMethods.manageLabel", { name: profile.name })}
-                  className="text-brand hover:underline"
-                >
-                  {t("profileMethods.manage")}
-                </Link>
-              ),
+              link: {
+                href: billingProfilePaymentMethodsPath(account.id, profile.id),
+                text: t("profileMethods.manage"),
+                label: t("profileMethods.manageLabel", { name: profile.name }),
+              },
             },
           ],
         }))}
