@@ -7,8 +7,6 @@ import { intlLocaleOf } from "@/i18n/format";
 import { formatMoney } from "@/lib/money";
 import { db, type Tx } from "@/server/db";
 
-import type { BellNotification } from "./components/notifications-bell";
-
 const paymentParams = z.object({
   amountMinor: z.number().int(),
   currency: z.string(),
@@ -16,6 +14,16 @@ const paymentParams = z.object({
   reason: z.string().optional(),
 });
 export type PaymentNotificationParams = z.infer<typeof paymentParams>;
+/** One notification as the bell shows it, in the reader's language. */
+export type BellNotification = {
+  id: string;
+  title: string;
+  body: string;
+  when: string;
+  unread: boolean;
+  intent: "success" | "error" | "info";
+};
+
 export type NotificationKind = "PAYMENT_SUCCEEDED" | "PAYMENT_FAILED" | "INVOICE_ISSUED" | "INVOICE_PAST_DUE";
 const kinds: readonly string[] = ["PAYMENT_SUCCEEDED", "PAYMENT_FAILED", "INVOICE_ISSUED", "INVOICE_PAST_DUE"];
 /** How the bell colours a kind: a payment's outcome, a new invoice (neutral), an invoice past due. */

@@ -7,15 +7,7 @@ import { Alert24Regular } from "@/components/ui/icons";
 import { useEscapeToClose } from "@/components/ui/use-escape-to-close";
 
 import { markNotificationsRead } from "../actions";
-
-export type BellNotification = {
-  id: string;
-  title: string;
-  body: string;
-  when: string;
-  unread: boolean;
-  intent: "success" | "error" | "info";
-};
+import type { BellNotification } from "../notifications";
 
 /** The top bar's bell: a count of new notifications and the list of all of them. */
 export function NotificationsBell({ notifications }: { notifications: BellNotification[] }) {
