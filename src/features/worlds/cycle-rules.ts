@@ -1,11 +1,4 @@
-import {
-  addDays,
-  INVOICE_DAY_OF_MONTH,
-  LATEST_MOMENT,
-  monthlyInvoiceDates,
-  startOfUtcDay,
-  type InvoiceDates,
-} from "@/lib/dates";
+import { addDays, LATEST_MOMENT, monthlyInvoiceDates, startOfUtcDay, type InvoiceDates } from "@/lib/dates";
 
 /**
  * The monthly billing cycle of a world, as plain rules on dates: what moving
@@ -33,9 +26,6 @@ export function fallsPastDue(dueDate: Date, from: Date, to: Date): boolean {
   const moment = pastDueFrom(dueDate);
   return from < moment && moment <= to;
 }
-
-/** The invoice day of the month every profile of a world is billed on. */
-export const WORLD_INVOICE_DAY = INVOICE_DAY_OF_MONTH;
 
 /** The longest single move of a world's clock, so one request cannot issue an unbounded number of invoices. */
 export const MAX_ADVANCE_DAYS = 3_660;
