@@ -212,6 +212,28 @@ describe("2020-05-01 answers match billing.json 2020-05-01", () => {
 
 describe("2024-04-01 answers match the 2024-04-01 specification", () => {
   const v = "2024-04-01";
+  it("billing accounts and profiles", async () => {
+    const accounts = await (
+      await listBillingAccounts(request(`/providers/Microsoft.Billing/billingAccounts${at(v)}`))
+    ).json();
+    expect2024(accounts, "BillingAccountListResult");
+    expect(accounts.value.map((a: { name: string }) => a.name)).toContain(account);
+    const one = await (await getBillingAccount(request(`${accountPath()}${at(v)}`), account)).json();
+    expect2024(one, "BillingAccount");
+    expect(one.properties.agreementType).toBe("MicrosoftCustomerAgreement");
+    const profiles = await (
+      await listBillingProfiles(request(`${accountPath()}/billingProfiles${at(v)}`), account)
+    ).json();
+    expect2024(profiles, "BillingProfileListResult");
+    expect(profiles.value.map((p: { name: string }) => p.name)).toContain(profile);
+    expect2024(
+      await (
+        await getBillingProfile(request(`${accountPath()}/billingProfiles/${profile}${at(v)}`), account, profile)
+      ).json(),
+      "BillingProfile",
+    );
+  });
+
   it("invoices: its names and fields, the period optional", async () => {
     const list = await (await listInvoices(request(`${accountPath()}/invoices${at(v)}`), account)).json();
     expect2024(list, "InvoiceListResult");
