@@ -23,17 +23,16 @@ import { TEST_NOW, useTestDatabase } from "../support/test-db";
 
 // Every password check, counted through the real library (the CPU bound: refused attempts cost none).
 const hashes = vi.hoisted(() => ({ calls: 0 }));
-vi.mock("@node-rs/bcrypt", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@node-rs/bcrypt")>();
+vi.mock("@/server/password-pool", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/server/password-pool")>();
   return {
     ...real,
-    verify: (...args: Parameters<typeof real.verify>) => {
+    verifyOffThread: (...args: Parameters<typeof real.verifyOffThread>) => {
       hashes.calls++;
-      return real.verify(...args);
+      return real.verifyOffThread(...args);
     },
   };
 });
-
 const testDb = useTestDatabase({ seed: true });
 const messages = catalogs.en.access.signIn;
 const WINDOW_MINUTES = SIGN_IN_WINDOW_MS / 60_000;

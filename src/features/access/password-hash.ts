@@ -2,18 +2,18 @@ import "server-only";
 
 import { availableParallelism } from "node:os";
 
-import { hashSync, verify } from "@node-rs/bcrypt";
+import bcrypt from "bcryptjs";
+
+import { verifyOffThread } from "@/server/password-pool";
 
 /**
  * Password checks off the event loop, and never more of them at once than the
  * machine has cores.
  *
- * @node-rs/bcrypt hashes on libuv's thread pool: while one guess is hashed
- * (~80 ms of CPU at cost 10), the event loop goes on serving pages, which
- * bcryptjs, in JavaScript on the main thread, did not allow. It is native but
- * ships prebuilt for each platform in its npm packages (nothing is downloaded
- * or compiled at install), and reads the $2a$/$2b$ hashes bcryptjs wrote, so
- * every stored password still verifies and none needs upgrading.
+ * bcryptjs runs on worker threads (src/server/password-pool.ts): while one
+ * guess is hashed (~80 ms of CPU at cost 10), the event loop goes on serving
+ * pages, which bcryptjs on the main thread did not allow. The same library
+ * wrote every stored hash, so each still verifies and none needs upgrading.
  *
  * The cap: the throttle bounds the guesses per account, per address and per
  * device, but many accounts guessed from many addresses at once would each
@@ -63,12 +63,12 @@ export async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
 }
 
 // Compared against when the email is unknown, so both failures take as long (hashed once, at load).
-const UNKNOWN_USER_HASH = hashSync("no such user", { cost: 10 });
+const UNKNOWN_USER_HASH = bcrypt.hashSync("no such user", 10);
 
 /**
  * Whether `password` matches `storedHash` (or, with no hash, takes as long to say no). A hash the
  * library cannot read (a malformed row) is a mismatch, not an error.
  */
 export async function passwordMatches(password: string, storedHash: string | null): Promise<boolean> {
-  return withHashSlot(() => verify(password, storedHash ?? UNKNOWN_USER_HASH).catch(() => false));
+  return withHashSlot(() => verifyOffThread(password, storedHash ?? UNKNOWN_USER_HASH));
 }

@@ -18,21 +18,20 @@ import { useTestDatabase as migratedTestDatabase } from "../../support/test-db";
 
 // Counts the hashes running at once, through the real library.
 const hashes = vi.hoisted(() => ({ running: 0, most: 0 }));
-vi.mock("@node-rs/bcrypt", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@node-rs/bcrypt")>();
+vi.mock("@/server/password-pool", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/server/password-pool")>();
   return {
     ...real,
-    verify: async (...args: Parameters<typeof real.verify>) => {
+    verifyOffThread: async (...args: Parameters<typeof real.verifyOffThread>) => {
       hashes.most = Math.max(hashes.most, ++hashes.running);
       try {
-        return await real.verify(...args);
+        return await real.verifyOffThread(...args);
       } finally {
         hashes.running--;
       }
     },
   };
 });
-
 const testDb = migratedTestDatabase({ seed: false });
 
 beforeAll(async () => {
