@@ -3,13 +3,12 @@
 // prefix known (the first six digits), a 16-digit card has 10^6 middle-digit candidates, 10^5 after the
 // Luhn check: the attack below really runs them, with every key an attacker could know.
 import fs from "node:fs";
-import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { cardFingerprint } from "@/server/card-fingerprint";
 import { demoAccounts } from "@/server/demo/world";
-import { cardFingerprintKey, PUBLISHED_CARD_FINGERPRINT_KEY } from "@/server/secret";
+import { cardFingerprintKey, installationSecretFile, PUBLISHED_CARD_FINGERPRINT_KEY } from "@/server/secret";
 
 import { databaseContents } from "../support/db-snapshot";
 import { useTestDatabase } from "../support/test-db";
@@ -90,7 +89,8 @@ describe("card fingerprints (review finding 1)", () => {
     const key = cardFingerprintKey();
     expect(key).not.toBe(PUBLISHED_CARD_FINGERPRINT_KEY);
     expect(key.length).toBeGreaterThanOrEqual(32);
-    const file = path.join(process.cwd(), ".card-fingerprint-key");
+    // In the data directory (DATA_DIR, default ./data), or where an older version wrote it.
+    const file = installationSecretFile(".card-fingerprint-key");
     expect(fs.readFileSync(file, "utf8").trim()).toBe(key);
     expect(fs.statSync(file).mode & 0o077, "readable by its owner only").toBe(0);
     const bytes = await databaseContents(testDb);
