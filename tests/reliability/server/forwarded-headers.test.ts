@@ -8,7 +8,6 @@
 //   memory about as it was (Next.js buffered up to 10 MB of each).
 //
 // Run: npx vitest run --config vitest.reliability.config.ts tests/reliability/server/forwarded-headers.test.ts
-import fs from "node:fs";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -19,6 +18,7 @@ import { reliabilityDatabase, removeReliabilityDatabase } from "../support/datab
 import { Figures, tally } from "../support/figures";
 import { addFixtures, type World } from "../support/fixtures";
 import { http, type Answer } from "../support/http";
+import { treeRssMb } from "../support/process-tree";
 import { runDbSetup, startServer, stopAllServers, type Server } from "../support/server";
 
 const figures = new Figures("forwarded-headers");
@@ -76,35 +76,6 @@ async function downloadLocation(server: Server, token: string, headers: Record<s
   return new URL(answer.headers.get("location")!);
 }
 
-/** Resident memory (MB) of the server process and every process below it, from /proc. */
-function rssMb(rootPid: number): number {
-  const processes = fs
-    .readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        return [{ pid: Number(pid), ppid, rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) }];
-      } catch {
-        return [];
-      }
-    });
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const entry of processes)
-      if (!tree.has(entry.pid) && tree.has(entry.ppid)) {
-        tree.add(entry.pid);
-        grew = true;
-      }
-  }
-  return Math.round(
-    processes.filter((entry) => tree.has(entry.pid)).reduce((sum, entry) => sum + entry.rssKb, 0) / 1024,
-  );
-}
-
 describe("a server with no TRUSTED_PROXIES (the default)", () => {
   let server: Server;
   let token: string;
@@ -157,13 +128,13 @@ describe("a server with no TRUSTED_PROXIES (the default)", () => {
     expect(chunked.status).toBe(413);
     await chunked.arrayBuffer();
 
-    const before = rssMb(server.process.pid!);
+    const before = treeRssMb(server.process.pid!);
     const eight = await Promise.all(
       Array.from({ length: 8 }, () =>
         http(server.url, "/oauth2/token", { method: "POST", headers: form, body: tenMb }),
       ),
     );
-    const after = rssMb(server.process.pid!);
+    const after = treeRssMb(server.process.pid!);
     expect(tally(eight.map((answer) => answer.status))).toBe("413×8");
     // Next.js now buffers at most 2 MB of each (next.config.ts); it held up to 10 MB of each: ~80 MB for eight.
     expect(after - before).toBeLessThan(48);

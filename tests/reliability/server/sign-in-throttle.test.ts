@@ -6,7 +6,6 @@
 // one address that guessed 5 times stays locked out, also for a restarted server whose simulator clock
 // moved 16 minutes (lockouts run on real time), and is let in once 15 minutes of real time have passed
 // (the attempts' times moved back in the database, as waiting would).
-import fs from "node:fs";
 
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +16,7 @@ import { reliabilityDatabase, removeReliabilityDatabase } from "../support/datab
 import { Figures, tally } from "../support/figures";
 import { openDb } from "../support/fixtures";
 import { http } from "../support/http";
+import { treeCpuMs } from "../support/process-tree";
 import { runDbSetup, SIM_NOW, startServer, stopAllServers, type Server } from "../support/server";
 
 const figures = new Figures("sign-in-throttle");
@@ -38,33 +38,6 @@ afterAll(async () => {
   figures.write();
   if (process.env.KEEP_TEST_DB !== "1") await removeReliabilityDatabase(dbFile);
 });
-
-/** CPU time (user + system, ms) of a process and every process below it, from /proc. */
-function cpuMs(rootPid: number): number {
-  const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  const stats = fs
-    .readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .flatMap((pid) => {
-      try {
-        const text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-        return [{ pid: Number(pid), ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * tick }];
-      } catch {
-        return [];
-      }
-    });
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const stat of stats)
-      if (!tree.has(stat.pid) && tree.has(stat.ppid)) {
-        tree.add(stat.pid);
-        grew = true;
-      }
-  }
-  return stats.filter((stat) => tree.has(stat.pid)).reduce((sum, stat) => sum + stat.cpu, 0);
-}
 
 async function signInForm(server: Server, email: string, password: string, address: string) {
   const page = await http(server.url, "/signin");
@@ -89,13 +62,13 @@ const outcome = (answer: { status: number; text: string }) =>
 
 /** The server's CPU time (ms) for `GUESSES` sign-in pages and posts of `password`, all at once, and their outcomes. */
 async function burst(server: Server, password: (n: number) => string, firstAddress: number) {
-  const before = cpuMs(server.process.pid!);
+  const before = treeCpuMs(server.process.pid!);
   const answers = await Promise.all(
     Array.from({ length: GUESSES }, (_, n) =>
       signInForm(server, "admin@contoso.com", password(n), `198.51.100.${firstAddress + n}`),
     ),
   );
-  return { cpuMs: cpuMs(server.process.pid!) - before, outcomes: answers.map(outcome) };
+  return { cpuMs: treeCpuMs(server.process.pid!) - before, outcomes: answers.map(outcome) };
 }
 
 describe("sign-in throttle against next start", () => {
